@@ -1,0 +1,18 @@
+namespace Bot.Conversations.Customers;
+
+public interface ICustomerRepository
+{
+    Task<Customer?> GetAsync(long id, CancellationToken ct);
+
+    Task<Customer> AddAsync(NewCustomer customer, long? actorId, CancellationToken ct);
+
+    /// <summary>Live (not deleted) customers owned by any of <paramref name="ownerIds"/>, by name.</summary>
+    Task<IReadOnlyList<Customer>> ListByOwnersAsync(IReadOnlyCollection<long> ownerIds, CancellationToken ct);
+
+    /// <summary>Moves the customer to <paramref name="stage"/> and records the change; a no-op when it is already there.</summary>
+    Task<bool> ChangeStageAsync(long customerId, FunnelStage stage, long? actorId, DateTimeOffset at, CancellationToken ct);
+
+    Task<Contact> AddContactAsync(NewContact contact, CancellationToken ct);
+
+    Task<IReadOnlyList<Contact>> ListContactsAsync(long customerId, CancellationToken ct);
+}

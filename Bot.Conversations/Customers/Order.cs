@@ -1,0 +1,3 @@
+namespace Bot.Conversations.Customers;
+
+public sealed record Order(long Id, long CustomerId, DateOnly OrderedOn, decimal Amount);

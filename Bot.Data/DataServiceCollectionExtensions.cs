@@ -1,0 +1,47 @@
+using Bot.Conversations.Customers;
+using Bot.Conversations.Dialogs;
+using Bot.Conversations.Team;
+using Bot.Data.Import;
+using Bot.Data.Postgres;
+using Bot.Data.Redis;
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Bot.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public static IServiceCollection AddData(this IServiceCollection services)
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
+
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString).Build());
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<IUserDirectory, UserRepository>();
+        services.AddSingleton<ICustomerRepository, CustomerRepository>();
+        services.AddSingleton<IInteractionRepository, InteractionRepository>();
+        services.AddSingleton<IOrderRepository, OrderRepository>();
+        services.AddSingleton<DatabaseProbe>();
+
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<RedisKeys>();
+        services.AddSingleton<IDialogStateStore, RedisDialogStateStore>();
+        services.AddSingleton<IMessageDeduplicator, RedisMessageDeduplicator>();
+        services.AddSingleton<ITokenCache, RedisTokenCache>();
+        services.AddSingleton<IDistributedLock, RedisDistributedLock>();
+
+        services.AddSingleton<UserImporter>();
+        services.AddSingleton<CustomerImporter>();
+        services.AddSingleton<OrderImporter>();
+        services.AddSingleton<Demo.DemoCompanySeeder>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

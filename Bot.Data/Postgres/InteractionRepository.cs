@@ -1,0 +1,55 @@
+using Bot.Conversations.Customers;
+using Dapper;
+using Npgsql;
+
+namespace Bot.Data.Postgres;
+
+public sealed class InteractionRepository(NpgsqlDataSource dataSource) : IInteractionRepository
+{
+    private const string Columns = "id, customer_id, contact_id, rep_id, channel, occurred_at, summary, objections, amount, source_message";
+
+    private const string InsertSql = $"""
+        insert into interactions (customer_id, contact_id, rep_id, channel, occurred_at, summary, objections, amount, source_message)
+        values (@CustomerId, @ContactId, @RepId, @Channel, @OccurredAt, @Summary, @Objections, @Amount, @SourceMessage)
+        returning {Columns}
+        """;
+
+    private const string ListRecentSql = $"""
+        select {Columns} from interactions where customer_id = @CustomerId
+        order by occurred_at desc, id desc limit @Count
+        """;
+
+    private sealed record InteractionRow(
+        long Id, long CustomerId, long? ContactId, long RepId, string Channel, DateTime OccurredAt,
+        string Summary, string[] Objections, decimal? Amount, string? SourceMessage)
+    {
+        public Interaction ToInteraction() => new(
+            Id, CustomerId, ContactId, RepId, InteractionChannels.FromCode(Channel), new DateTimeOffset(OccurredAt, TimeSpan.Zero),
+            Summary, Objections, Amount, SourceMessage);
+    }
+
+    public async Task<Interaction> AddAsync(NewInteraction interaction, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleAsync<InteractionRow>(new CommandDefinition(InsertSql, new
+        {
+            interaction.CustomerId,
+            interaction.ContactId,
+            interaction.RepId,
+            Channel = interaction.Channel.Code(),
+            OccurredAt = interaction.OccurredAt.ToUniversalTime(),
+            interaction.Summary,
+            Objections = interaction.Objections.ToArray(),
+            interaction.Amount,
+            interaction.SourceMessage,
+        }, cancellationToken: ct));
+        return row.ToInteraction();
+    }
+
+    public async Task<IReadOnlyList<Interaction>> ListRecentAsync(long customerId, int count, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<InteractionRow>(new CommandDefinition(ListRecentSql, new { CustomerId = customerId, Count = count }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToInteraction())];
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace Bot.Data.Redis;
+
+/// <summary>The only place Redis key names are built; everything sits under the configured prefix.</summary>
+public sealed class RedisKeys(IOptions<RedisOptions> options)
+{
+    private readonly string _prefix = options.Value.KeyPrefix;
+
+    public string Dialog(string userId) => $"{_prefix}:dialog:{userId}";
+
+    public string Seen(string messageKey) => $"{_prefix}:seen:{messageKey}";
+
+    public string Token(string name) => $"{_prefix}:token:{name}";
+
+    public string Lock(string name) => $"{_prefix}:lock:{name}";
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Bot.Host.Hosting;
+
+namespace Bot.Host.Cli;
+
+/// <summary>
+/// <c>serve</c>, <c>migrate</c>, <c>import users|customers|orders FILE</c>, <c>demo</c>.
+/// No arguments, or only host options such as --urls, means serve.
+/// </summary>
+public static class BotCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            await BotHost.BuildWebApp(args, seedDemo: false).RunAsync();
+            return 0;
+        }
+        return await Build().Parse(args).InvokeAsync();
+    }
+
+    private static RootCommand Build()
+    {
+        var demo = new Option<bool>("--demo") { Description = "数据库为空时载入演示公司" };
+        var hostArgs = new Argument<string[]>("host-options") { Arity = ArgumentArity.ZeroOrMore, Description = "ASP.NET Core 选项，例如 --urls" };
+        var serve = new Command("serve", "启动机器人（WeCom 回调、定时任务、健康检查）") { demo, hostArgs };
+        serve.TreatUnmatchedTokensAsErrors = false;
+        serve.SetAction(async (result, ct) =>
+        {
+            await BotHost.BuildWebApp([.. result.UnmatchedTokens], result.GetValue(demo)).RunAsync(ct);
+            return 0;
+        });
+
+        var migrate = new Command("migrate", "把数据库结构升级到最新");
+        migrate.SetAction((_, ct) => CliCommands.MigrateAsync(ct));
+
+        var seed = new Command("demo", "数据库为空时载入演示公司");
+        seed.SetAction((_, ct) => CliCommands.SeedDemoAsync(ct));
+
+        var import = new Command("import", "从 CSV 导入（UTF-8 或 GBK，表头中英文均可）");
+        foreach (var kind in Enum.GetValues<ImportKind>())
+        {
+            var file = new Argument<FileInfo>("file") { Description = "CSV 文件路径" };
+            var command = new Command(kind.ToString().ToLowerInvariant(), ImportDescription(kind)) { file };
+            command.SetAction((result, ct) => CliCommands.ImportAsync(kind, result.GetValue(file)!, ct));
+            import.Subcommands.Add(command);
+        }
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed };
+    }
+
+    private static string ImportDescription(ImportKind kind) => kind switch
+    {
+        ImportKind.Users => "导入用户：userid,name,role,manager（用户ID,姓名,角色,上级）",
+        ImportKind.Customers => "导入客户：name,industry,size,owner,contact,title,phone,birthday,stage[,annual_amount,last_order_date,order_count]",
+        _ => "导入订单：customer,date,amount[,order_no]（客户名称,日期,金额[,订单号]）",
+    };
+}

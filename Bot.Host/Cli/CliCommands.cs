@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Bot.Data.Demo;
+using Bot.Data.Import;
+using Bot.Data.Postgres;
+using Bot.Host.Hosting;
+
+namespace Bot.Host.Cli;
+
+public enum ImportKind
+{
+    Users,
+    Customers,
+    Orders,
+}
+
+/// <summary>The one-shot commands: each builds the same services as the host, does its job and exits.</summary>
+internal static class CliCommands
+{
+    public static async Task<int> MigrateAsync(CancellationToken ct)
+    {
+        await using var app = BuildServices();
+        var applied = await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        Console.WriteLine(applied.Count == 0
+            ? "数据库结构已是最新。"
+            : $"已应用迁移：{string.Join("、", applied.Select(v => v.ToString("D4")))}");
+        return 0;
+    }
+
+    public static async Task<int> SeedDemoAsync(CancellationToken ct)
+    {
+        await using var app = BuildServices();
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        var seeded = await app.Services.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(ct);
+        Console.WriteLine(seeded ? "已载入演示公司：1 位经理、4 位销售、60 个客户。" : "数据库里已有客户，没有载入演示数据。");
+        return 0;
+    }
+
+    public static async Task<int> ImportAsync(ImportKind kind, FileInfo file, CancellationToken ct)
+    {
+        if (!file.Exists)
+        {
+            await Console.Error.WriteLineAsync($"找不到文件：{file.FullName}");
+            return 1;
+        }
+        await using var app = BuildServices();
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var report = kind switch
+            {
+                ImportKind.Users => await app.Services.GetRequiredService<UserImporter>().ImportAsync(bytes, ct),
+                ImportKind.Customers => await app.Services.GetRequiredService<CustomerImporter>().ImportAsync(bytes, ct),
+                _ => await app.Services.GetRequiredService<OrderImporter>().ImportAsync(bytes, ct),
+            };
+            Console.WriteLine(report.ToChinese());
+            Console.WriteLine($"用时 {watch.Elapsed.TotalSeconds:0.00} 秒");
+            return 0;
+        }
+        catch (CsvFormatException ex)
+        {
+            await Console.Error.WriteLineAsync($"无法导入 {file.Name}：{ex.Message}");
+            return 1;
+        }
+    }
+
+    private static WebApplication BuildServices()
+    {
+        var builder = BotHost.CreateBuilder([]);
+        // One-shot commands print their own summary; keep framework chatter out of it.
+        builder.Configuration.AddInMemoryCollection([
+            new("Logging:LogLevel:Default", "Warning"),
+            new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"),
+        ]);
+        return builder.Build();
+    }
+}

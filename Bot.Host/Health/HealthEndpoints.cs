@@ -1,0 +1,37 @@
+using Bot.Data.Postgres;
+using Bot.Data.Redis;
+
+namespace Bot.Host.Health;
+
+public static class HealthEndpoints
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", async (DatabaseProbe database, RedisConnection redis, CancellationToken ct) =>
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(ProbeTimeout);
+            var postgres = database.IsReachableAsync(timeout.Token);
+            var cache = redis.IsReachableAsync().WaitAsync(ProbeTimeout, ct);
+            var (pgOk, redisOk) = (await Safe(postgres), await Safe(cache));
+            var body = new { postgres = pgOk ? "ok" : "down", redis = redisOk ? "ok" : "down" };
+            return pgOk && redisOk ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+        return app;
+    }
+
+    private static async Task<bool> Safe(Task<bool> probe)
+    {
+        try
+        {
+            return await probe;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            return false;
+        }
+    }
+}
