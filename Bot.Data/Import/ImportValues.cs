@@ -106,14 +106,16 @@ public static partial class ImportValues
     public static bool TryAmount(string text, out decimal amount, out string reason)
     {
         reason = "";
-        if (!ChineseNumber.TryParse(text, out amount))
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith('-') || trimmed.StartsWith('－') || trimmed.StartsWith('负'))
         {
-            reason = $"金额「{text}」看不懂";
+            amount = 0;
+            reason = $"金额不能为负数（{text}）";
             return false;
         }
-        if (amount < 0)
+        if (!ChineseNumber.TryParse(trimmed, out amount))
         {
-            reason = $"金额不能为负数（{text}）";
+            reason = $"金额「{text}」看不懂";
             return false;
         }
         amount = decimal.Round(amount, 2);

@@ -42,7 +42,17 @@ public sealed class OrderImporter(NpgsqlDataSource dataSource, TimeProvider cloc
         where not exists (select 1 from orders o where o.import_key = i.import_key)
         """;
 
-    private sealed record CustomerName(long Id, string LegalName, string? ShortName, string[] Aliases);
+    // A class, not a positional record: Dapper cannot match text[] columns to constructor parameters.
+    private sealed class CustomerName
+    {
+        public long Id { get; init; }
+
+        public string LegalName { get; init; } = "";
+
+        public string? ShortName { get; init; }
+
+        public string[] Aliases { get; init; } = [];
+    }
 
     private sealed record OrderLine(long CustomerId, DateOnly OrderedOn, decimal Amount, string ImportKey);
 
@@ -57,7 +67,7 @@ public sealed class OrderImporter(NpgsqlDataSource dataSource, TimeProvider cloc
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var names = BuildNameIndex(await connection.QueryAsync<CustomerName>(new CommandDefinition(CustomerNamesSql, transaction: tx, cancellationToken: ct)));
+        var names = BuildNameIndex([.. await connection.QueryAsync<CustomerName>(new CommandDefinition(CustomerNamesSql, transaction: tx, cancellationToken: ct))]);
 
         var orders = new List<OrderLine>(rows.Count);
         var occurrences = new Dictionary<string, int>();
@@ -136,7 +146,7 @@ public sealed class OrderImporter(NpgsqlDataSource dataSource, TimeProvider cloc
     }
 
     /// <summary>Legal names, short names and aliases, each pointing at every customer that uses it.</summary>
-    private static Dictionary<string, List<long>> BuildNameIndex(IEnumerable<CustomerName> customers)
+    private static Dictionary<string, List<long>> BuildNameIndex(List<CustomerName> customers)
     {
         var index = new Dictionary<string, List<long>>();
         void Add(string? name, long id)

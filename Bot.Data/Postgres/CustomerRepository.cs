@@ -51,10 +51,38 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource, TimeProvider
 
     private const string ListContactsSql = $"select {ContactColumns} from contacts where customer_id = @CustomerId and deleted_at is null order by id";
 
-    private sealed record CustomerRow(
-        long Id, string LegalName, string? ShortName, string[] Aliases, string? Industry, string? Size, string? Region,
-        long? OwnerId, string Stage, DateTime StageChangedAt, string? Tier, bool Strategic, DateTime? CareOptedOutAt, DateTime CreatedAt)
+    // A class, not a positional record: Dapper cannot match text[] columns to constructor parameters.
+    private sealed class CustomerRow
     {
+        public long Id { get; init; }
+
+        public string LegalName { get; init; } = "";
+
+        public string? ShortName { get; init; }
+
+        public string[] Aliases { get; init; } = [];
+
+        public string? Industry { get; init; }
+
+        public string? Size { get; init; }
+
+        public string? Region { get; init; }
+
+        public long? OwnerId { get; init; }
+
+        public string Stage { get; init; } = "";
+
+        public DateTime StageChangedAt { get; init; }
+
+        public string? Tier { get; init; }
+
+        public bool Strategic { get; init; }
+
+        public DateTime? CareOptedOutAt { get; init; }
+
+        public DateTime CreatedAt { get; init; }
+
+
         public Customer ToCustomer() => new(
             Id, LegalName, ShortName, Aliases, Industry, Size, Region, OwnerId, FunnelStages.FromCode(Stage),
             new DateTimeOffset(StageChangedAt, TimeSpan.Zero), Tier is null ? null : Enum.Parse<CustomerTier>(Tier),

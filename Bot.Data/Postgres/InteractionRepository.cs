@@ -19,10 +19,30 @@ public sealed class InteractionRepository(NpgsqlDataSource dataSource) : IIntera
         order by occurred_at desc, id desc limit @Count
         """;
 
-    private sealed record InteractionRow(
-        long Id, long CustomerId, long? ContactId, long RepId, string Channel, DateTime OccurredAt,
-        string Summary, string[] Objections, decimal? Amount, string? SourceMessage)
+    // A class, not a positional record: Dapper cannot match text[] columns to constructor parameters.
+    private sealed class InteractionRow
     {
+        public long Id { get; init; }
+
+        public long CustomerId { get; init; }
+
+        public long? ContactId { get; init; }
+
+        public long RepId { get; init; }
+
+        public string Channel { get; init; } = "";
+
+        public DateTime OccurredAt { get; init; }
+
+        public string Summary { get; init; } = "";
+
+        public string[] Objections { get; init; } = [];
+
+        public decimal? Amount { get; init; }
+
+        public string? SourceMessage { get; init; }
+
+
         public Interaction ToInteraction() => new(
             Id, CustomerId, ContactId, RepId, InteractionChannels.FromCode(Channel), new DateTimeOffset(OccurredAt, TimeSpan.Zero),
             Summary, Objections, Amount, SourceMessage);

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace Bot.Tests.Fixtures;
+
+/// <summary>Runs the real command line (Bot.Host.dll, built beside the tests) as a separate process.</summary>
+public static class BotProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static async Task<Result> RunAsync(string connectionString, string redisPrefix, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["Bot__Database__ConnectionString"] = connectionString;
+        start.Environment["Bot__Redis__Configuration"] = TestEnvironment.Redis;
+        start.Environment["Bot__Redis__KeyPrefix"] = redisPrefix;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,31 @@
+using Bot.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Fixtures;
+
+/// <summary>The data layer exactly as the host composes it, pointed at one test database and Redis prefix.</summary>
+public static class BotServices
+{
+    public static ServiceProvider Create(string connectionString, string redisPrefix, TimeProvider? clock = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bot:Database:ConnectionString"] = connectionString,
+            ["Bot:Redis:Configuration"] = TestEnvironment.Redis,
+            ["Bot:Redis:KeyPrefix"] = redisPrefix,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddData();
+        if (clock is not null)
+            services.AddSingleton(clock);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>A fixed clock: Tuesday 2026-11-24 10:00 in Shanghai.</summary>
+    public static FakeTimeProvider FixedClock() => new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+}

@@ -1,0 +1,41 @@
+using Bot.Data.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Fixtures;
+
+/// <summary>
+/// One migrated database for a test collection. Tests in it use their own names and userids,
+/// so they never depend on each other's rows.
+/// </summary>
+public sealed class DatabaseFixture : IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+
+    public string RedisPrefix { get; } = TestEnvironment.NewRedisPrefix();
+
+    public FakeTimeProvider Clock { get; } = BotServices.FixedClock();
+
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabases.CreateEmptyAsync();
+        Services = BotServices.Create(ConnectionString, RedisPrefix, Clock);
+        await Get<MigrationRunner>().MigrateAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await TestDatabases.DropAsync(ConnectionString);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedDatabase : ICollectionFixture<DatabaseFixture>
+{
+    public const string Name = "database";
+}

@@ -1,0 +1,59 @@
+using Bot.Tests.Fixtures;
+
+namespace Bot.Tests.Host;
+
+/// <summary>The real command line in its own process, as scripts/bot runs it.</summary>
+public sealed class CommandLineTests : IAsyncLifetime
+{
+    private string _connectionString = "";
+    private readonly string _prefix = TestEnvironment.NewRedisPrefix();
+
+    public async Task InitializeAsync() => _connectionString = await TestDatabases.CreateEmptyAsync();
+
+    public Task DisposeAsync() => TestDatabases.DropAsync(_connectionString);
+
+    [Fact]
+    public async Task Import_UsersThenCustomers_PrintsChineseSummaryWithRejectedLines()
+    {
+        var dir = Directory.CreateTempSubdirectory("bot-cli-");
+        try
+        {
+            var users = Path.Combine(dir.FullName, "users.csv");
+            var customers = Path.Combine(dir.FullName, "customers.csv");
+            await File.WriteAllTextAsync(users, "userid,name,role,manager\ncli_mgr,经理,manager,\ncli_rep,销售,rep,cli_mgr\n");
+            await File.WriteAllBytesAsync(customers, CsvFiles.Gbk("客户名称,负责人,阶段\n命令行测试公司,cli_rep,意向\n坏公司,nobody,意向\n"));
+
+            var importedUsers = await BotProcess.RunAsync(_connectionString, _prefix, "import", "users", users);
+            var importedCustomers = await BotProcess.RunAsync(_connectionString, _prefix, "import", "customers", customers);
+
+            Assert.True(importedUsers.ExitCode == 0, importedUsers.Error);
+            Assert.Contains("导入用户：共 2 行，新增 2，更新 0，未变 0，拒绝 0 行", importedUsers.Output);
+            Assert.True(importedCustomers.ExitCode == 0, importedCustomers.Error);
+            Assert.Contains("导入客户：共 2 行，新增 1，更新 0，未变 0，拒绝 1 行（编码 GBK）", importedCustomers.Output);
+            Assert.Contains("第 3 行：负责人「nobody」不是系统里的用户，请先导入用户", importedCustomers.Output);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Import_MissingFile_ExitsNonZeroWithAClearMessage()
+    {
+        var result = await BotProcess.RunAsync(_connectionString, _prefix, "import", "orders", "/nonexistent/orders.csv");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("找不到文件", result.Error);
+    }
+
+    [Fact]
+    public async Task Demo_EmptyDatabaseThenAgain_LoadsOnce()
+    {
+        var first = await BotProcess.RunAsync(_connectionString, _prefix, "demo");
+        var second = await BotProcess.RunAsync(_connectionString, _prefix, "demo");
+
+        Assert.Contains("已载入演示公司", first.Output);
+        Assert.Contains("没有载入演示数据", second.Output);
+    }
+}
