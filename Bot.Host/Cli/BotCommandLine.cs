@@ -9,9 +9,11 @@ namespace Bot.Host.Cli;
 /// </summary>
 public static class BotCommandLine
 {
+    private static readonly HashSet<string> HelpOrVersion = ["-h", "-?", "--help", "--version"];
+
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        if (args.Length == 0 || (args[0].StartsWith('-') && !HelpOrVersion.Contains(args[0])))
         {
             await BotHost.BuildWebApp(args, seedDemo: false).RunAsync();
             return 0;
