@@ -29,6 +29,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInteractionRepository, InteractionRepository>();
         services.AddSingleton<IOrderRepository, OrderRepository>();
         services.AddSingleton<DatabaseProbe>();
+        services.AddSingleton<Messaging.InboundStore>();
+        services.AddSingleton<Messaging.OutboxStore>();
 
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<RedisKeys>();
@@ -36,6 +38,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IMessageDeduplicator, RedisMessageDeduplicator>();
         services.AddSingleton<ITokenCache, RedisTokenCache>();
         services.AddSingleton<IDistributedLock, RedisDistributedLock>();
+        services.AddSingleton<StreamReplyStore>();
+        services.AddSingleton<RateLimiter>();
 
         services.AddSingleton<UserImporter>();
         services.AddSingleton<CustomerImporter>();

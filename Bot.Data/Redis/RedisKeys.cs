@@ -14,4 +14,8 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
     public string Token(string name) => $"{_prefix}:token:{name}";
 
     public string Lock(string name) => $"{_prefix}:lock:{name}";
+
+    public string Stream(string streamId) => $"{_prefix}:stream:{streamId}";
+
+    public string Rate(string scope, long minute) => $"{_prefix}:rate:{scope}:{minute}";
 }

@@ -1,5 +1,7 @@
+using Bot.Conversations;
 using Bot.Data;
 using Bot.Host.Health;
+using Bot.Host.WeCom;
 
 namespace Bot.Host.Hosting;
 
@@ -18,9 +20,13 @@ public static class BotHost
     {
         var builder = CreateBuilder(args);
         builder.Services.AddSingleton(new DatabaseStartupOptions(seedDemo));
+        // Registered first: hosted services start in order, so the schema is current before any worker runs.
         builder.Services.AddHostedService<DatabaseStartupService>();
+        builder.Services.AddConversations();
+        builder.Services.AddWeCom();
         var app = builder.Build();
         app.MapHealthEndpoints();
+        app.MapWeCom();
         return app;
     }
 }

@@ -1,0 +1,13 @@
+using Bot.Conversations.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Conversations;
+
+public static class ConversationsServiceCollectionExtensions
+{
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddSingleton<IConversationEngine, HelpOnlyEngine>();
+        return services;
+    }
+}

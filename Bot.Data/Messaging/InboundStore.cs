@@ -1,0 +1,77 @@
+using Dapper;
+using Npgsql;
+
+namespace Bot.Data.Messaging;
+
+public sealed record InboundMessage(
+    long Id, string Channel, string MessageKey, string FromUser, string MsgType, string Payload, int Attempts, DateTime ReceivedAt);
+
+/// <summary>
+/// The durable inbox. A callback is acknowledged only after its row is committed; the unique message key
+/// turns WeCom's re-deliveries into no-ops. Workers in any process claim rows under a lease.
+/// </summary>
+public sealed class InboundStore(NpgsqlDataSource dataSource)
+{
+    private const string RecordSql = """
+        insert into inbound_messages (channel, message_key, from_user, msg_type, payload)
+        values (@Channel, @MessageKey, @FromUser, @MsgType, @Payload::jsonb)
+        on conflict (message_key) do nothing
+        returning id
+        """;
+
+    // A row left in 'processing' by a process that died is claimed again once its lease runs out.
+    private const string ClaimSql = """
+        update inbound_messages m
+        set status = 'processing', attempts = m.attempts + 1, claimed_until = now() + @Lease
+        where m.id in (
+            select id from inbound_messages
+            where status = 'pending' or (status = 'processing' and claimed_until < now())
+            order by id
+            limit @Batch
+            for update skip locked)
+        returning m.id, m.channel, m.message_key, m.from_user, m.msg_type, m.payload::text as payload, m.attempts, m.received_at
+        """;
+
+    private const string CompleteSql = """
+        update inbound_messages set status = 'done', processed_at = now(), claimed_until = null, last_error = null where id = @Id
+        """;
+
+    private const string FailSql = """
+        update inbound_messages
+        set status = case when attempts >= @MaxAttempts then 'failed' else 'processing' end,
+            claimed_until = now() + @RetryAfter, last_error = @Error
+        where id = @Id
+        """;
+
+    /// <summary>Stores the message unless its key was seen before; returns the new row's id, or null for a repeat.</summary>
+    public async Task<long?> RecordAsync(string channel, string messageKey, string fromUser, string msgType, string payloadJson, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(RecordSql,
+            new { Channel = channel, MessageKey = messageKey, FromUser = fromUser, MsgType = msgType, Payload = payloadJson }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<InboundMessage>> ClaimAsync(int batch, TimeSpan lease, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<InboundMessage>(new CommandDefinition(ClaimSql, new { Batch = batch, Lease = lease }, cancellationToken: ct));
+        return [.. rows];
+    }
+
+    /// <summary>Marks the message done and queues its replies in the same transaction: both happen or neither.</summary>
+    public async Task CompleteAsync(long id, IReadOnlyList<OutgoingMessage> replies, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await OutboxStore.EnqueueAsync(connection, tx, replies, ct);
+        await connection.ExecuteAsync(new CommandDefinition(CompleteSql, new { Id = id }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task FailAsync(long id, string error, int maxAttempts, TimeSpan retryAfter, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(FailSql,
+            new { Id = id, Error = error, MaxAttempts = maxAttempts, RetryAfter = retryAfter }, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,124 @@
+using Dapper;
+using Npgsql;
+
+namespace Bot.Data.Messaging;
+
+/// <summary>One message to send: <paramref name="Kind"/> picks the WeCom API, <paramref name="Payload"/> is its JSON body.</summary>
+public sealed record OutgoingMessage(string IdempotencyKey, string Channel, string Recipient, string Kind, string Payload);
+
+public sealed record OutboxRow(
+    long Id, string IdempotencyKey, string Channel, string Recipient, string Kind, string Payload, string Status,
+    int Attempts, DateTime NextAttemptAt, string? LastError, string? WecomMsgid, DateTime CreatedAt, DateTime? SentAt);
+
+public sealed record OutboxSummary(string Status, long Count, DateTime? Oldest);
+
+/// <summary>
+/// Everything the bot says goes through here first. The idempotency key makes a second enqueue of the same
+/// message a no-op; dispatchers in any process claim due rows with SKIP LOCKED under a lease.
+/// </summary>
+public sealed class OutboxStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns = """
+        id, idempotency_key, channel, recipient, kind, payload::text as payload, status, attempts, next_attempt_at,
+        last_error, wecom_msgid, created_at, sent_at
+        """;
+
+    private const string EnqueueSql = """
+        insert into outbox (idempotency_key, channel, recipient, kind, payload)
+        values (@IdempotencyKey, @Channel, @Recipient, @Kind, @Payload::jsonb)
+        on conflict (idempotency_key) do nothing
+        """;
+
+    private const string ClaimSql = $"""
+        update outbox o
+        set status = 'sending', attempts = o.attempts + 1, claimed_until = now() + @Lease
+        where o.id in (
+            select id from outbox
+            where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and claimed_until < now())
+            order by next_attempt_at, id
+            limit @Batch
+            for update skip locked)
+        returning {Columns}
+        """;
+
+    private const string SentSql = """
+        update outbox set status = 'sent', sent_at = now(), wecom_msgid = @MsgId, last_error = null, claimed_until = null where id = @Id
+        """;
+
+    private const string RetrySql = """
+        update outbox set status = 'pending', next_attempt_at = now() + @After, last_error = @Error, claimed_until = null where id = @Id
+        """;
+
+    // A rate-limit wait is not a failed attempt.
+    private const string DeferSql = """
+        update outbox set status = 'pending', attempts = greatest(attempts - 1, 0), next_attempt_at = @Until, claimed_until = null where id = @Id
+        """;
+
+    private const string ParkSql = "update outbox set status = 'parked', last_error = @Error, claimed_until = null where id = @Id";
+
+    private const string RequeueSql = """
+        update outbox set status = 'pending', attempts = 0, next_attempt_at = now(), last_error = null
+        where id = @Id and status = 'parked'
+        """;
+
+    private const string SummarySql = "select status, count(*) as count, min(created_at) as oldest from outbox group by status order by status";
+
+    private const string RecentSql = $"select {Columns} from outbox where status = any(@Statuses) order by id desc limit @Limit";
+
+    private const string GetSql = $"select {Columns} from outbox where id = @Id";
+
+    public async Task EnqueueAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await EnqueueAsync(connection, null, messages, ct);
+    }
+
+    internal static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
+    {
+        if (messages.Count > 0)
+            await connection.ExecuteAsync(new CommandDefinition(EnqueueSql, messages, tx, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(int batch, TimeSpan lease, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<OutboxRow>(new CommandDefinition(ClaimSql, new { Batch = batch, Lease = lease }, cancellationToken: ct))];
+    }
+
+    public Task MarkSentAsync(long id, string? msgId, CancellationToken ct) => ExecuteAsync(SentSql, new { Id = id, MsgId = msgId }, ct);
+
+    public Task RetryLaterAsync(long id, string error, TimeSpan after, CancellationToken ct) =>
+        ExecuteAsync(RetrySql, new { Id = id, Error = error, After = after }, ct);
+
+    public Task DeferAsync(long id, DateTimeOffset until, CancellationToken ct) =>
+        ExecuteAsync(DeferSql, new { Id = id, Until = until.ToUniversalTime() }, ct);
+
+    public Task ParkAsync(long id, string error, CancellationToken ct) => ExecuteAsync(ParkSql, new { Id = id, Error = error }, ct);
+
+    /// <summary>Puts a parked message back in the queue; false when there is no parked message with that id.</summary>
+    public async Task<bool> RequeueAsync(long id, CancellationToken ct) => await ExecuteAsync(RequeueSql, new { Id = id }, ct) == 1;
+
+    public async Task<IReadOnlyList<OutboxSummary>> SummaryAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<OutboxSummary>(new CommandDefinition(SummarySql, cancellationToken: ct))];
+    }
+
+    public async Task<IReadOnlyList<OutboxRow>> RecentAsync(string[] statuses, int limit, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<OutboxRow>(new CommandDefinition(RecentSql, new { Statuses = statuses, Limit = limit }, cancellationToken: ct))];
+    }
+
+    public async Task<OutboxRow?> GetAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(GetSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    private async Task<int> ExecuteAsync(string sql, object args, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
+}

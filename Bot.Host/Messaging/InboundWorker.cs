@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bot.Conversations.Pipeline;
+using Bot.Data.Messaging;
+using Bot.Data.Redis;
+using Bot.Host.WeCom;
+
+namespace Bot.Host.Messaging;
+
+public sealed class InboundWorkerOptions
+{
+    public int BatchSize { get; set; } = 32;
+
+    public int Parallelism { get; set; } = 4;
+
+    public int LeaseSeconds { get; set; } = 30;
+
+    public int MaxAttempts { get; set; } = 5;
+
+    public int PollMilliseconds { get; set; } = 500;
+}
+
+/// <summary>
+/// Drains the durable inbox: claims stored callbacks, turns them into <see cref="IncomingMessage"/>s for the
+/// conversation engine, and queues the answers — in the outbox for the app, in the stream store for the AI bot.
+/// </summary>
+public sealed class InboundWorker(
+    InboundStore inbox, InboundSignal signal, IConversationEngine engine, StreamReplyStore streams,
+    Microsoft.Extensions.Options.IOptions<InboundWorkerOptions> options, TimeProvider clock, ILogger<InboundWorker> logger) : BackgroundService
+{
+    public const string VoiceHint = "收到语音了，不过应用里的语音我听不到文字。可以直接打字，或在「销售助手」智能机器人里发语音，它会自动转成文字。";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<InboundMessage> batch;
+            try
+            {
+                batch = await inbox.ClaimAsync(o.BatchSize, TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Could not claim inbound messages");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                continue;
+            }
+            if (batch.Count == 0)
+            {
+                await signal.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken);
+                continue;
+            }
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = stoppingToken },
+                async (message, ct) => await ProcessAsync(message, ct));
+        }
+    }
+
+    private async Task ProcessAsync(InboundMessage message, CancellationToken ct)
+    {
+        try
+        {
+            var replies = message.Channel == "aibot" ? await ProcessAiBotAsync(message, ct) : await ProcessAppAsync(message, ct);
+            await inbox.CompleteAsync(message.Id, replies, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Inbound message {Id} failed (attempt {Attempt})", message.Id, message.Attempts);
+            await inbox.FailAsync(message.Id, ex.Message, options.Value.MaxAttempts, TimeSpan.FromSeconds(5 * message.Attempts), ct);
+        }
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>> ProcessAppAsync(InboundMessage message, CancellationToken ct)
+    {
+        var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(message.Payload) ?? [];
+        var incoming = AppMessages.ToIncoming(message, fields, clock);
+        IReadOnlyList<Reply> replies = incoming switch
+        {
+            null when message.MsgType == "voice" => [Reply.Plain(VoiceHint)],
+            null => [],
+            _ => await engine.HandleAsync(incoming, ct),
+        };
+        if (incoming is null && message.MsgType != "voice")
+            logger.LogInformation("Inbound {Id}: {Type} acknowledged, nothing to do", message.Id, AppMessages.Describe(fields));
+        return [.. replies.Select((reply, i) => AppMessageRenderer.Render(message.FromUser, reply, $"reply:{message.Id}:{i}"))];
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>> ProcessAiBotAsync(InboundMessage message, CancellationToken ct)
+    {
+        var stored = JsonNode.Parse(message.Payload)!;
+        var streamId = stored["stream_id"]!.GetValue<string>();
+        var incoming = AiBotMessages.ToIncoming(message, stored["message"]!, clock);
+        var replies = await engine.HandleAsync(incoming, ct);
+        await streams.SetAsync(streamId, new StreamReply(string.Join("\n\n", replies.Select(r => r.Text)), Finished: true));
+        return [];
+    }
+}

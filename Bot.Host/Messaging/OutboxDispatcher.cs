@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Bot.Data.Messaging;
+using Bot.Data.Redis;
+using Bot.Host.WeCom;
+using Bot.Host.WeCom.Client;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Messaging;
+
+/// <summary>
+/// The only code that sends to WeCom. Several loops per process (and several processes) claim due outbox rows
+/// with SKIP LOCKED; each row is sent, recorded with WeCom's msgid, retried with backoff on transient
+/// failures, or parked after too many. Our own per-recipient limit keeps WeCom from silently dropping messages.
+/// </summary>
+public sealed class OutboxDispatcher(
+    OutboxStore outbox, WeComApiClient wecom, RateLimiter limits, IOptions<WeComOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Outbox.Dispatchers).Select(_ => LoopAsync(stoppingToken)));
+
+    private async Task LoopAsync(CancellationToken ct)
+    {
+        var lease = TimeSpan.FromSeconds(options.Value.Outbox.LeaseSeconds);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await outbox.ClaimDueAsync(8, lease, ct);
+                foreach (var row in batch)
+                    await DispatchAsync(row, ct);
+                if (batch.Count == 0)
+                    await Task.Delay(Idle, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Outbox loop failed; pausing");
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
+    }
+
+    private async Task DispatchAsync(OutboxRow row, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (row.Kind == AppMessageRenderer.Kind)
+        {
+            foreach (var (scope, perMinute) in new[] { ("to:" + row.Recipient, o.Outbox.PerRecipientPerMinute), ("app:" + o.AgentId, o.Outbox.PerAppPerMinute) })
+            {
+                var (allowed, retryAt) = await limits.TryTakeAsync(scope, perMinute);
+                if (!allowed)
+                {
+                    await outbox.DeferAsync(row.Id, retryAt, ct);
+                    return;
+                }
+            }
+        }
+        try
+        {
+            var response = await SendAsync(row, ct);
+            await outbox.MarkSentAsync(row.Id, response.Body["msgid"]?.ToString(), ct);
+        }
+        catch (WeComApiException ex) when (WeComErrors.IsTransient(ex.ErrCode) && row.Attempts < o.Outbox.MaxAttempts)
+        {
+            var wait = WeComErrors.IsRateLimit(ex.ErrCode) ? TimeSpan.FromSeconds(60) : Backoff(row.Attempts);
+            await outbox.RetryLaterAsync(row.Id, ex.Message, wait, ct);
+        }
+        catch (WeComTransportException ex) when (row.Attempts < o.Outbox.MaxAttempts)
+        {
+            await outbox.RetryLaterAsync(row.Id, ex.Message, Backoff(row.Attempts), ct);
+        }
+        catch (Exception ex) when (ex is WeComApiException or WeComTransportException or System.Text.Json.JsonException)
+        {
+            logger.LogWarning("Outbox {Id} parked after {Attempts} attempts: {Error}", row.Id, row.Attempts, ex.Message);
+            await outbox.ParkAsync(row.Id, ex.Message, ct);
+        }
+    }
+
+    private Task<WeComResponse> SendAsync(OutboxRow row, CancellationToken ct)
+    {
+        var body = JsonNode.Parse(row.Payload)!.AsObject();
+        var path = row.Kind switch
+        {
+            AppMessageRenderer.Kind => "message/send",
+            "update_card" => "message/update_template_card",
+            "welcome" => "externalcontact/send_welcome_msg",
+            "msg_template" => "externalcontact/add_msg_template",
+            _ => throw new WeComApiException(0, $"unknown outbox kind '{row.Kind}'"),
+        };
+        if (row.Kind is AppMessageRenderer.Kind or "update_card")
+            body["agentid"] = options.Value.AgentId;
+        return wecom.PostAsync(path, body, ct);
+    }
+
+    /// <summary>1 s, 2 s, 4 s … capped at 5 minutes, with jitter so a burst of failures does not retry in lockstep.</summary>
+    private static TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(300, Math.Pow(2, Math.Max(0, attempts - 1)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + 0.4 * Random.Shared.NextDouble()));
+    }
+}

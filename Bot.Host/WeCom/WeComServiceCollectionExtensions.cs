@@ -1,0 +1,40 @@
+using Bot.Host.Messaging;
+using Bot.Host.WeCom.Callback;
+using Bot.Host.WeCom.Client;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.WeCom;
+
+public static class WeComServiceCollectionExtensions
+{
+    /// <summary>The WeCom channel: callbacks in, the durable inbox worker, the outbox dispatcher and the API client.</summary>
+    public static IServiceCollection AddWeCom(this IServiceCollection services)
+    {
+        services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboundWorkerOptions>().BindConfiguration("Bot:Inbound");
+        services.AddSingleton<AppCrypto>();
+        services.AddSingleton<AiBotCrypto>();
+        services.AddSingleton<InboundSignal>();
+
+        // Both clients go to the same base address: WeCom's cgi-bin/, or the emulator's.
+        static void Configure(IServiceProvider sp, HttpClient http)
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<WeComOptions>>().Value.BaseUrl;
+            http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            http.Timeout = TimeSpan.FromSeconds(10);
+        }
+        services.AddHttpClient<WeComTokenProvider>(Configure).RemoveAllLoggers();
+        services.AddHttpClient<WeComApiClient>(Configure).RemoveAllLoggers();
+
+        services.AddHostedService<InboundWorker>();
+        services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWeCom(this IEndpointRouteBuilder app)
+    {
+        app.MapAppCallback();
+        app.MapAiBotCallback();
+        return app;
+    }
+}
