@@ -1,3 +1,4 @@
+using Bot.Conversations.Customers;
 using Bot.Conversations.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,7 @@ public static class ConversationsServiceCollectionExtensions
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddSingleton<IConversationEngine, HelpOnlyEngine>();
+        services.AddSingleton<CustomerContactEvents>();
         return services;
     }
 }

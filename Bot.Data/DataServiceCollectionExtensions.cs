@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICustomerRepository, CustomerRepository>();
         services.AddSingleton<IInteractionRepository, InteractionRepository>();
         services.AddSingleton<IOrderRepository, OrderRepository>();
+        services.AddSingleton<IExternalContactStore, ExternalContactStore>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<Messaging.InboundStore>();
         services.AddSingleton<Messaging.OutboxStore>();

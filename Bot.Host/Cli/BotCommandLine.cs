@@ -48,7 +48,16 @@ public static class BotCommandLine
             import.Subcommands.Add(command);
         }
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed };
+        var outbox = new Command("outbox", "查看和重发待发消息");
+        var status = new Command("status", "各状态的消息数，以及最近搁置（parked）的消息");
+        status.SetAction((_, ct) => CliCommands.OutboxStatusAsync(ct));
+        var id = new Argument<long>("id") { Description = "消息 ID（见 outbox status）" };
+        var retry = new Command("retry", "把一条搁置的消息放回队列重发") { id };
+        retry.SetAction((result, ct) => CliCommands.OutboxRetryAsync(result.GetValue(id), ct));
+        outbox.Subcommands.Add(status);
+        outbox.Subcommands.Add(retry);
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

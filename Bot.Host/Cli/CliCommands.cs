@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Bot.Data.Demo;
 using Bot.Data.Import;
+using Bot.Data.Messaging;
 using Bot.Data.Postgres;
 using Bot.Host.Hosting;
 
@@ -64,6 +65,42 @@ internal static class CliCommands
             return 1;
         }
     }
+
+    public static async Task<int> OutboxStatusAsync(CancellationToken ct)
+    {
+        await using var app = BuildServices();
+        var outbox = app.Services.GetRequiredService<OutboxStore>();
+        var summary = await outbox.SummaryAsync(ct);
+        if (summary.Count == 0)
+            Console.WriteLine("发件箱是空的。");
+        foreach (var row in summary)
+            Console.WriteLine($"{StatusName(row.Status)}（{row.Status}）：{row.Count} 条，最早 {row.Oldest:yyyy-MM-dd HH:mm:ss} UTC");
+        var stuck = await outbox.RecentAsync(["parked", "pending"], 20, ct);
+        foreach (var row in stuck.Where(r => r.LastError is not null))
+            Console.WriteLine($"  #{row.Id} {row.Status} → {row.Recipient}，尝试 {row.Attempts} 次：{row.LastError}");
+        return 0;
+    }
+
+    public static async Task<int> OutboxRetryAsync(long id, CancellationToken ct)
+    {
+        await using var app = BuildServices();
+        if (await app.Services.GetRequiredService<OutboxStore>().RequeueAsync(id, ct))
+        {
+            Console.WriteLine($"#{id} 已放回队列，运行中的机器人会马上重发。");
+            return 0;
+        }
+        await Console.Error.WriteLineAsync($"没有搁置中的消息 #{id}（只有 parked 状态的消息可以重发）。");
+        return 1;
+    }
+
+    private static string StatusName(string status) => status switch
+    {
+        "pending" => "待发送",
+        "sending" => "发送中",
+        "sent" => "已发送",
+        "parked" => "已搁置",
+        _ => status,
+    };
 
     private static WebApplication BuildServices()
     {

@@ -25,7 +25,7 @@ public sealed class InboundWorkerOptions
 /// conversation engine, and queues the answers — in the outbox for the app, in the stream store for the AI bot.
 /// </summary>
 public sealed class InboundWorker(
-    InboundStore inbox, InboundSignal signal, IConversationEngine engine, StreamReplyStore streams,
+    InboundStore inbox, InboundSignal signal, IConversationEngine engine, StreamReplyStore streams, ExternalContactEventProcessor externalContacts,
     Microsoft.Extensions.Options.IOptions<InboundWorkerOptions> options, TimeProvider clock, ILogger<InboundWorker> logger) : BackgroundService
 {
     public const string VoiceHint = "收到语音了，不过应用里的语音我听不到文字。可以直接打字，或在「销售助手」智能机器人里发语音，它会自动转成文字。";
@@ -73,6 +73,8 @@ public sealed class InboundWorker(
     private async Task<IReadOnlyList<OutgoingMessage>> ProcessAppAsync(InboundMessage message, CancellationToken ct)
     {
         var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(message.Payload) ?? [];
+        if (fields.GetValueOrDefault("Event") == "change_external_contact")
+            return await externalContacts.ProcessAsync(message, fields, ct);
         var incoming = AppMessages.ToIncoming(message, fields, clock);
         IReadOnlyList<Reply> replies = incoming switch
         {

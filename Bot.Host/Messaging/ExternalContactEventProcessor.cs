@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Bot.Conversations.Customers;
+using Bot.Data.Messaging;
+using Bot.Host.WeCom;
+using Bot.Host.WeCom.Client;
+
+namespace Bot.Host.Messaging;
+
+/// <summary>
+/// change_external_contact callbacks: the WeCom side of customers adding and removing reps. It fetches the
+/// customer's WeChat profile, lets <see cref="CustomerContactEvents"/> decide what it means, and queues the
+/// welcome message (WeCom allows 20 s and one try per welcome code) and the notices.
+/// </summary>
+public sealed class ExternalContactEventProcessor(WeComApiClient wecom, CustomerContactEvents events, ILogger<ExternalContactEventProcessor> logger)
+{
+    public const string WelcomeKind = "welcome";
+
+    public async Task<IReadOnlyList<OutgoingMessage>> ProcessAsync(InboundMessage message, IReadOnlyDictionary<string, string> fields, CancellationToken ct)
+    {
+        var repUserId = fields.GetValueOrDefault("UserID", "");
+        var externalUserId = fields.GetValueOrDefault("ExternalUserID", "");
+        var changeType = fields.GetValueOrDefault("ChangeType", "");
+        switch (changeType)
+        {
+            case "add_external_contact" or "add_half_external_contact":
+                var profile = await FetchProfileAsync(externalUserId, ct);
+                var added = await events.OnCustomerAddedAsync(repUserId, profile, ct);
+                var messages = new List<OutgoingMessage>();
+                if (fields.GetValueOrDefault("WelcomeCode") is { Length: > 0 } welcomeCode)
+                {
+                    var body = new JsonObject { ["welcome_code"] = welcomeCode, ["text"] = new JsonObject { ["content"] = Utf8Text.Truncate(added.WelcomeText, 4000) } };
+                    messages.Add(new OutgoingMessage("welcome:" + welcomeCode, "app", externalUserId, WelcomeKind, body.ToJsonString(WeComJson.Options)));
+                }
+                messages.AddRange(added.Notices.Select((n, i) => AppMessageRenderer.Render(n.ToUserId, n.Reply, $"notice:{message.Id}:{i}")));
+                return messages;
+            case "del_follow_user":
+                var notices = await events.OnCustomerRemovedRepAsync(repUserId, externalUserId, ct);
+                return [.. notices.Select((n, i) => AppMessageRenderer.Render(n.ToUserId, n.Reply, $"notice:{message.Id}:{i}"))];
+            default:
+                // del_external_contact (the rep removed the customer) and edits change nothing on our side today;
+                // the nightly reconciliation with externalcontact/list keeps the links right.
+                logger.LogInformation("External contact {Change} for {Rep} acknowledged", changeType, repUserId);
+                return [];
+        }
+    }
+
+    private async Task<ExternalContactProfile> FetchProfileAsync(string externalUserId, CancellationToken ct)
+    {
+        var response = await wecom.GetAsync($"externalcontact/get?external_userid={Uri.EscapeDataString(externalUserId)}", ct);
+        var contact = response.Body["external_contact"];
+        return new ExternalContactProfile(
+            externalUserId,
+            contact?["name"]?.GetValue<string>() ?? "",
+            contact?["corp_full_name"]?.GetValue<string>() is { Length: > 0 } full ? full : contact?["corp_name"]?.GetValue<string>(),
+            contact?["position"]?.GetValue<string>());
+    }
+}

@@ -1,0 +1,98 @@
+using Bot.Data.Messaging;
+using Bot.Tests.Fixtures;
+
+namespace Bot.Tests.Data;
+
+public sealed class OutboxStoreTests : IAsyncLifetime
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly DatabaseFixture _db = new();
+
+    public Task InitializeAsync() => _db.InitializeAsync();
+
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    private static OutgoingMessage Message(string key, string to = "lina") => new(key, "app", to, "message", """{"touser":"lina","msgtype":"text","text":{"content":"你好"}}""");
+
+    [Fact]
+    public async Task Enqueue_SameKeyTwice_OneRow()
+    {
+        var outbox = _db.Get<OutboxStore>();
+        await outbox.EnqueueAsync([Message("k1"), Message("k1")], None);
+        await outbox.EnqueueAsync([Message("k1")], None);
+
+        Assert.Single(await outbox.ClaimDueAsync(10, TimeSpan.FromSeconds(30), None));
+    }
+
+    [Fact]
+    public async Task Claim_TwoClaimersAtOnce_GetDisjointRows()
+    {
+        var outbox = _db.Get<OutboxStore>();
+        await outbox.EnqueueAsync([.. Enumerable.Range(0, 40).Select(i => Message($"c{i}"))], None);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => outbox.ClaimDueAsync(15, TimeSpan.FromSeconds(30), None)));
+
+        var ids = claims.SelectMany(c => c.Select(r => r.Id)).ToList();
+        Assert.Equal(40, ids.Count);
+        Assert.Equal(40, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Lifecycle_RetryDeferParkRequeueSent()
+    {
+        var outbox = _db.Get<OutboxStore>();
+        await outbox.EnqueueAsync([Message("life")], None);
+        var row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
+        Assert.Equal(("sending", 1), (row.Status, row.Attempts));
+
+        await outbox.DeferAsync(row.Id, DateTimeOffset.UtcNow.AddMilliseconds(-1), None);
+        row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
+        Assert.Equal(1, row.Attempts);
+
+        await outbox.RetryLaterAsync(row.Id, "WeCom answered HTTP 502", TimeSpan.FromHours(1), None);
+        Assert.Empty(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
+
+        await outbox.ParkAsync(row.Id, "errcode 40003", None);
+        Assert.True(await outbox.RequeueAsync(row.Id, None));
+        Assert.False(await outbox.RequeueAsync(row.Id, None));
+        row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
+        await outbox.MarkSentAsync(row.Id, "msgid-1", None);
+
+        var sent = await outbox.GetAsync(row.Id, None);
+        Assert.Equal(("sent", "msgid-1", 1), (sent!.Status, sent.WecomMsgid, sent.Attempts));
+    }
+
+    [Fact]
+    public async Task Claim_LeaseOfDeadDispatcherRunsOut_RowIsClaimedAgain()
+    {
+        var outbox = _db.Get<OutboxStore>();
+        await outbox.EnqueueAsync([Message("lease")], None);
+        Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromMilliseconds(300), None));
+        Assert.Empty(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
+
+        IReadOnlyList<OutboxRow> again = [];
+        for (var i = 0; i < 100 && again.Count == 0; i++)
+        {
+            await Task.Delay(50);
+            again = await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None);
+        }
+        Assert.Equal(2, Assert.Single(again).Attempts);
+    }
+
+    [Fact]
+    public async Task Inbound_RecordTwiceCompleteWithReplies_RepliesQueuedOnce()
+    {
+        var inbox = _db.Get<InboundStore>();
+        var id = await inbox.RecordAsync("app", "app:msg:1", "lina", "text", """{"Content":"hi"}""", None);
+        Assert.NotNull(id);
+        Assert.Null(await inbox.RecordAsync("app", "app:msg:1", "lina", "text", """{"Content":"hi"}""", None));
+
+        var claimed = Assert.Single(await inbox.ClaimAsync(10, TimeSpan.FromSeconds(30), None));
+        await inbox.CompleteAsync(claimed.Id, [Message("reply:1:0")], None);
+        // A second completion (the worker crashed after committing, say) queues nothing new.
+        await inbox.CompleteAsync(claimed.Id, [Message("reply:1:0")], None);
+
+        Assert.Empty(await inbox.ClaimAsync(10, TimeSpan.FromSeconds(30), None));
+        Assert.Single(await _db.Get<OutboxStore>().ClaimDueAsync(10, TimeSpan.FromSeconds(30), None));
+    }
+}
