@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IOrderRepository, OrderRepository>();
         services.AddSingleton<IExternalContactStore, ExternalContactStore>();
         services.AddSingleton<DatabaseProbe>();
+        services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();
         services.AddSingleton<Messaging.OutboxStore>();
 

@@ -10,15 +10,8 @@ public sealed record InboundMessage(
 /// The durable inbox. A callback is acknowledged only after its row is committed; the unique message key
 /// turns WeCom's re-deliveries into no-ops. Workers in any process claim rows under a lease.
 /// </summary>
-public sealed class InboundStore(NpgsqlDataSource dataSource)
+public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writer)
 {
-    private const string RecordSql = """
-        insert into inbound_messages (channel, message_key, from_user, msg_type, payload)
-        values (@Channel, @MessageKey, @FromUser, @MsgType, @Payload::jsonb)
-        on conflict (message_key) do nothing
-        returning id
-        """;
-
     // A row left in 'processing' by a process that died is claimed again once its lease runs out.
     private const string ClaimSql = """
         update inbound_messages m
@@ -44,12 +37,8 @@ public sealed class InboundStore(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>Stores the message unless its key was seen before; returns the new row's id, or null for a repeat.</summary>
-    public async Task<long?> RecordAsync(string channel, string messageKey, string fromUser, string msgType, string payloadJson, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(RecordSql,
-            new { Channel = channel, MessageKey = messageKey, FromUser = fromUser, MsgType = msgType, Payload = payloadJson }, cancellationToken: ct));
-    }
+    public Task<long?> RecordAsync(string channel, string messageKey, string fromUser, string msgType, string payloadJson, CancellationToken ct) =>
+        writer.WriteAsync(new InboundWriter.Record(channel, messageKey, fromUser, msgType, payloadJson)).WaitAsync(ct);
 
     public async Task<IReadOnlyList<InboundMessage>> ClaimAsync(int batch, TimeSpan lease, CancellationToken ct)
     {

@@ -24,8 +24,8 @@ public static class BotCommandLine
     private static RootCommand Build()
     {
         var demo = new Option<bool>("--demo") { Description = "数据库为空时载入演示公司" };
-        var hostArgs = new Argument<string[]>("host-options") { Arity = ArgumentArity.ZeroOrMore, Description = "ASP.NET Core 选项，例如 --urls" };
-        var serve = new Command("serve", "启动机器人（WeCom 回调、定时任务、健康检查）") { demo, hostArgs };
+        // Anything else (--urls, --environment …) goes to ASP.NET Core as it is.
+        var serve = new Command("serve", "启动机器人（WeCom 回调、定时任务、健康检查）；其余选项如 --urls 交给 ASP.NET Core") { demo };
         serve.TreatUnmatchedTokensAsErrors = false;
         serve.SetAction(async (result, ct) =>
         {
@@ -57,7 +57,15 @@ public static class BotCommandLine
         outbox.Subcommands.Add(status);
         outbox.Subcommands.Add(retry);
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox };
+        var target = new Option<string>("--target") { Description = "被测机器人的地址", DefaultValueFactory = _ => "http://127.0.0.1:5080/" };
+        var rates = new Option<string>("--rates") { Description = "每秒回调数，逗号分隔", DefaultValueFactory = _ => "500,1000,2000,3000" };
+        var seconds = new Option<int>("--seconds") { Description = "每档持续秒数", DefaultValueFactory = _ => 5 };
+        var bench = new Command("bench-callbacks", "压测回调入口：确认速率、延迟、丢失与重复") { target, rates, seconds };
+        bench.Hidden = true;
+        bench.SetAction((result, ct) => CliCommands.BenchCallbacksAsync(new Uri(result.GetValue(target)!),
+            [.. result.GetValue(rates)!.Split(',').Select(int.Parse)], result.GetValue(seconds), ct));
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, bench };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

@@ -93,6 +93,16 @@ internal static class CliCommands
         return 1;
     }
 
+    public static async Task<int> BenchCallbacksAsync(Uri target, int[] rates, int seconds, CancellationToken ct)
+    {
+        var builder = BotHost.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        builder.Services.AddOptions<Bot.Host.WeCom.WeComOptions>().BindConfiguration(Bot.Host.WeCom.WeComOptions.Section);
+        builder.Services.AddSingleton<CallbackBenchmark>();
+        await using var app = builder.Build();
+        return await app.Services.GetRequiredService<CallbackBenchmark>().RunAsync(target, rates, seconds, duplicateShare: 0.05, ct);
+    }
+
     private static string StatusName(string status) => status switch
     {
         "pending" => "待发送",

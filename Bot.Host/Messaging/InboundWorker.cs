@@ -84,7 +84,11 @@ public sealed class InboundWorker(
         };
         if (incoming is null && message.MsgType != "voice")
             logger.LogInformation("Inbound {Id}: {Type} acknowledged, nothing to do", message.Id, AppMessages.Describe(fields));
-        return [.. replies.Select((reply, i) => AppMessageRenderer.Render(message.FromUser, reply, $"reply:{message.Id}:{i}"))];
+        var outgoing = replies.Select((reply, i) => AppMessageRenderer.Render(message.FromUser, reply, $"reply:{message.Id}:{i}")).ToList();
+        // A clicked card button greys out, so the same reminder cannot be completed twice from the card.
+        if (incoming?.Kind == MessageKind.ButtonClick && fields.GetValueOrDefault("ResponseCode") is { Length: > 0 } responseCode)
+            outgoing.Add(AppMessageRenderer.ButtonDone(message.FromUser, responseCode));
+        return outgoing;
     }
 
     private async Task<IReadOnlyList<OutgoingMessage>> ProcessAiBotAsync(InboundMessage message, CancellationToken ct)

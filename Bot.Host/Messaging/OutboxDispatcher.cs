@@ -88,12 +88,12 @@ public sealed class OutboxDispatcher(
         var path = row.Kind switch
         {
             AppMessageRenderer.Kind => "message/send",
-            "update_card" => "message/update_template_card",
-            "welcome" => "externalcontact/send_welcome_msg",
+            AppMessageRenderer.UpdateCardKind => "message/update_template_card",
+            ExternalContactEventProcessor.WelcomeKind => "externalcontact/send_welcome_msg",
             "msg_template" => "externalcontact/add_msg_template",
             _ => throw new WeComApiException(0, $"unknown outbox kind '{row.Kind}'"),
         };
-        if (row.Kind is AppMessageRenderer.Kind or "update_card")
+        if (row.Kind is AppMessageRenderer.Kind or AppMessageRenderer.UpdateCardKind)
             body["agentid"] = options.Value.AgentId;
         return wecom.PostAsync(path, body, ct);
     }

@@ -31,6 +31,20 @@ public static class AppMessageRenderer
         return new OutgoingMessage(idempotencyKey, "app", toUser, Kind, body.ToJsonString(WeComJson.Options));
     }
 
+    public const string UpdateCardKind = "update_card";
+
+    /// <summary>message/update_template_card for a clicked card: its buttons become one grey "已处理".</summary>
+    public static OutgoingMessage ButtonDone(string toUser, string responseCode)
+    {
+        var body = new JsonObject
+        {
+            ["userids"] = new JsonArray(toUser),
+            ["response_code"] = responseCode,
+            ["button"] = new JsonObject { ["replace_name"] = "已处理" },
+        };
+        return new OutgoingMessage("card:" + responseCode, "app", toUser, UpdateCardKind, body.ToJsonString(WeComJson.Options));
+    }
+
     private static JsonObject Card(string toUser, Reply reply, IReadOnlyList<ReplyButton> buttons, string idempotencyKey)
     {
         var list = new JsonArray();
