@@ -1,6 +1,7 @@
 using Bot.Conversations;
 using Bot.Data;
 using Bot.Host.Health;
+using Bot.Host.Sandbox;
 using Bot.Host.WeCom;
 
 namespace Bot.Host.Hosting;
@@ -24,9 +25,11 @@ public static class BotHost
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddConversations();
         builder.Services.AddWeCom();
+        builder.Services.AddSandbox(builder.Configuration);
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapWeCom();
+        app.MapSandbox();
         return app;
     }
 }

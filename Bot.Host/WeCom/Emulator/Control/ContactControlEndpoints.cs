@@ -11,7 +11,7 @@ public static class ContactControlEndpoints
 
         control.MapPost("contacts", async (AddContactRequest request, ContactStore contacts, WeComCallbackSender callbacks, CancellationToken ct) =>
         {
-            var (follow, welcome) = contacts.Add(request.UserId, request.Name, request.ExternalUserId, request.State);
+            var (follow, welcome) = contacts.Add(request.UserId, request.Name, request.ExternalUserId, request.State, request.CorpName);
             var delivery = await callbacks.SendExternalContactChangeAsync(
                 "add_external_contact", request.UserId, follow.ExternalUserId, welcome.Code, follow.State, ct);
             return ControlEndpoints.Json(new AddContactResponse(follow.ExternalUserId, welcome.Code, delivery));

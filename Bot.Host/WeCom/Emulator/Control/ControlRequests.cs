@@ -1,7 +1,7 @@
 namespace Bot.Host.WeCom.Emulator;
 
 /// <summary>A member adds a customer; <see cref="ExternalUserId"/> reuses an existing customer (or picks the id).</summary>
-public sealed record AddContactRequest(string UserId, string Name, string? ExternalUserId = null, string? State = null);
+public sealed record AddContactRequest(string UserId, string Name, string? ExternalUserId = null, string? State = null, string? CorpName = null);
 
 public sealed record AddContactResponse(string ExternalUserId, string WelcomeCode, CallbackDelivery Callback);
 

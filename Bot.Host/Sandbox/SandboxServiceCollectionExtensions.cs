@@ -1,0 +1,48 @@
+using System.Net;
+using Bot.Host.WeCom;
+using Bot.Host.WeCom.Emulator;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Sandbox;
+
+/// <summary>
+/// Sandbox mode: the built-in WeCom emulator plays the corp configured under WeCom, and /sandbox lets a person chat
+/// through it. It switches on only when asked for AND the WeCom API address is on this machine, so a real
+/// deployment (BaseUrl = qyapi.weixin.qq.com) can never expose a fake WeCom that signs callbacks with its token.
+/// </summary>
+public static class SandboxServiceCollectionExtensions
+{
+    public static bool IsSandbox(IConfiguration configuration)
+    {
+        var enabled = configuration.GetValue<bool>("WeCom:Emulator:Enabled");
+        var baseUrl = configuration["WeCom:BaseUrl"];
+        return enabled && Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
+            && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)));
+    }
+
+    public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWeComEmulator(configuration);
+        var sandbox = IsSandbox(configuration);
+        services.AddOptions<WeComEmulatorOptions>().PostConfigure<IOptions<WeComOptions>>((emulator, wecom) =>
+        {
+            emulator.Enabled = sandbox;
+            // The emulator is the corp the bot is configured for, so the two always agree on ids and keys.
+            var w = wecom.Value;
+            emulator.CorpId = w.CorpId;
+            emulator.CorpSecret = w.Secret;
+            emulator.AgentId = w.AgentId;
+            emulator.Token = w.Token;
+            emulator.EncodingAESKey = w.EncodingAESKey;
+            emulator.AiBotToken = w.AiBot.Token;
+            emulator.AiBotEncodingAESKey = w.AiBot.EncodingAESKey;
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
+    {
+        app.MapWeComEmulator();
+        return app;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Bot.Host.Hosting;
+using Bot.Host.WeCom.Emulator;
+using Microsoft.AspNetCore.Builder;
+
+namespace Bot.Tests.Fixtures;
+
+/// <summary>
+/// The real host on a real loopback port in sandbox mode: its WeCom is the built-in emulator, reached over HTTP
+/// with the real crypto, exactly as `scripts/run` starts it. Each instance has its own database and Redis prefix.
+/// </summary>
+public sealed class LiveBot : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LiveBot(WebApplication app, string connectionString, int port)
+    {
+        _app = app;
+        ConnectionString = connectionString;
+        BaseUrl = $"http://127.0.0.1:{port}/";
+        Emulator = new HttpClient { BaseAddress = new Uri(BaseUrl + "wecom-emulator/"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public string ConnectionString { get; }
+
+    public string BaseUrl { get; }
+
+    public HttpClient Emulator { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<LiveBot> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var connectionString = await TestDatabases.CreateEmptyAsync();
+        var port = FreePort();
+        var self = $"http://127.0.0.1:{port}";
+        var args = new List<string>
+        {
+            $"--urls={self}",
+            $"--Bot:Database:ConnectionString={connectionString}",
+            $"--Bot:Redis:Configuration={TestEnvironment.Redis}",
+            $"--Bot:Redis:KeyPrefix={TestEnvironment.NewRedisPrefix()}",
+            $"--WeCom:BaseUrl={self}/wecom-emulator/cgi-bin/",
+            "--WeCom:Emulator:Enabled=true",
+            $"--WeCom:Emulator:CallbackUrl={self}/wecom/callback",
+            $"--WeCom:Emulator:AiBotCallbackUrl={self}/wecom/aibot",
+            "--Bot:Inbound:PollMilliseconds=100",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
+        var app = BotHost.BuildWebApp([.. args], seedDemo: false);
+        await app.StartAsync();
+        return new LiveBot(app, connectionString, port);
+    }
+
+    public async Task<T> ControlAsync<T>(string path, object? body = null)
+    {
+        using var response = body is null ? await Emulator.GetAsync("control/" + path) : await Emulator.PostAsJsonAsync("control/" + path, body, EmulatorJson.Control);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>(EmulatorJson.Control))!;
+    }
+
+    /// <summary>Waits until the emulator has delivered at least <paramref name="count"/> messages to the member.</summary>
+    public async Task<IReadOnlyList<CapturedMessage>> MessagesToAsync(string userId, int count, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var messages = await ControlAsync<List<CapturedMessage>>($"messages?touser={userId}");
+            if (messages.Count >= count || DateTime.UtcNow > deadline)
+                return messages;
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Emulator.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await TestDatabases.DropAsync(ConnectionString);
+    }
+}
