@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace Bot.Tests.Fixtures;
+
+/// <summary>The bot as its own OS process (`Bot.Host.dll serve`), so a test can kill it the hard way.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string CallbackUrl => $"http://127.0.0.1:{Port}/wecom/callback";
+
+    public static async Task<HostProcess> StartAsync(string connectionString, string redisPrefix, string weComApi, int? port = null)
+    {
+        var chosen = port ?? LiveBot.FreePort();
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"));
+        start.ArgumentList.Add("serve");
+        start.ArgumentList.Add($"--urls=http://127.0.0.1:{chosen}");
+        start.Environment["Bot__Database__ConnectionString"] = connectionString;
+        start.Environment["Bot__Redis__Configuration"] = TestEnvironment.Redis;
+        start.Environment["Bot__Redis__KeyPrefix"] = redisPrefix;
+        start.Environment["WeCom__BaseUrl"] = weComApi;
+        start.Environment["WeCom__Emulator__Enabled"] = "false";
+        // Short leases so a row held by a killed process is taken over within seconds, not half a minute.
+        start.Environment["WeCom__Outbox__LeaseSeconds"] = "2";
+        start.Environment["Bot__Inbound__LeaseSeconds"] = "2";
+        start.Environment["Bot__Inbound__PollMilliseconds"] = "100";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{chosen}/readyz")).IsSuccessStatusCode)
+                    return new HostProcess(process, chosen);
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException($"host on port {chosen} did not become ready");
+    }
+
+    /// <summary>SIGKILL: no graceful shutdown, no flushing, exactly like a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+}

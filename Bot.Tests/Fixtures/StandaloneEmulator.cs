@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using Bot.Host.WeCom.Emulator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Tests.Fixtures;
+
+/// <summary>
+/// The emulator in the test process, playing the corp of the repository's appsettings.json, for tests where the
+/// bot runs as separate processes (killed, or two sharing a database) while WeCom itself stays up.
+/// </summary>
+public sealed class StandaloneEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private StandaloneEmulator(WebApplication app, string baseUrl)
+    {
+        _app = app;
+        ApiBaseUrl = baseUrl + "/wecom-emulator/cgi-bin/";
+        Client = new HttpClient { BaseAddress = new Uri(baseUrl + "/wecom-emulator/"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public string ApiBaseUrl { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<StandaloneEmulator> StartAsync(string callbackUrl)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["WeCom:Emulator:Enabled"] = "true",
+            ["WeCom:Emulator:CorpId"] = SignedCallback.CorpId,
+            ["WeCom:Emulator:CorpSecret"] = "sandbox-app-secret",
+            ["WeCom:Emulator:AgentId"] = "1000002",
+            ["WeCom:Emulator:Token"] = SignedCallback.Token,
+            ["WeCom:Emulator:EncodingAESKey"] = SignedCallback.AesKey,
+            ["WeCom:Emulator:CallbackUrl"] = callbackUrl,
+        });
+        builder.Services.AddWeComEmulator(builder.Configuration);
+        var app = builder.Build();
+        app.MapWeComEmulator();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new StandaloneEmulator(app, address);
+    }
+
+    public async Task<T> ControlAsync<T>(string path, object? body = null)
+    {
+        using var response = body is null ? await Client.GetAsync("control/" + path) : await Client.PostAsJsonAsync("control/" + path, body, EmulatorJson.Control);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>(EmulatorJson.Control))!;
+    }
+
+    public async Task ClearFaultsAsync() => (await Client.DeleteAsync("control/faults")).EnsureSuccessStatusCode();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+}
