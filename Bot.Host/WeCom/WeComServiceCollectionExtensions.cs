@@ -26,6 +26,7 @@ public static class WeComServiceCollectionExtensions
         services.AddHttpClient<WeComTokenProvider>(Configure).RemoveAllLoggers();
         services.AddHttpClient<WeComApiClient>(Configure).RemoveAllLoggers();
 
+        services.AddTransient<WeComCustomerContact>();
         services.AddSingleton<ExternalContactEventProcessor>();
         services.AddHostedService<InboundWorker>();
         services.AddHostedService<OutboxDispatcher>();
