@@ -26,7 +26,7 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
         """;
 
     private const string CompleteSql = """
-        update inbound_messages set status = 'done', processed_at = now(), claimed_until = null, last_error = null where id = @Id
+        update inbound_messages set status = 'done', processed_at = now(), claimed_until = null, last_error = null where id = any(@Ids)
         """;
 
     private const string FailSql = """
@@ -48,12 +48,18 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
     }
 
     /// <summary>Marks the message done and queues its replies in the same transaction: both happen or neither.</summary>
-    public async Task CompleteAsync(long id, IReadOnlyList<OutgoingMessage> replies, CancellationToken ct)
+    public Task CompleteAsync(long id, IReadOnlyList<OutgoingMessage> replies, CancellationToken ct) =>
+        CompleteAsync([id], replies, ct);
+
+    /// <summary>The same for a whole batch of processed messages, in one transaction.</summary>
+    public async Task CompleteAsync(IReadOnlyList<long> ids, IReadOnlyList<OutgoingMessage> replies, CancellationToken ct)
     {
+        if (ids.Count == 0)
+            return;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await OutboxStore.EnqueueAsync(connection, tx, replies, ct);
-        await connection.ExecuteAsync(new CommandDefinition(CompleteSql, new { Id = id }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(CompleteSql, new { Ids = ids.ToArray() }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 

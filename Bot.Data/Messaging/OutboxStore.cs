@@ -23,9 +23,9 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         last_error, wecom_msgid, created_at, sent_at
         """;
 
-    private const string EnqueueSql = """
+    private const string EnqueueManySql = """
         insert into outbox (idempotency_key, channel, recipient, kind, payload)
-        values (@IdempotencyKey, @Channel, @Recipient, @Kind, @Payload::jsonb)
+        select * from unnest(@Keys, @Channels, @Recipients, @Kinds, @Payloads::jsonb[])
         on conflict (idempotency_key) do nothing
         """;
 
@@ -75,8 +75,17 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
 
     internal static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
     {
-        if (messages.Count > 0)
-            await connection.ExecuteAsync(new CommandDefinition(EnqueueSql, messages, tx, cancellationToken: ct));
+        if (messages.Count == 0)
+            return;
+        // One statement for the whole list: a batch of replies costs one round trip, not one each.
+        await connection.ExecuteAsync(new CommandDefinition(EnqueueManySql, new
+        {
+            Keys = messages.Select(m => m.IdempotencyKey).ToArray(),
+            Channels = messages.Select(m => m.Channel).ToArray(),
+            Recipients = messages.Select(m => m.Recipient).ToArray(),
+            Kinds = messages.Select(m => m.Kind).ToArray(),
+            Payloads = messages.Select(m => m.Payload).ToArray(),
+        }, tx, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(int batch, TimeSpan lease, CancellationToken ct)

@@ -51,22 +51,38 @@ public sealed class InboundWorker(
                 await signal.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken);
                 continue;
             }
+            var done = new System.Collections.Concurrent.ConcurrentBag<(long Id, IReadOnlyList<OutgoingMessage> Replies)>();
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = stoppingToken },
-                async (message, ct) => await ProcessAsync(message, ct));
+                async (message, ct) =>
+                {
+                    if (await ProcessAsync(message, ct) is { } replies)
+                        done.Add((message.Id, replies));
+                });
+            try
+            {
+                // One transaction for the batch: under load this is what keeps the worker from starving the callbacks.
+                await inbox.CompleteAsync([.. done.Select(d => d.Id)], [.. done.SelectMany(d => d.Replies)], stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Nothing of the batch is marked done; the leases run out and the messages are processed again.
+                logger.LogError(ex, "Could not complete {Count} inbound messages", done.Count);
+            }
         }
     }
 
-    private async Task ProcessAsync(InboundMessage message, CancellationToken ct)
+    /// <summary>The replies to queue, or null when the message failed and was scheduled for another attempt.</summary>
+    private async Task<IReadOnlyList<OutgoingMessage>?> ProcessAsync(InboundMessage message, CancellationToken ct)
     {
         try
         {
-            var replies = message.Channel == "aibot" ? await ProcessAiBotAsync(message, ct) : await ProcessAppAsync(message, ct);
-            await inbox.CompleteAsync(message.Id, replies, ct);
+            return message.Channel == "aibot" ? await ProcessAiBotAsync(message, ct) : await ProcessAppAsync(message, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.LogError(ex, "Inbound message {Id} failed (attempt {Attempt})", message.Id, message.Attempts);
             await inbox.FailAsync(message.Id, ex.Message, options.Value.MaxAttempts, TimeSpan.FromSeconds(5 * message.Attempts), ct);
+            return null;
         }
     }
 
