@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInteractionRepository, InteractionRepository>();
         services.AddSingleton<IOrderRepository, OrderRepository>();
         services.AddSingleton<IExternalContactStore, ExternalContactStore>();
+        services.AddSingleton<ICustomerDirectorySource, CustomerDirectorySource>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();

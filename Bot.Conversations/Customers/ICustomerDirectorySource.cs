@@ -1,0 +1,11 @@
+namespace Bot.Conversations.Customers;
+
+public sealed record DirectorySnapshot(IReadOnlyList<DirectoryCustomer> Customers, IReadOnlyList<DirectoryContact> Contacts, string Version);
+
+/// <summary>Every live customer and contact name, and a cheap version stamp that changes whenever any of them does.</summary>
+public interface ICustomerDirectorySource
+{
+    Task<DirectorySnapshot> LoadAsync(CancellationToken ct);
+
+    Task<string> VersionAsync(CancellationToken ct);
+}

@@ -1,0 +1,42 @@
+namespace Bot.Conversations.Understanding;
+
+public enum Intent
+{
+    Unknown,
+    Help,
+    LogInteraction,
+    UpdateStage,
+    SetReminder,
+    QueryCustomer,
+    QueryTier,
+    ListCustomers,
+    ObjectionHelp,
+    MyTasks,
+    FunnelReport,
+    ChurnList,
+    AddCustomer,
+    /// <summary>The customer no longer wants care messages (退订 / 不想收祝福了).</summary>
+    OptOut,
+}
+
+public static class Intents
+{
+    /// <summary>The snake_case name used by `scripts/bot parse` and the labelled test set.</summary>
+    public static string Code(this Intent intent) => intent switch
+    {
+        Intent.LogInteraction => "log_interaction",
+        Intent.UpdateStage => "update_stage",
+        Intent.SetReminder => "set_reminder",
+        Intent.QueryCustomer => "query_customer",
+        Intent.QueryTier => "query_tier",
+        Intent.ListCustomers => "list_customers",
+        Intent.ObjectionHelp => "objection_help",
+        Intent.MyTasks => "my_tasks",
+        Intent.FunnelReport => "funnel_report",
+        Intent.ChurnList => "churn_list",
+        Intent.AddCustomer => "add_customer",
+        Intent.OptOut => "opt_out",
+        Intent.Help => "help",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,141 @@
+using Bot.Conversations.Customers;
+
+namespace Bot.Conversations.Understanding;
+
+/// <summary>
+/// The words reps use for channels, objections, stage moves, periods and tiers. Matching is on normalised
+/// text (see <see cref="TextNormalizer"/>), lower-cased for the English words.
+/// </summary>
+public static class SalesVocabulary
+{
+    private static readonly (InteractionChannel Channel, string[] Cues)[] ChannelCues =
+    [
+        (InteractionChannel.Meeting, ["开会", "会议", "meeting", "腾讯会议", "视频会", "线上会", "zoom", "开了个会"]),
+        (InteractionChannel.Visit, ["拜访", "上门", "面谈", "见面", "见了", "去了趟", "去了一趟", "登门", "到访", "去他们公司", "去客户那", "visit", "当面", "现场"]),
+        (InteractionChannel.Email, ["邮件", "email", "e-mail", "发邮箱", "邮箱"]),
+        (InteractionChannel.WeChat, ["微信", "wechat", "wx", "vx", "企微", "语音聊"]),
+        (InteractionChannel.Phone, ["电话", "打给", "致电", "call", "通话", "打了个", "来电", "回电", "通了"]),
+    ];
+
+    private static readonly (Objection Objection, string[] Cues)[] ObjectionCues =
+    [
+        (Objection.Price, ["嫌贵", "太贵", "贵了", "价格高", "价格太高", "价格偏高", "报价高", "报价偏高", "便宜点", "降价", "打折", "折扣", "砍价", "压价", "贵", "price"]),
+        (Objection.Competitor, ["竞品", "别家", "友商", "竞争对手", "对手", "比价", "对比", "比较一下", "比一比", "其他厂家", "其他供应商", "货比三家", "competitor"]),
+        (Objection.Budget, ["预算", "没钱", "资金紧", "经费", "没有钱", "budget"]),
+        (Objection.Authority, ["老板", "领导", "拍板", "决策", "审批", "批准", "上面定", "上级", "董事会", "老总说了算", "boss"]),
+        (Objection.Timing, ["明年再说", "以后再说", "过段时间", "不急", "不着急", "时机", "年后再", "下半年再", "暂时不", "先不", "等等再", "今年不"]),
+        (Objection.Hesitation, ["考虑", "犹豫", "再想想", "想一想", "拿不定", "纠结", "还在看", "观望", "再看看"]),
+        (Objection.Need, ["不需要", "用不上", "没需求", "需求不明确", "需求不大", "没必要", "用不着"]),
+        (Objection.Trust, ["不放心", "信不过", "担心", "没听过", "靠谱吗", "不信任", "怕出问题", "顾虑", "案例"]),
+        (Objection.Complaint, ["投诉", "抱怨", "不满意", "不满", "售后差", "服务差", "质量问题", "出问题", "发火", "complaint"]),
+    ];
+
+    private static readonly string[] WonCues = ["签了", "签约", "签下", "成交", "拿下", "下单了", "签合同", "打款了", "付款了", "回款了", "定了", "搞定了", "赢单", "中标"];
+
+    private static readonly string[] LostCues = ["丢了", "黄了", "选了别家", "选别家", "用了别家", "跟别家签", "不做了", "放弃了", "没戏", "丢单", "输了", "流失了", "没谈成", "谈崩"];
+
+    private static readonly (FunnelStage Stage, string[] Cues)[] ExplicitStageCues =
+    [
+        (FunnelStage.Negotiation, ["进入洽谈", "到洽谈", "转洽谈", "洽谈阶段", "谈判阶段", "进入谈判", "改成洽谈", "改为洽谈"]),
+        (FunnelStage.Qualified, ["转意向", "转为意向", "变成意向", "意向客户了", "有意向", "进入意向", "改成意向", "改为意向", "意向阶段"]),
+        (FunnelStage.Lead, ["改成潜在", "改为潜在", "退回潜在", "潜在阶段"]),
+        (FunnelStage.Won, ["改成成交", "改为成交"]),
+        (FunnelStage.Lost, ["改成流失", "改为流失", "标记流失"]),
+    ];
+
+    public static InteractionChannel? Channel(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        foreach (var (channel, cues) in ChannelCues)
+        {
+            if (cues.Any(lower.Contains))
+                return channel;
+        }
+        return null;
+    }
+
+    public static IReadOnlyList<Objection> ObjectionsIn(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        var found = new List<Objection>();
+        foreach (var (objection, cues) in ObjectionCues)
+        {
+            if (cues.Any(lower.Contains) && !NegatedPrice(lower, objection))
+                found.Add(objection);
+        }
+        return found;
+    }
+
+    // "不贵" / "价格不是问题" says the opposite of a price objection.
+    private static bool NegatedPrice(string text, Objection objection) =>
+        objection == Objection.Price && (text.Contains("不贵", StringComparison.Ordinal) || text.Contains("价格不是问题", StringComparison.Ordinal))
+        && !text.Contains("太贵", StringComparison.Ordinal) && !text.Contains("嫌贵", StringComparison.Ordinal);
+
+    public static FunnelStage? StageChange(string text)
+    {
+        foreach (var (stage, cues) in ExplicitStageCues)
+        {
+            if (cues.Any(text.Contains))
+                return stage;
+        }
+        if (LostCues.Any(text.Contains))
+            return FunnelStage.Lost;
+        if (WonCues.Any(text.Contains))
+            return FunnelStage.Won;
+        return null;
+    }
+
+    public static ReportPeriod? Period(string text) => text switch
+    {
+        _ when ContainsAny(text, "上周", "上星期", "上礼拜", "last week") => ReportPeriod.LastWeek,
+        _ when ContainsAny(text, "上个月", "上月", "last month") => ReportPeriod.LastMonth,
+        _ when ContainsAny(text, "本季度", "这季度", "这个季度", "本季", "this quarter", "季度") => ReportPeriod.ThisQuarter,
+        _ when ContainsAny(text, "本月", "这个月", "这月", "当月", "this month", "月度") => ReportPeriod.ThisMonth,
+        _ when ContainsAny(text, "本周", "这周", "这星期", "这礼拜", "本星期", "this week", "周报") => ReportPeriod.ThisWeek,
+        _ => null,
+    };
+
+    public static CustomerTier? Tier(string text)
+    {
+        var upper = text.ToUpperInvariant();
+        foreach (var tier in new[] { CustomerTier.A, CustomerTier.B, CustomerTier.C })
+        {
+            var letter = tier.ToString();
+            if (upper.Contains(letter + "类", StringComparison.Ordinal) || upper.Contains(letter + "级", StringComparison.Ordinal)
+                || upper.Contains(letter + "档", StringComparison.Ordinal) || upper.Contains(letter + "客户", StringComparison.Ordinal))
+                return tier;
+        }
+        return null;
+    }
+
+    public static bool ContainsAny(string text, params string[] cues)
+    {
+        foreach (var cue in cues)
+        {
+            if (text.Contains(cue, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+}
+
+public enum ReportPeriod
+{
+    ThisWeek,
+    LastWeek,
+    ThisMonth,
+    LastMonth,
+    ThisQuarter,
+}
+
+public static class ReportPeriods
+{
+    public static string Code(this ReportPeriod period) => period switch
+    {
+        ReportPeriod.ThisWeek => "this_week",
+        ReportPeriod.LastWeek => "last_week",
+        ReportPeriod.ThisMonth => "this_month",
+        ReportPeriod.LastMonth => "last_month",
+        _ => "this_quarter",
+    };
+}

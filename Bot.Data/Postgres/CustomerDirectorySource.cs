@@ -1,0 +1,52 @@
+using Bot.Conversations.Customers;
+using Dapper;
+using Npgsql;
+
+namespace Bot.Data.Postgres;
+
+public sealed class CustomerDirectorySource(NpgsqlDataSource dataSource) : ICustomerDirectorySource
+{
+    private const string CustomersSql = "select id, legal_name, short_name, aliases, owner_id from customers where deleted_at is null";
+
+    private const string ContactsSql = """
+        select t.id, t.customer_id, t.name, t.title
+        from contacts t join customers c on c.id = t.customer_id
+        where t.deleted_at is null and c.deleted_at is null
+        """;
+
+    // Deletes are soft (updated_at moves too), so count plus latest change catches every edit that matters.
+    private const string VersionSql = """
+        select (select count(*) || ':' || coalesce(max(updated_at)::text, '') from customers)
+            || '|' || (select count(*) || ':' || coalesce(max(updated_at)::text, '') from contacts)
+        """;
+
+    private sealed class CustomerRow
+    {
+        public long Id { get; init; }
+
+        public string LegalName { get; init; } = "";
+
+        public string? ShortName { get; init; }
+
+        public string[] Aliases { get; init; } = [];
+
+        public long? OwnerId { get; init; }
+    }
+
+    public async Task<DirectorySnapshot> LoadAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var version = await connection.ExecuteScalarAsync<string>(new CommandDefinition(VersionSql, transaction: tx, cancellationToken: ct)) ?? "";
+        var customers = await connection.QueryAsync<CustomerRow>(new CommandDefinition(CustomersSql, transaction: tx, cancellationToken: ct));
+        var contacts = await connection.QueryAsync<DirectoryContact>(new CommandDefinition(ContactsSql, transaction: tx, cancellationToken: ct));
+        return new DirectorySnapshot(
+            [.. customers.Select(c => new DirectoryCustomer(c.Id, c.LegalName, c.ShortName, c.Aliases, c.OwnerId))], [.. contacts], version);
+    }
+
+    public async Task<string> VersionAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<string>(new CommandDefinition(VersionSql, cancellationToken: ct)) ?? "";
+    }
+}
