@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using Bot.Conversations.Team;
 using Bot.Host.Sandbox;
 using Bot.Tests.Fixtures;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Bot.Tests.Sandbox;
 
@@ -26,6 +28,9 @@ public sealed class SandboxEndpointTests
         var users = bot.Services.GetRequiredService<IUserDirectory>();
         var manager = await users.UpsertAsync("sbx_u_boss", "王强", UserRole.Manager, null, CancellationToken.None);
         await users.UpsertAsync("sbx_u_rep", "李娜", UserRole.Rep, manager.Id, CancellationToken.None);
+        await users.UpsertAsync("sbx_u_gone", "赵离职", UserRole.Rep, manager.Id, CancellationToken.None);
+        await using (var connection = new NpgsqlConnection(bot.ConnectionString))
+            await connection.ExecuteAsync("update users set active = false where wecom_userid = 'sbx_u_gone'");
         using var http = new HttpClient { BaseAddress = new Uri(bot.BaseUrl) };
 
         var listed = await http.GetFromJsonAsync<List<SandboxPageEndpoints.SandboxUser>>("sandbox/api/users");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bot.Conversations.Pipeline;
 using Bot.Conversations.Team;
 using Bot.Data.Messaging;
@@ -31,14 +32,16 @@ public sealed class SandboxPageTests(ChromiumFixture chromium) : IClassFixture<C
         await _bot.DisposeAsync();
     }
 
-    private async Task<IPage> OpenAsRepAsync()
+    private async Task<IPage> OpenAsync(string identity)
     {
         var page = await _context.NewPageAsync();
         page.PageError += (_, error) => _pageErrors.Add(error);
         await page.GotoAsync("/sandbox");
-        await page.SelectOptionAsync("#me", "app:sbx_rep");
+        await page.SelectOptionAsync("#me", identity);
         return page;
     }
+
+    private Task<IPage> OpenAsRepAsync() => OpenAsync("app:sbx_rep");
 
     [Fact]
     public async Task RepSaysHello_BotReplyAppearsInTheChat()
@@ -49,7 +52,20 @@ public sealed class SandboxPageTests(ChromiumFixture chromium) : IClassFixture<C
         await page.ClickAsync("#send");
 
         await Expect(page.Locator(".msg.me")).ToHaveTextAsync("你好");
-        await Expect(page.Locator(".msg.bot", new() { HasText = "你好，我是销售助手" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".msg.me ~ .msg.bot", new() { HasText = "你好，我是销售助手" })).ToBeVisibleAsync();
+        Assert.Empty(_pageErrors);
+    }
+
+    [Fact]
+    public async Task ManagerMentionsBotInTeamGroup_StreamedAnswerAppears()
+    {
+        var page = await OpenAsync("group:sbx_boss");
+
+        await page.FillAsync("#input", "本周漏斗");
+        await page.PressAsync("#input", "Enter");
+
+        await Expect(page.Locator(".msg.me")).ToHaveTextAsync("@销售助手 本周漏斗");
+        await Expect(page.Locator(".msg.me ~ .msg.bot", new() { HasText = "你好，我是销售助手" })).ToBeVisibleAsync();
         Assert.Empty(_pageErrors);
     }
 
@@ -79,7 +95,7 @@ public sealed class SandboxPageTests(ChromiumFixture chromium) : IClassFixture<C
         var bubble = page.Locator(".msg.card", new() { HasText = "跟进提醒" });
         await bubble.GetByRole(AriaRole.Button, new() { Name = "已跟进" }).ClickAsync();
 
-        await Expect(bubble).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("handled"));
+        await Expect(bubble).ToHaveClassAsync(new Regex("handled"));
         await Expect(bubble.Locator(".buttons button")).ToHaveTextAsync("已处理");
         Assert.Empty(_pageErrors);
     }
