@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Bot.Conversations.Pipeline;
 using Bot.Conversations.Team;
 using Bot.Data.Messaging;
 using Bot.Host.WeCom;
+using Bot.Host.WeCom.Emulator;
 using Bot.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -81,6 +83,30 @@ public sealed class SandboxPageTests(ChromiumFixture chromium) : IClassFixture<C
 
         await Expect(page.Locator(".customer .delivery", new() { HasText = "您好李明，我是李娜" })).ToBeVisibleAsync();
         await Expect(page.Locator(".msg.bot", new() { HasText = "新客户：李明（星辰网络科技有限公司）" })).ToBeVisibleAsync();
+        Assert.Empty(_pageErrors);
+    }
+
+    [Fact]
+    public async Task CareMessageConfirmedByRep_ReachesTheCustomer()
+    {
+        var added = await _bot.ControlAsync<AddContactResponse>("contacts", new AddContactRequest("sbx_rep", "周敏", CorpName: "海川医疗"));
+        // A care message goes out the way the holiday greetings do: add_msg_template, then it waits for the rep.
+        var template = new JsonObject
+        {
+            ["chat_type"] = "single",
+            ["external_userid"] = new JsonArray(added.ExternalUserId),
+            ["sender"] = "sbx_rep",
+            ["text"] = new JsonObject { ["content"] = "周总，中秋快乐！" },
+        };
+        await _bot.Services.GetRequiredService<OutboxStore>().EnqueueAsync(
+            [new Bot.Data.Messaging.OutgoingMessage("sbx-care-1", "app", added.ExternalUserId, "msg_template", template.ToJsonString())], CancellationToken.None);
+        var page = await OpenAsRepAsync();
+
+        var care = page.Locator(".care", new() { HasText = "周总，中秋快乐！" });
+        await care.GetByRole(AriaRole.Button, new() { Name = "确认发送" }).ClickAsync();
+
+        await Expect(page.Locator(".customer .delivery", new() { HasText = "周总，中秋快乐！" })).ToBeVisibleAsync();
+        await Expect(care).ToHaveCountAsync(0);
         Assert.Empty(_pageErrors);
     }
 
