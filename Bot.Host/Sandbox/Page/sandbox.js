@@ -18,7 +18,7 @@ const state = {
   cards: new Map(),        // task_id -> card element
   handled: new Map(),      // task_id -> button text after the bot updated the card
   cardSince: 0,
-  customers: new Map(),    // externalUserId -> { rep, name, corp, removed, el, deliveriesJson }
+  customers: new Map(),    // externalUserId -> { rep, el, deliveriesJson }; kept after removal to show what arrived
   careJson: '',
 };
 
@@ -244,7 +244,7 @@ function trackCustomer(rep, externalUserId, name, corp) {
   item.append(head, el('div', 'deliveries'));
   item.hidden = rep !== $('rep').value;
   $('customers').prepend(item);
-  state.customers.set(externalUserId, { rep, name, corp, removed: false, el: item, deliveriesJson: '' });
+  state.customers.set(externalUserId, { rep, el: item, deliveriesJson: '' });
   renderCustomersEmpty();
 }
 
@@ -273,7 +273,6 @@ async function removeRep(externalUserId) {
   button.disabled = true;
   try {
     await api('contacts/remove', { userId: customer.rep, externalUserId });
-    customer.removed = true;
     customer.el.classList.add('removed');
     button.textContent = '已删除该销售';
   } catch (e) {
