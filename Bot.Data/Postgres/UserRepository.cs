@@ -14,6 +14,8 @@ public sealed class UserRepository(NpgsqlDataSource dataSource) : IUserDirectory
 
     private const string ListTeamSql = $"select {Columns} from users where manager_id = @ManagerId and active order by name";
 
+    private const string ListActiveSql = $"select {Columns} from users where active order by role <> 'manager', name, wecom_userid";
+
     private const string UpsertSql = $"""
         insert into users (wecom_userid, name, role, manager_id)
         values (@WeComUserId, @Name, @Role, @ManagerId)
@@ -46,6 +48,13 @@ public sealed class UserRepository(NpgsqlDataSource dataSource) : IUserDirectory
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(ListTeamSql, new { ManagerId = managerId }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToUser())];
+    }
+
+    public async Task<IReadOnlyList<SalesUser>> ListActiveAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(ListActiveSql, cancellationToken: ct));
         return [.. rows.Select(r => r.ToUser())];
     }
 

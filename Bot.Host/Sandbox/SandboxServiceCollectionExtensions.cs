@@ -43,6 +43,9 @@ public static class SandboxServiceCollectionExtensions
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
     {
         app.MapWeComEmulator();
+        // The page drives the emulator, so it exists exactly when the emulator does.
+        if (IsSandbox(app.ServiceProvider.GetRequiredService<IConfiguration>()))
+            app.MapSandboxPage();
         return app;
     }
 }
