@@ -63,7 +63,8 @@ public sealed class FaultInjectionTests
         var watch = Stopwatch.StartNew();
         var answer = await emulator.GetAsync("cgi-bin/externalcontact/list?userid=rep1&access_token=" + token);
 
-        Assert.True(watch.ElapsedMilliseconds >= 400, $"answered after {watch.ElapsedMilliseconds} ms");
+        // Timers may fire a millisecond or two early against the stopwatch; the point is "delayed", not exact.
+        Assert.True(watch.ElapsedMilliseconds >= 380, $"answered after {watch.ElapsedMilliseconds} ms");
         Assert.Equal(0, answer.GetProperty("errcode").GetInt32());
     }
 
