@@ -30,6 +30,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IOrderRepository, OrderRepository>();
         services.AddSingleton<IExternalContactStore, ExternalContactStore>();
         services.AddSingleton<ICustomerDirectorySource, CustomerDirectorySource>();
+        services.AddSingleton<IReminderRepository, ReminderRepository>();
+        services.AddSingleton<ICustomerQueries, CustomerQueries>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();

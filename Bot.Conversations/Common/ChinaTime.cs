@@ -7,7 +7,9 @@ public static class ChinaTime
 
     public static DateTimeOffset ToChina(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToChina(clock.GetUtcNow()).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToChina(instant).DateTime);
 
     /// <summary>The instant of <paramref name="date"/> at <paramref name="time"/> in Shanghai (UTC+8, no DST).</summary>
     public static DateTimeOffset At(DateOnly date, TimeOnly time) =>

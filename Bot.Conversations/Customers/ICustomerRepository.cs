@@ -12,6 +12,9 @@ public interface ICustomerRepository
     /// <summary>Moves the customer to <paramref name="stage"/> and records the change; a no-op when it is already there.</summary>
     Task<bool> ChangeStageAsync(long customerId, FunnelStage stage, long? actorId, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>Marks the customer deleted (its name becomes free again); used by undo and deletion requests.</summary>
+    Task<bool> SoftDeleteAsync(long customerId, DateTimeOffset at, CancellationToken ct);
+
     Task<Contact> AddContactAsync(NewContact contact, CancellationToken ct);
 
     Task<IReadOnlyList<Contact>> ListContactsAsync(long customerId, CancellationToken ct);

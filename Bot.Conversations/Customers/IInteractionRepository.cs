@@ -2,7 +2,13 @@ namespace Bot.Conversations.Customers;
 
 public interface IInteractionRepository
 {
+    /// <summary>Adds the interaction; for a message already logged (same inbound message) returns the existing one.</summary>
     Task<Interaction> AddAsync(NewInteraction interaction, CancellationToken ct);
+
+    Task<bool> DeleteAsync(long id, CancellationToken ct);
+
+    /// <summary>Moves an interaction to another customer (the rep said "不对，是X").</summary>
+    Task<bool> MoveAsync(long id, long customerId, CancellationToken ct);
 
     Task<IReadOnlyList<Interaction>> ListRecentAsync(long customerId, int count, CancellationToken ct);
 }

@@ -50,4 +50,5 @@ public sealed record NewInteraction(
     string Summary,
     IReadOnlyList<string> Objections,
     decimal? Amount,
-    string? SourceMessage);
+    string? SourceMessage,
+    long? InboundMessageId = null);

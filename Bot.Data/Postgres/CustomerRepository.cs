@@ -39,6 +39,8 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource, TimeProvider
         values (@CustomerId, @From, @Stage, @ActorId, @At);
         """;
 
+    private const string SoftDeleteSql = "update customers set deleted_at = @At, updated_at = @At where id = @Id and deleted_at is null";
+
     private const string ContactColumns = """
         id, customer_id, name, title, phone, wecom_external_userid, birth_month, birth_day, birth_year, birthday_lunar, decision_role
         """;
@@ -148,6 +150,12 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource, TimeProvider
             new { CustomerId = customerId, From = current, Stage = stage.Code(), ActorId = actorId, At = at.ToUniversalTime() }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    public async Task<bool> SoftDeleteAsync(long customerId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(SoftDeleteSql, new { Id = customerId, At = at.ToUniversalTime() }, cancellationToken: ct)) == 1;
     }
 
     public async Task<Contact> AddContactAsync(NewContact contact, CancellationToken ct)

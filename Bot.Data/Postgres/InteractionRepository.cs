@@ -9,10 +9,17 @@ public sealed class InteractionRepository(NpgsqlDataSource dataSource) : IIntera
     private const string Columns = "id, customer_id, contact_id, rep_id, channel, occurred_at, summary, objections, amount, source_message";
 
     private const string InsertSql = $"""
-        insert into interactions (customer_id, contact_id, rep_id, channel, occurred_at, summary, objections, amount, source_message)
-        values (@CustomerId, @ContactId, @RepId, @Channel, @OccurredAt, @Summary, @Objections, @Amount, @SourceMessage)
+        insert into interactions (customer_id, contact_id, rep_id, channel, occurred_at, summary, objections, amount, source_message, inbound_message_id)
+        values (@CustomerId, @ContactId, @RepId, @Channel, @OccurredAt, @Summary, @Objections, @Amount, @SourceMessage, @InboundMessageId)
+        on conflict (inbound_message_id) where inbound_message_id is not null do nothing
         returning {Columns}
         """;
+
+    private const string ByInboundSql = $"select {Columns} from interactions where inbound_message_id = @InboundMessageId";
+
+    private const string DeleteSql = "delete from interactions where id = @Id";
+
+    private const string MoveSql = "update interactions set customer_id = @CustomerId, contact_id = null where id = @Id";
 
     private const string ListRecentSql = $"""
         select {Columns} from interactions where customer_id = @CustomerId
@@ -51,7 +58,7 @@ public sealed class InteractionRepository(NpgsqlDataSource dataSource) : IIntera
     public async Task<Interaction> AddAsync(NewInteraction interaction, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleAsync<InteractionRow>(new CommandDefinition(InsertSql, new
+        var row = await connection.QuerySingleOrDefaultAsync<InteractionRow>(new CommandDefinition(InsertSql, new
         {
             interaction.CustomerId,
             interaction.ContactId,
@@ -62,8 +69,22 @@ public sealed class InteractionRepository(NpgsqlDataSource dataSource) : IIntera
             Objections = interaction.Objections.ToArray(),
             interaction.Amount,
             interaction.SourceMessage,
+            interaction.InboundMessageId,
         }, cancellationToken: ct));
+        row ??= await connection.QuerySingleAsync<InteractionRow>(new CommandDefinition(ByInboundSql, new { interaction.InboundMessageId }, cancellationToken: ct));
         return row.ToInteraction();
+    }
+
+    public async Task<bool> DeleteAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, cancellationToken: ct)) == 1;
+    }
+
+    public async Task<bool> MoveAsync(long id, long customerId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(MoveSql, new { Id = id, CustomerId = customerId }, cancellationToken: ct)) == 1;
     }
 
     public async Task<IReadOnlyList<Interaction>> ListRecentAsync(long customerId, int count, CancellationToken ct)

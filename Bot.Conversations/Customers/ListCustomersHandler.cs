@@ -1,0 +1,67 @@
+using System.Text;
+using Bot.Conversations.Common;
+using Bot.Conversations.Dialogs;
+using Bot.Conversations.Pipeline;
+using Bot.Conversations.Understanding;
+
+namespace Bot.Conversations.Customers;
+
+/// <summary>"我的A类客户" / "制造业的意向客户有哪些" / "逾期没跟进的客户": the user's customers, filtered.</summary>
+public sealed class ListCustomersHandler(ICustomerQueries queries) : IIntentHandler
+{
+    private const int Shown = 20;
+
+    public Intent Intent => Intent.ListCustomers;
+
+    public CustomerNeed Needs => CustomerNeed.None;
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
+    {
+        var text = context.Parsed.Text;
+        var industries = await queries.IndustriesAsync(ct);
+        var filter = new CustomerFilter(
+            context.Parsed.Tier,
+            StageIn(text),
+            industries.FirstOrDefault(i => text.Contains(i, StringComparison.Ordinal)),
+            SalesVocabulary.ContainsAny(text, "逾期", "超期", "过期", "没跟进", "该跟进"));
+        var list = await queries.ListAsync(context.Scope.OwnerIds, filter, context.Now, Shown + 1, ct);
+        var title = Describe(filter);
+        if (list.Count == 0)
+            return [Reply.Plain($"没有{title}。")];
+
+        var output = new StringBuilder($"**{title}（{(list.Count > Shown ? $"前{Shown}个" : list.Count + "个")}）**");
+        foreach (var c in list.Take(Shown))
+        {
+            output.Append($"\n· {c.Name} {c.Stage.ChineseName()}{(c.Tier is { } t ? " " + t + "类" : "")}");
+            if (context.Scope.OwnerIds?.Count != 1 && c.OwnerName is not null)
+                output.Append($" · {c.OwnerName}");
+            if (c.OverdueFollowUps > 0)
+                output.Append($" · 逾期{c.OverdueFollowUps}");
+            else if (c.LastTouchAt is { } last)
+                output.Append($" · 上次{ChineseFormat.Day(ChinaTime.DateOf(last), context.Today)}");
+        }
+        return [Reply.Markdown(output.ToString())];
+    }
+
+    private static FunnelStage? StageIn(string text) =>
+        text.Contains("潜在", StringComparison.Ordinal) ? FunnelStage.Lead
+        : text.Contains("意向", StringComparison.Ordinal) ? FunnelStage.Qualified
+        : SalesVocabulary.ContainsAny(text, "洽谈", "谈判") ? FunnelStage.Negotiation
+        : SalesVocabulary.ContainsAny(text, "成交", "老客户", "已签") ? FunnelStage.Won
+        : SalesVocabulary.ContainsAny(text, "流失", "丢单") ? FunnelStage.Lost
+        : null;
+
+    private static string Describe(CustomerFilter filter)
+    {
+        var parts = new List<string>();
+        if (filter.OverdueOnly)
+            parts.Add("跟进逾期的");
+        if (filter.Industry is not null)
+            parts.Add(filter.Industry + "行业");
+        if (filter.Tier is { } tier)
+            parts.Add(tier + "类");
+        if (filter.Stage is { } stage)
+            parts.Add(stage.ChineseName());
+        return string.Concat(parts) + "客户";
+    }
+}

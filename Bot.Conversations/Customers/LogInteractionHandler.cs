@@ -1,0 +1,74 @@
+using Bot.Conversations.Common;
+using Bot.Conversations.Dialogs;
+using Bot.Conversations.Pipeline;
+using Bot.Conversations.Reminders;
+using Bot.Conversations.Understanding;
+
+namespace Bot.Conversations.Customers;
+
+/// <summary>
+/// "刚给星辰的李总打了电话，他嫌贵，下周三再跟进": records the interaction (contact, channel, summary, objections,
+/// amount), moves the stage when the message says so, and schedules the next follow-up — the one the rep named,
+/// or the guides' cadence for the stage and tier, saying which.
+/// </summary>
+public sealed class LogInteractionHandler(
+    ICustomerRepository customers, IInteractionRepository interactions, IReminderRepository reminders, CustomerDirectory directory) : IIntentHandler
+{
+    public Intent Intent => Intent.LogInteraction;
+
+    public CustomerNeed Needs => CustomerNeed.Required;
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
+    {
+        var parsed = context.Parsed;
+        var customer = await customers.GetAsync(context.CustomerId, ct) ?? throw new InvalidOperationException("customer vanished");
+        var contact = context.ContactId is { } contactId ? (await customers.ListContactsAsync(customer.Id, ct)).FirstOrDefault(c => c.Id == contactId) : null;
+        var interaction = await interactions.AddAsync(new NewInteraction(
+            customer.Id, contact?.Id, context.User.Id, parsed.Channel ?? InteractionChannel.Other, context.Now, Summary(parsed.Text),
+            [.. parsed.Objections.Select(o => o.Code())], parsed.Amount, parsed.Text,
+            context.Message.InboundId > 0 ? context.Message.InboundId : null), ct);
+
+        string? previousStage = null;
+        var stage = customer.Stage;
+        if (parsed.Stage is { } newStage && newStage != customer.Stage
+            && await customers.ChangeStageAsync(customer.Id, newStage, context.User.Id, context.Now, ct))
+        {
+            previousStage = customer.Stage.Code();
+            stage = newStage;
+        }
+
+        var (dueAt, why) = FollowUp(context, stage, customer.Tier, previousStage is not null);
+        var reminder = dueAt is { } due
+            ? await reminders.AddAsync(context.User.Id, customer.Id, due, $"跟进{customer.ShortName ?? customer.LegalName}", parsed.FollowUpAt is null ? "cadence" : "interaction", ct)
+            : null;
+        directory.Invalidate();
+
+        var name = customer.ShortName ?? customer.LegalName;
+        var line = $"已记录：{name}{(contact is null ? "" : " · " + contact.Name)} · {(parsed.Channel ?? InteractionChannel.Other).ChineseName()}";
+        if (parsed.Objections.Count > 0)
+            line += "，异议：" + string.Join("、", parsed.Objections.Select(o => o.ChineseName()));
+        if (parsed.Amount is { } amount)
+            line += "，金额 " + ChineseFormat.Money(amount);
+        if (previousStage is not null)
+            line += $"，阶段 {FunnelStages.FromCode(previousStage).ChineseName()}→{stage.ChineseName()}";
+        line += "。";
+        line += reminder is null ? "" : $"\n下次跟进：{ChineseFormat.DayAndTime(reminder.DueAt, context.Today)}{(why is null ? "" : $"（{why}）")}。";
+        line += "\n说错了回复「撤销」，或「不对，是某某客户」。";
+
+        await context.Dialog.RememberWriteAsync(new LastWrite(line, customer.Id, interaction.Id, reminder?.Id, previousStage, context.Now), ct);
+        return [Reply.Plain(line)];
+    }
+
+    /// <summary>A date the rep gave wins; otherwise the cadence. A day without a time means 09:00 that day.</summary>
+    private static (DateTimeOffset? At, string? Why) FollowUp(ConversationContext context, FunnelStage stage, CustomerTier? tier, bool stageMoved)
+    {
+        if (context.Parsed.FollowUpAt is { } at)
+            return (context.Parsed.FollowUpHasTime ? at : ChinaTime.At(ChinaTime.DateOf(at), new TimeOnly(9, 0)), null);
+        if (FollowUpCadence.For(stage, tier, justWon: stageMoved && stage == FunnelStage.Won) is not { } suggestion)
+            return (null, null);
+        var day = ChinaTime.DateOf(context.Now + suggestion.After);
+        return (ChinaTime.At(day, new TimeOnly(9, 0)), "按" + suggestion.Why);
+    }
+
+    private static string Summary(string text) => text.Length <= 200 ? text : text[..200] + "…";
+}

@@ -1,0 +1,15 @@
+namespace Bot.Conversations.Customers;
+
+public sealed record Reminder(long Id, long RepId, long? CustomerId, string? CustomerName, DateTimeOffset DueAt, string Note, string Source, string Status);
+
+public interface IReminderRepository
+{
+    Task<Reminder> AddAsync(long repId, long? customerId, DateTimeOffset dueAt, string note, string source, CancellationToken ct);
+
+    /// <summary>Open reminders of the given reps due before <paramref name="until"/>, earliest first (overdue ones come first by nature).</summary>
+    Task<IReadOnlyList<Reminder>> ListOpenAsync(IReadOnlyCollection<long> repIds, DateTimeOffset until, CancellationToken ct);
+
+    Task<IReadOnlyList<Reminder>> ListOpenForCustomerAsync(long customerId, CancellationToken ct);
+
+    Task<bool> CancelAsync(long id, CancellationToken ct);
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Bot.Conversations.Understanding;
+
+namespace Bot.Conversations.Dialogs;
+
+/// <summary>A question the bot asked and is waiting on: which customer was meant (numbered choices).</summary>
+public sealed record PendingChoice(string Text, Intent Intent, IReadOnlyList<long> CustomerIds, DateTimeOffset AskedAt);
+
+/// <summary>The last write, kept for 撤销 (undo) and 不对，是X (correction) for ten minutes.</summary>
+public sealed record LastWrite(
+    string Summary, long CustomerId, long? InteractionId, long? ReminderId, string? PreviousStage, DateTimeOffset At, bool CreatedCustomer = false);
+
+public sealed record DialogState(PendingChoice? Pending, LastWrite? Last)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string Serialize() => JsonSerializer.Serialize(this, Json);
+
+    public static DialogState Parse(string? json) =>
+        json is null ? new DialogState(null, null) : JsonSerializer.Deserialize<DialogState>(json, Json) ?? new DialogState(null, null);
+}
+
+/// <summary>Reads and writes the user's dialog state; entries older than ten minutes are ignored.</summary>
+public sealed class DialogSession(IDialogStateStore store, string userId, DialogState state, DateTimeOffset now)
+{
+    public PendingChoice? Pending => state.Pending is { } p && now - p.AskedAt < DialogState.Lifetime ? p : null;
+
+    public LastWrite? Last => state.Last is { } l && now - l.At < DialogState.Lifetime ? l : null;
+
+    public static async Task<DialogSession> LoadAsync(IDialogStateStore store, string userId, DateTimeOffset now, CancellationToken ct) =>
+        new(store, userId, DialogState.Parse(await store.GetAsync(userId, ct)), now);
+
+    public Task AskAsync(PendingChoice pending, CancellationToken ct) => SaveAsync(state with { Pending = pending }, ct);
+
+    public Task ClearPendingAsync(CancellationToken ct) => SaveAsync(state with { Pending = null }, ct);
+
+    public Task RememberWriteAsync(LastWrite write, CancellationToken ct) => SaveAsync(new DialogState(null, write), ct);
+
+    public Task ForgetWriteAsync(CancellationToken ct) => SaveAsync(state with { Last = null }, ct);
+
+    private Task SaveAsync(DialogState next, CancellationToken ct)
+    {
+        state = next;
+        return store.SetAsync(userId, next.Serialize(), DialogState.Lifetime, ct);
+    }
+}

@@ -1,0 +1,45 @@
+using Bot.Conversations.Common;
+using Bot.Conversations.Customers;
+using Bot.Conversations.Dialogs;
+using Bot.Conversations.Pipeline;
+using Bot.Conversations.Understanding;
+
+namespace Bot.Conversations.Reminders;
+
+/// <summary>"下周三提醒我给星辰打电话": a reminder for the rep at the time they said (09:00 when they gave only a day).</summary>
+public sealed class SetReminderHandler(IReminderRepository reminders, ICustomerRepository customers) : IIntentHandler
+{
+    public Intent Intent => Intent.SetReminder;
+
+    public CustomerNeed Needs => CustomerNeed.Optional;
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
+    {
+        var parsed = context.Parsed;
+        if (parsed.FollowUpAt is not { } at)
+            return [Reply.Plain("什么时候提醒你？比如「明天下午3点提醒我回访海川」。")];
+        var due = parsed.FollowUpHasTime ? at : ChinaTime.At(ChinaTime.DateOf(at), new TimeOnly(9, 0));
+        if (due <= context.Now)
+            return [Reply.Plain($"{ChineseFormat.DayAndTime(due, context.Today)}已经过去了，换个以后的时间？")];
+
+        var customer = parsed.Customer is CustomerResolution.Resolved r ? await customers.GetAsync(r.CustomerId, ct) : null;
+        var note = customer is null ? Note(parsed.Text) : $"跟进{customer.ShortName ?? customer.LegalName}：{Note(parsed.Text)}";
+        var reminder = await reminders.AddAsync(context.User.Id, customer?.Id, due, note, "manual", ct);
+        var text = $"好的，{ChineseFormat.DayAndTime(due, context.Today)}提醒你：{note}\n说错了回复「撤销」。";
+        await context.Dialog.RememberWriteAsync(new LastWrite(text, customer?.Id ?? 0, null, reminder.Id, null, context.Now), ct);
+        return [Reply.Plain(text)];
+    }
+
+    private static string Note(string text)
+    {
+        var note = text;
+        foreach (var cue in new[] { "提醒我", "提醒一下", "记得", "别忘了", "设个提醒", "设置提醒", "叫我", "通知我" })
+        {
+            var at = note.IndexOf(cue, StringComparison.Ordinal);
+            if (at >= 0)
+                note = note[(at + cue.Length)..];
+        }
+        note = note.Trim(' ', ',', '.', ':', '!');
+        return note.Length == 0 ? text : note.Length > 60 ? note[..60] + "…" : note;
+    }
+}

@@ -1,0 +1,80 @@
+using Bot.Conversations.Customers;
+
+namespace Bot.Conversations.Understanding;
+
+/// <summary>
+/// Which intent a message carries, decided by cue words in a fixed order of precedence: the order is the rule
+/// ("帮我看看海川怎么办" is objection help, not a profile query, because help with an objection is asked first).
+/// </summary>
+public static class IntentRules
+{
+    private static readonly string[] HelpCues = ["帮助", "help", "怎么用", "能做什么", "会做什么", "使用说明", "功能", "菜单", "教程", "你是谁"];
+    private static readonly string[] OptOutCues = ["不想收", "退订", "别再发", "不要再发", "不要发", "不用发", "别发", "取消祝福", "不要祝福", "拒收", "免打扰", "不想要祝福", "不接收"];
+    private static readonly string[] FunnelCues = ["漏斗", "funnel", "转化率", "业绩", "战报", "销售报表", "周报", "月报", "季报", "pipeline", "报表", "团队数据"];
+    private static readonly string[] ChurnCues = ["流失风险", "快流失", "要流失", "流失预警", "流失名单", "流失客户", "churn", "沉睡", "好久没下单", "很久没下单", "没复购", "预警客户", "会流失", "流失的客户", "可能流失", "风险客户"];
+    private static readonly string[] ObjectionHelpCues = ["怎么回", "怎么说", "怎么办", "如何应对", "如何回应", "咋回", "咋办", "咋说", "话术", "怎么处理", "怎么应对", "怎么接", "如何处理", "how to", "怎么回复", "怎么破", "如何说服", "怎么说服", "怎么搞定"];
+    private static readonly string[] AddCustomerCues = ["新客户", "新建客户", "添加客户", "加个客户", "录入客户", "建档", "新增客户", "加一个客户", "建个客户", "add customer", "新建一个客户", "添加一个客户"];
+    private static readonly string[] TaskCues = ["跟进谁", "要跟进", "待办", "任务", "联系谁", "拜访谁", "什么安排", "的安排", "todo", "to do", "提醒列表", "我的提醒", "要做什么", "该跟进", "该联系", "该做什么", "有啥事", "日程"];
+    private static readonly string[] ReminderCues = ["提醒我", "提醒一下", "记得", "别忘了", "设个提醒", "设置提醒", "remind", "叫我", "通知我", "加个提醒"];
+    private static readonly string[] TierCues = ["哪一类", "哪类", "几类", "什么级别", "哪个级别", "分级", "等级", "几级", "rfm", "价值分层", "什么档", "tier", "哪一级", "什么类型客户", "客户类别", "客户等级", "是a类", "是b类", "是c类", "a类吗", "b类吗", "c类吗", "算a", "算b", "算c"];
+    private static readonly string[] ListCues = ["列出", "列一下", "有哪些", "哪些客户", "所有客户", "全部客户", "客户列表", "客户名单", "我的客户", "名单", "list", "都有谁", "有几个", "多少个客户", "逾期", "哪几个"];
+    private static readonly string[] InteractionCues =
+    [
+        "打了", "电话", "拜访", "见了", "聊了", "沟通", "开会", "微信", "邮件", "约了", "演示", "回访", "谈了", "报价", "去了", "刚",
+        "来电", "反馈", "说", "嫌", "觉得", "表示", "同意", "答应", "拒绝", "要求", "希望", "问了", "发了", "见面", "面谈", "交流",
+        "对接", "试用", "送了", "客户", "call", "visit", "met", "跟进了", "联系了", "再跟进", "跟进",
+    ];
+    private static readonly string[] QueryCues = ["查", "看看", "查询", "情况", "怎么样", "资料", "档案", "信息", "profile", "介绍", "详情", "最近", "进展", "如何", "什么情况", "状态"];
+
+    public static Intent Decide(string text, CustomerResolution customer, FunnelStage? stage, InteractionChannel? channel,
+        IReadOnlyList<Objection> objections, bool hasDate)
+    {
+        var t = text.ToLowerInvariant();
+        var mentionsCustomer = customer is not CustomerResolution.NotMentioned;
+        if (t.Length == 0 || t is "?" or "hi" or "hello" or "你好" or "您好" or "在吗" || Has(t, HelpCues))
+            return Intent.Help;
+        if (Has(t, OptOutCues))
+            return Intent.OptOut;
+        if (Has(t, FunnelCues))
+            return Intent.FunnelReport;
+        if (Has(t, ChurnCues) && !(mentionsCustomer && stage == FunnelStage.Lost))
+            return Intent.ChurnList;
+        if (Has(t, ObjectionHelpCues))
+            return Intent.ObjectionHelp;
+        if (Has(t, AddCustomerCues))
+            return Intent.AddCustomer;
+        if (Has(t, ReminderCues))
+            return Intent.SetReminder;
+        if (Has(t, TierCues) && !Has(t, ListCues))
+            return mentionsCustomer ? Intent.QueryTier : Intent.ListCustomers;
+        if (Has(t, TaskCues) && !mentionsCustomer)
+            return Intent.MyTasks;
+        if (!mentionsCustomer && (Has(t, ListCues) || SalesVocabulary.Tier(text) is not null))
+            return Intent.ListCustomers;
+        if (stage is not null && mentionsCustomer)
+            return channel is not null || objections.Count > 0 || Has(t, ["打了", "拜访", "聊了", "见了", "开会", "沟通", "谈了"]) ? Intent.LogInteraction : Intent.UpdateStage;
+        if (mentionsCustomer && Has(t, ListCues) && !Has(t, InteractionCues))
+            return Intent.ListCustomers;
+        if (mentionsCustomer && (channel is not null || objections.Count > 0))
+            return Intent.LogInteraction;
+        if (mentionsCustomer && Has(t, QueryCues) && !Has(t, ["打了", "拜访", "聊了", "见了", "开会", "刚"]))
+            return Intent.QueryCustomer;
+        if (mentionsCustomer && (Has(t, InteractionCues) || hasDate))
+            return Intent.LogInteraction;
+        if (mentionsCustomer)
+            return Intent.QueryCustomer;
+        if (Has(t, TaskCues))
+            return Intent.MyTasks;
+        return Intent.Unknown;
+    }
+
+    private static bool Has(string text, string[] cues)
+    {
+        foreach (var cue in cues)
+        {
+            if (text.Contains(cue, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+}

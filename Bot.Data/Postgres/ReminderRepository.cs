@@ -1,0 +1,66 @@
+using Bot.Conversations.Customers;
+using Dapper;
+using Npgsql;
+
+namespace Bot.Data.Postgres;
+
+public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderRepository
+{
+    private const string Columns = """
+        r.id, r.rep_id, r.customer_id, coalesce(c.short_name, c.legal_name) as customer_name, r.due_at, r.note, r.source, r.status
+        """;
+
+    private const string InsertSql = $"""
+        with inserted as (
+            insert into reminders (rep_id, customer_id, due_at, note, source) values (@RepId, @CustomerId, @DueAt, @Note, @Source)
+            returning *)
+        select {Columns} from inserted r left join customers c on c.id = r.customer_id
+        """;
+
+    private const string OpenSql = $"""
+        select {Columns} from reminders r left join customers c on c.id = r.customer_id
+        where r.status = 'open' and r.rep_id = any(@RepIds) and r.due_at < @Until
+        order by r.due_at, r.id
+        """;
+
+    private const string OpenForCustomerSql = $"""
+        select {Columns} from reminders r left join customers c on c.id = r.customer_id
+        where r.status = 'open' and r.customer_id = @CustomerId
+        order by r.due_at, r.id
+        """;
+
+    private const string CancelSql = "update reminders set status = 'cancelled' where id = @Id and status = 'open'";
+
+    private sealed record ReminderRow(long Id, long RepId, long? CustomerId, string? CustomerName, DateTime DueAt, string Note, string Source, string Status)
+    {
+        public Reminder ToReminder() => new(Id, RepId, CustomerId, CustomerName, new DateTimeOffset(DueAt, TimeSpan.Zero), Note, Source, Status);
+    }
+
+    public async Task<Reminder> AddAsync(long repId, long? customerId, DateTimeOffset dueAt, string note, string source, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleAsync<ReminderRow>(new CommandDefinition(InsertSql,
+            new { RepId = repId, CustomerId = customerId, DueAt = dueAt.ToUniversalTime(), Note = note, Source = source }, cancellationToken: ct));
+        return row.ToReminder();
+    }
+
+    public async Task<IReadOnlyList<Reminder>> ListOpenAsync(IReadOnlyCollection<long> repIds, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(OpenSql, new { RepIds = repIds.ToArray(), Until = until.ToUniversalTime() }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToReminder())];
+    }
+
+    public async Task<IReadOnlyList<Reminder>> ListOpenForCustomerAsync(long customerId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(OpenForCustomerSql, new { CustomerId = customerId }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToReminder())];
+    }
+
+    public async Task<bool> CancelAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(CancelSql, new { Id = id }, cancellationToken: ct)) == 1;
+    }
+}
