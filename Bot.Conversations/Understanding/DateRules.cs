@@ -42,7 +42,7 @@ internal static partial class DateRules
         }
         if (best is null || bestRule is null)
             return null;
-        // 12.3 after 报价 is a price, not a date: the money reader gets it.
+        // 12.3 after 报价 is a price, not a date: the money reader gets it (MonthDotDay is the last rule).
         if (bestRule == Rules[^1] && MoneyCues.Precede(folded, at))
             return null;
         return (at + best.Length, bestRule.Resolve(best, anchor));

@@ -25,6 +25,15 @@ public sealed class ChineseNumberTests
     [InlineData("1万5", 15000)]
     [InlineData("十", 10)]
     [InlineData("二零二六", 2026)]
+    [InlineData("负三十二", -32)]
+    [InlineData("十五点七", 15.7)]
+    [InlineData("三点五万", 35000)]
+    [InlineData("四分之一", 0.25)]
+    [InlineData("一万五千亿", 1500000000000)]
+    [InlineData("五兆六十二亿", 5006200000000)]
+    [InlineData("貳拾萬", 200000)]
+    [InlineData("１５ｗ", 150000)]
+    [InlineData("十余万", 100000)]
     public void TryParse_HowRepsWriteAmounts_ReadsTheValue(string text, double expected)
     {
         Assert.True(ChineseNumber.TryParse(text, out var value));
@@ -36,5 +45,7 @@ public sealed class ChineseNumberTests
     [InlineData("很多钱")]
     [InlineData("万")]
     [InlineData("1.2.3")]
+    [InlineData("3/5")]
+    [InlineData("2e5")]
     public void TryParse_NotANumber_Refuses(string text) => Assert.False(ChineseNumber.TryParse(text, out _));
 }

@@ -10,8 +10,25 @@ namespace Bot.Tests.Conversations.Understanding;
 /// </summary>
 public sealed class NumberPeerTests(ITestOutputHelper output)
 {
-    // Raise this when the parser improves; it guards against quiet regressions, not towards 100 %.
-    private const int PassFloor = 0;
+    // What the readers achieve today (289 of 315); every other case is a deliberate deviation listed below.
+    private const int PassFloor = 289;
+
+    private const string Dozen = "打 (dozen) counts goods; an amount reader should not turn 十打 into 120";
+    private const string Scientific = "scientific and power notation (2e5, 2^5) is not how reps write numbers; in a chat it is a model or version code";
+    private const string Slash = "a slash between numbers reads as a date in a rep's message (12/1 = 12月1日), so slash fractions are refused";
+
+    /// <summary>Spans whose peer expectation a sales assistant should not follow, each with the reason.</summary>
+    private static readonly Dictionary<string, string> Deviations = new()
+    {
+        ["一打"] = Dozen, ["壹打"] = Dozen, ["十打"] = Dozen, ["五十打"] = Dozen,
+        ["半百"] = "半百 is an idiom for someone's age, never an amount",
+        ["2^5"] = Scientific, ["2e5"] = Scientific, ["21.2e0"] = Scientific, ["2^-1"] = Scientific, ["-1e1"] = Scientific,
+        ["2.7890e-1"] = Scientific, ["1.1^+23"] = Scientific, ["2.5^-1"] = Scientific, ["-1.1^+23"] = Scientific,
+        ["-2.5^-1"] = Scientific, ["-1.1^--23"] = Scientific, ["-127.32e13"] = Scientific, ["12.32e+14"] = Scientific,
+        ["-12e-1"] = Scientific,
+        ["-2.5 m"] = "an English M (million) suffix is not how reps write amounts; 万 and w are",
+        ["4 6/3"] = Slash, ["-3/2"] = Slash, ["3/5"] = Slash, ["1 3/5"] = Slash, ["16/5"] = Slash,
+    };
 
     [Fact]
     public void PeerSuite_AllCases_PassRateAtOrAboveFloor()
@@ -21,7 +38,10 @@ public sealed class NumberPeerTests(ITestOutputHelper output)
         var passed = cases.Count - failures.Count;
         output.WriteLine($"zh-numbers: {passed}/{cases.Count} passed ({100.0 * passed / cases.Count:F1} %)");
         foreach (var c in failures)
-            output.WriteLine($"FAIL {c.Kind} {c.Span} expected {c.Expected} got {Describe(c)}");
+        {
+            var why = Deviations.TryGetValue(c.Span, out var reason) ? $"deliberate: {reason}" : "UNEXPLAINED";
+            output.WriteLine($"{c.Kind} {c.Span}: expected {c.Expected}, got {Describe(c)} — {why}");
+        }
         Assert.True(passed >= PassFloor, $"pass count {passed} fell below the floor {PassFloor}");
     }
 
