@@ -1,5 +1,10 @@
 using Bot.Conversations.Customers;
+using Bot.Conversations.Dialogs;
+using Bot.Conversations.Funnel;
 using Bot.Conversations.Pipeline;
+using Bot.Conversations.Playbook;
+using Bot.Conversations.Reminders;
+using Bot.Conversations.Understanding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Conversations;
@@ -8,8 +13,25 @@ public static class ConversationsServiceCollectionExtensions
 {
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
-        services.AddSingleton<IConversationEngine, HelpOnlyEngine>();
+        services.AddSingleton<IConversationEngine, ConversationEngine>();
+        services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<MessageParser>();
+        services.AddSingleton<UndoAndCorrection>();
         services.AddSingleton<CustomerContactEvents>();
+
+        // One line per intent: the handler that answers it.
+        services.AddSingleton<IIntentHandler, HelpHandler>();
+        services.AddSingleton<IIntentHandler, LogInteractionHandler>();
+        services.AddSingleton<IIntentHandler, UpdateStageHandler>();
+        services.AddSingleton<IIntentHandler, CustomerProfileHandler>();
+        services.AddSingleton<IIntentHandler, CustomerTierHandler>();
+        services.AddSingleton<IIntentHandler, ListCustomersHandler>();
+        services.AddSingleton<IIntentHandler, AddCustomerHandler>();
+        services.AddSingleton<IIntentHandler, OptOutHandler>();
+        services.AddSingleton<IIntentHandler, SetReminderHandler>();
+        services.AddSingleton<IIntentHandler, MyTasksHandler>();
+        services.AddSingleton<IIntentHandler, ObjectionHelpHandler>();
+        services.AddSingleton<IIntentHandler, FunnelSnapshotHandler>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Bot.Conversations.Pipeline;
+using Bot.Conversations.Dialogs;
 using Bot.Conversations.Team;
 using Bot.Host.Messaging;
 using Bot.Host.WeCom.Emulator;
@@ -29,11 +29,12 @@ public sealed class ChannelEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Text_FromMember_ReplyArrivesInWeCom()
     {
+        await _bot.Services.GetRequiredService<IUserDirectory>().UpsertAsync("e2e_text", "测试销售", UserRole.Rep, null, CancellationToken.None);
         var delivery = await _bot.ControlAsync<CallbackDelivery>("app/text", new AppTextRequest("e2e_text", "你好"));
 
         Assert.Equal((true, 200, ""), (delivery.Delivered, delivery.StatusCode, delivery.ResponseBody));
         var reply = Assert.Single(await _bot.MessagesToAsync("e2e_text", 1));
-        Assert.Equal(("text", HelpOnlyEngine.HelpText), (reply.MsgType, reply.Content));
+        Assert.Equal(("text", HelpHandler.HelpText), (reply.MsgType, reply.Content));
     }
 
     [Fact]
@@ -116,10 +117,11 @@ public sealed class ChannelEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task AiBotInTheTeamGroup_StreamsTheAnswer()
     {
+        await _bot.Services.GetRequiredService<IUserDirectory>().UpsertAsync("e2e_mgr", "王经理", UserRole.Manager, null, CancellationToken.None);
         var exchange = await _bot.ControlAsync<AiBotExchange>("aibot/message", new AiBotMessageRequest("e2e_mgr", "@销售助手 本周漏斗", ChatId: "team-chat"));
 
         Assert.True(exchange.Finished, exchange.Error);
-        Assert.Equal(HelpOnlyEngine.HelpText, exchange.FinalContent);
+        Assert.Contains("销售漏斗", exchange.FinalContent);
     }
 
     [Fact]
