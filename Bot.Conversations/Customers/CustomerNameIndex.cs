@@ -37,6 +37,9 @@ public sealed partial class CustomerNameIndex
     private readonly Dictionary<string, List<long>> _customersByKey = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<DirectoryContact>> _contactsByKey = new(StringComparer.OrdinalIgnoreCase);
 
+    // A full legal name means that customer, even when it is also the core of another's name (天元培训学校 vs 南京天元培训学校).
+    private readonly Dictionary<string, long> _legalNames = new(StringComparer.OrdinalIgnoreCase);
+
     [GeneratedRegex("^[A-Za-z][A-Za-z .'-]*$")]
     private static partial Regex LatinName();
 
@@ -46,6 +49,7 @@ public sealed partial class CustomerNameIndex
         {
             foreach (var key in CustomerKeys(customer))
                 Add(_customersByKey, key, customer.Id);
+            _legalNames[customer.LegalName] = customer.Id;
         }
         foreach (var contact in contacts)
         {
@@ -72,6 +76,8 @@ public sealed partial class CustomerNameIndex
                 // A Latin name must stand alone: "Tony" yes, the "to" in "today" no.
                 if (LatinName().IsMatch(candidate) && !StandsAlone(text, i, length))
                     continue;
+                if (_legalNames.TryGetValue(candidate, out var exact))
+                    customers = [exact];
                 best = new NameMatch(i, length, candidate, customers ?? [], contacts ?? []);
                 break;
             }

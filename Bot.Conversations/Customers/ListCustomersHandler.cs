@@ -21,7 +21,7 @@ public sealed class ListCustomersHandler(ICustomerQueries queries) : IIntentHand
         var industries = await queries.IndustriesAsync(ct);
         var filter = new CustomerFilter(
             context.Parsed.Tier,
-            StageIn(text),
+            context.Parsed.Stage,
             industries.FirstOrDefault(i => text.Contains(i, StringComparison.Ordinal)),
             SalesVocabulary.ContainsAny(text, "逾期", "超期", "过期", "没跟进", "该跟进"));
         var list = await queries.ListAsync(context.Scope.OwnerIds, filter, context.Now, Shown + 1, ct);
@@ -42,14 +42,6 @@ public sealed class ListCustomersHandler(ICustomerQueries queries) : IIntentHand
         }
         return [Reply.Markdown(output.ToString())];
     }
-
-    private static FunnelStage? StageIn(string text) =>
-        text.Contains("潜在", StringComparison.Ordinal) ? FunnelStage.Lead
-        : text.Contains("意向", StringComparison.Ordinal) ? FunnelStage.Qualified
-        : SalesVocabulary.ContainsAny(text, "洽谈", "谈判") ? FunnelStage.Negotiation
-        : SalesVocabulary.ContainsAny(text, "成交", "老客户", "已签") ? FunnelStage.Won
-        : SalesVocabulary.ContainsAny(text, "流失", "丢单") ? FunnelStage.Lost
-        : null;
 
     private static string Describe(CustomerFilter filter)
     {

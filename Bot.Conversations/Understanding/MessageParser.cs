@@ -39,11 +39,21 @@ public sealed class MessageParser(CustomerDirectory directory)
         var intent = IntentRules.Decide(text, customer, stage, channel, objections, followUp is not null);
         if (intent is Intent.SetReminder && followUp is null && times.Count > 0)
             followUp = times[0];
+        if (intent is Intent.ListCustomers)
+            stage = SalesVocabulary.StageFilter(text);
 
+        // Slots belong to the intents that use them: "金桥的周建华电话多少" asks for a number, it logs no call.
+        var logs = intent is Intent.LogInteraction;
+        var schedules = intent is Intent.LogInteraction or Intent.SetReminder or Intent.UpdateStage;
         return new ParsedMessage(
-            intent, text, customer, channel, objections, amount,
-            followUp is null ? null : followUp.At ?? ChinaTime.At(followUp.Date, TimeOnly.MinValue),
-            followUp?.Time is not null, stage, SalesVocabulary.Period(text), SalesVocabulary.Tier(text), redacted);
+            intent, text, customer, logs ? channel : null,
+            logs || intent is Intent.ObjectionHelp or Intent.UpdateStage ? objections : [],
+            logs || intent is Intent.UpdateStage ? amount : null,
+            schedules && followUp is not null ? followUp.At ?? ChinaTime.At(followUp.Date, TimeOnly.MinValue) : null,
+            schedules && followUp?.Time is not null,
+            intent is Intent.LogInteraction or Intent.UpdateStage or Intent.ListCustomers ? stage : null,
+            intent is Intent.FunnelReport or Intent.MyTasks or Intent.ChurnList or Intent.ListCustomers ? SalesVocabulary.Period(text) : null,
+            SalesVocabulary.Tier(text), redacted);
     }
 
     /// <summary>
@@ -56,14 +66,23 @@ public sealed class MessageParser(CustomerDirectory directory)
         var future = times.Where(t => t.Date > today || (t.Date == today && t.At is { } at && at > now)).ToList();
         if (future.Count == 0)
             return null;
+        // The date closest before a follow-up word wins ("明天放假，下周三再约" → 下周三); then one just after one.
+        TimeExpression? best = null;
+        var bestDistance = int.MaxValue;
         foreach (var time in future)
         {
-            var after = text.Substring(time.Start + time.Length, Math.Min(8, text.Length - time.Start - time.Length));
-            var before = text.Substring(Math.Max(0, time.Start - 6), Math.Min(6, time.Start));
-            if (FollowUpCues.Any(cue => after.Contains(cue, StringComparison.OrdinalIgnoreCase) || before.Contains(cue, StringComparison.OrdinalIgnoreCase)))
-                return time;
+            var end = time.Start + time.Length;
+            foreach (var cue in FollowUpCues)
+            {
+                var at = text.IndexOf(cue, end, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0 && at - end < 8 && at - end < bestDistance)
+                    (best, bestDistance) = (time, at - end);
+                var before = text.LastIndexOf(cue, Math.Max(0, time.Start - 1), StringComparison.OrdinalIgnoreCase);
+                if (before >= 0 && time.Start - before - cue.Length is var gap and >= 0 and < 6 && gap + 8 < bestDistance)
+                    (best, bestDistance) = (time, gap + 8);
+            }
         }
-        return future[^1];
+        return best ?? future[^1];
     }
 
     private static long? ContactAt(IReadOnlyList<NameMatch> matches, long customerId) =>

@@ -6,31 +6,31 @@ namespace Bot.Conversations.Understanding;
 /// The words reps use for channels, objections, stage moves, periods and tiers. Matching is on normalised
 /// text (see <see cref="TextNormalizer"/>), lower-cased for the English words.
 /// </summary>
-public static class SalesVocabulary
+public static partial class SalesVocabulary
 {
     private static readonly (InteractionChannel Channel, string[] Cues)[] ChannelCues =
     [
-        (InteractionChannel.Meeting, ["开会", "会议", "meeting", "腾讯会议", "视频会", "线上会", "zoom", "开了个会"]),
-        (InteractionChannel.Visit, ["拜访", "上门", "面谈", "见面", "见了", "去了趟", "去了一趟", "登门", "到访", "去他们公司", "去客户那", "visit", "当面", "现场"]),
+        (InteractionChannel.Meeting, ["开会", "会议", "meeting", "腾讯会议", "视频会", "线上会", "zoom", "开了个会", "开了会"]),
+        (InteractionChannel.Visit, ["拜访", "上门", "面谈", "见面", "见了", "去了趟", "去了一趟", "登门", "到访", "去他们公司", "去客户那", "visit", "当面", "现场", "刚从", "拜方", "去了"]),
         (InteractionChannel.Email, ["邮件", "email", "e-mail", "发邮箱", "邮箱"]),
         (InteractionChannel.WeChat, ["微信", "wechat", "wx", "vx", "企微", "语音聊"]),
-        (InteractionChannel.Phone, ["电话", "打给", "致电", "call", "通话", "打了个", "来电", "回电", "通了"]),
+        (InteractionChannel.Phone, ["电话", "打给", "致电", "call", "通话", "打了个", "来电", "回电", "通了", "電話"]),
     ];
 
     private static readonly (Objection Objection, string[] Cues)[] ObjectionCues =
     [
-        (Objection.Price, ["嫌贵", "太贵", "贵了", "价格高", "价格太高", "价格偏高", "报价高", "报价偏高", "便宜点", "降价", "打折", "折扣", "砍价", "压价", "贵", "price"]),
-        (Objection.Competitor, ["竞品", "别家", "友商", "竞争对手", "对手", "比价", "对比", "比较一下", "比一比", "其他厂家", "其他供应商", "货比三家", "competitor"]),
+        (Objection.Price, ["嫌贵", "太贵", "贵了", "价格高", "价格太高", "价格偏高", "报价高", "报价偏高", "报价太高", "太高了", "便宜点", "便宜些", "降价", "降点", "降一点", "打折", "折扣", "砍价", "压价", "贵", "price", "expensive", "对价格", "对报价", "价格有", "价格不满"]),
+        (Objection.Competitor, ["竞品", "别家", "友商", "竞争对手", "对手", "比价", "对比", "比较一下", "比一比", "其他厂家", "其他供应商", "货比三家", "competitor", "另一家", "另外一家", "别的供应商", "其他家", "比较几家", "几家供应商"]),
         (Objection.Budget, ["预算", "没钱", "资金紧", "经费", "没有钱", "budget"]),
-        (Objection.Authority, ["老板", "领导", "拍板", "决策", "审批", "批准", "上面定", "上级", "董事会", "老总说了算", "boss"]),
-        (Objection.Timing, ["明年再说", "以后再说", "过段时间", "不急", "不着急", "时机", "年后再", "下半年再", "暂时不", "先不", "等等再", "今年不"]),
-        (Objection.Hesitation, ["考虑", "犹豫", "再想想", "想一想", "拿不定", "纠结", "还在看", "观望", "再看看"]),
-        (Objection.Need, ["不需要", "用不上", "没需求", "需求不明确", "需求不大", "没必要", "用不着"]),
+        (Objection.Authority, ["老板", "领导", "拍板", "决策", "上面定", "上级", "董事会", "老总说了算", "boss", "做不了主", "做不了决定", "不能做主", "说了不算"]),
+        (Objection.Timing, ["没时间", "太忙", "明年再", "以后再说", "过段时间", "不急", "不着急", "时机", "年后再", "下半年再", "暂时不", "先不", "等等再", "今年不", "才到期", "等到"]),
+        (Objection.Hesitation, ["考虑", "犹豫", "再想想", "想一想", "拿不定", "纠结", "还在看", "观望", "再看看", "more time", "think about"]),
+        (Objection.Need, ["不需要", "用不上", "没需求", "没这个需求", "没需要", "不匹配", "需求不明确", "需求不大", "没必要", "用不着"]),
         (Objection.Trust, ["不放心", "信不过", "担心", "没听过", "靠谱吗", "不信任", "怕出问题", "顾虑", "案例"]),
         (Objection.Complaint, ["投诉", "抱怨", "不满意", "不满", "售后差", "服务差", "质量问题", "出问题", "发火", "complaint"]),
     ];
 
-    private static readonly string[] WonCues = ["签了", "签约", "签下", "成交", "拿下", "下单了", "签合同", "打款了", "付款了", "回款了", "定了", "搞定了", "赢单", "中标"];
+    private static readonly string[] WonCues = ["签了", "签约了", "签下", "成交", "拿下", "下单了", "签了合同", "打款了", "付款了", "回款了", "定了", "搞定了", "赢单", "中标"];
 
     private static readonly string[] LostCues = ["丢了", "黄了", "选了别家", "选别家", "用了别家", "跟别家签", "不做了", "放弃了", "没戏", "丢单", "输了", "流失了", "没谈成", "谈崩"];
 
@@ -43,27 +43,39 @@ public static class SalesVocabulary
         (FunnelStage.Lost, ["改成流失", "改为流失", "标记流失"]),
     ];
 
+    /// <summary>The channel named first: "打了电话，约了下周上门" happened by phone; the visit is the plan.</summary>
     public static InteractionChannel? Channel(string text)
     {
         var lower = text.ToLowerInvariant();
+        (InteractionChannel Channel, int At)? first = null;
         foreach (var (channel, cues) in ChannelCues)
         {
-            if (cues.Any(lower.Contains))
-                return channel;
+            foreach (var cue in cues)
+            {
+                var at = lower.IndexOf(cue, StringComparison.Ordinal);
+                if (at >= 0 && (first is null || at < first.Value.At))
+                    first = (channel, at);
+            }
         }
-        return null;
+        return first?.Channel;
     }
 
     public static IReadOnlyList<Objection> ObjectionsIn(string text)
     {
+        // "选了别家" is the outcome (lost), not a competitor objection still to handle.
         var lower = text.ToLowerInvariant();
+        foreach (var lost in LostCues)
+            lower = lower.Replace(lost, "", StringComparison.Ordinal);
         var found = new List<Objection>();
         foreach (var (objection, cues) in ObjectionCues)
         {
             if (cues.Any(lower.Contains) && !NegatedPrice(lower, objection))
                 found.Add(objection);
         }
-        return found;
+        // "明年" is a timing objection ("等明年再上系统"), except as the date a budget comes ("预算要到明年才有").
+        if (!found.Contains(Objection.Budget) && lower.Contains("明年", StringComparison.Ordinal) && !found.Contains(Objection.Timing))
+            found.Add(Objection.Timing);
+        return [.. found.Order()];
     }
 
     // "不贵" / "价格不是问题" says the opposite of a price objection.
@@ -73,6 +85,8 @@ public static class SalesVocabulary
 
     public static FunnelStage? StageChange(string text)
     {
+        if (StageMove().Match(text.ToLowerInvariant()) is { Success: true } move && StageName(move.Groups["s"].Value) is { } named)
+            return named;
         foreach (var (stage, cues) in ExplicitStageCues)
         {
             if (cues.Any(text.Contains))
@@ -84,6 +98,28 @@ public static class SalesVocabulary
             return FunnelStage.Won;
         return null;
     }
+
+    /// <summary>The stage a list asks for: "意向客户有哪些", "洽谈中的", "qualified阶段的客户".</summary>
+    public static FunnelStage? StageFilter(string text) =>
+        ContainsAny(text, "潜在", "线索", "lead") ? FunnelStage.Lead
+        : ContainsAny(text, "意向", "qualified") ? FunnelStage.Qualified
+        : ContainsAny(text, "洽谈", "谈判", "negotiation") ? FunnelStage.Negotiation
+        : ContainsAny(text, "成交", "老客户", "已签", "won") ? FunnelStage.Won
+        : ContainsAny(text, "流失", "丢单", "lost") ? FunnelStage.Lost
+        : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(改成|改为|改到|推进到|推进|升级为|升级到|升到|更新为|更新成|退回到|退回|转为|转成|转到|进入|进|到|→|->|调整为|调整到|标记为|设为|设成)\s*(?<s>潜在|线索|lead|意向|qualified|洽谈|谈判|negotiation|成交|won|流失|丢单|lost)")]
+    private static partial System.Text.RegularExpressions.Regex StageMove();
+
+    private static FunnelStage? StageName(string name) => name switch
+    {
+        "潜在" or "线索" or "lead" => FunnelStage.Lead,
+        "意向" or "qualified" => FunnelStage.Qualified,
+        "洽谈" or "谈判" or "negotiation" => FunnelStage.Negotiation,
+        "成交" or "won" => FunnelStage.Won,
+        "流失" or "丢单" or "lost" => FunnelStage.Lost,
+        _ => null,
+    };
 
     public static ReportPeriod? Period(string text) => text switch
     {
