@@ -10,10 +10,13 @@ public sealed class CustomerDirectory(ICustomerDirectorySource source, TimeProvi
     private readonly SemaphoreSlim _reload = new(1, 1);
     private State? _state;
 
-    private sealed record State(CustomerNameIndex Index, IReadOnlyDictionary<long, DirectoryCustomer> Customers, string Version, DateTimeOffset CheckedAt);
+    private sealed record State(View View, string Version, DateTimeOffset CheckedAt);
 
-    public sealed record View(CustomerNameIndex Index, IReadOnlyDictionary<long, DirectoryCustomer> Customers)
+    public sealed record View(CustomerNameIndex Index, IReadOnlyDictionary<long, DirectoryCustomer> Customers, IReadOnlyDictionary<long, DirectoryContact> Contacts)
     {
+        public static View Of(IReadOnlyList<DirectoryCustomer> customers, IReadOnlyList<DirectoryContact> contacts) =>
+            new(new CustomerNameIndex(customers, contacts), customers.ToDictionary(c => c.Id), contacts.ToDictionary(c => c.Id));
+
         public long? OwnerOf(long customerId) => Customers.TryGetValue(customerId, out var c) ? c.OwnerId : null;
     }
 
@@ -21,26 +24,26 @@ public sealed class CustomerDirectory(ICustomerDirectorySource source, TimeProvi
     {
         var state = _state;
         if (state is not null && clock.GetUtcNow() - state.CheckedAt < CheckEvery)
-            return new View(state.Index, state.Customers);
+            return state.View;
 
         await _reload.WaitAsync(ct);
         try
         {
             state = _state;
             if (state is not null && clock.GetUtcNow() - state.CheckedAt < CheckEvery)
-                return new View(state.Index, state.Customers);
+                return state.View;
             var version = await source.VersionAsync(ct);
             if (state is null || state.Version != version)
             {
                 var snapshot = await source.LoadAsync(ct);
-                state = new State(new CustomerNameIndex(snapshot.Customers, snapshot.Contacts), snapshot.Customers.ToDictionary(c => c.Id), snapshot.Version, clock.GetUtcNow());
+                state = new State(View.Of(snapshot.Customers, snapshot.Contacts), snapshot.Version, clock.GetUtcNow());
             }
             else
             {
                 state = state with { CheckedAt = clock.GetUtcNow() };
             }
             _state = state;
-            return new View(state.Index, state.Customers);
+            return state.View;
         }
         finally
         {

@@ -65,7 +65,10 @@ public static class BotCommandLine
         bench.SetAction((result, ct) => CliCommands.BenchCallbacksAsync(new Uri(result.GetValue(target)!),
             [.. result.GetValue(rates)!.Split(',').Select(int.Parse)], result.GetValue(seconds), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, bench };
+        var parse = new Command("parse", "试运行理解：从标准输入读 JSON 行 {\"user\",\"text\",\"now\"}，每行输出一条解析结果，不改任何数据");
+        parse.SetAction((_, ct) => CliCommands.ParseAsync(ct));
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, parse, bench };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bot.Conversations;
 using Bot.Data.Demo;
 using Bot.Data.Import;
 using Bot.Data.Messaging;
@@ -91,6 +92,18 @@ internal static class CliCommands
         }
         await Console.Error.WriteLineAsync($"没有搁置中的消息 #{id}（只有 parked 状态的消息可以重发）。");
         return 1;
+    }
+
+    public static async Task<int> ParseAsync(CancellationToken ct)
+    {
+        var builder = BotHost.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        builder.Services.AddConversations();
+        builder.Services.AddSingleton<ParseCommand>();
+        await using var app = builder.Build();
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return await app.Services.GetRequiredService<ParseCommand>().RunAsync(Console.In, Console.Out, ct);
     }
 
     public static async Task<int> BenchCallbacksAsync(Uri target, int[] rates, int seconds, CancellationToken ct)

@@ -47,7 +47,7 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
             foreach (var p in c.Contacts)
                 contacts.Add(new DirectoryContact(contacts.Count + 1000, i + 1, p.Name, p.Title));
         }
-        var view = new CustomerDirectory.View(new CustomerNameIndex(customers, contacts), customers.ToDictionary(c => c.Id));
+        var view = CustomerDirectory.View.Of(customers, contacts);
         var scopes = company.Users.ToDictionary(u => u.UserId, u =>
         {
             var user = new SalesUser(userIds[u.UserId], u.UserId, u.Name, u.Role, u.ManagerUserId is null ? null : userIds[u.ManagerUserId], true);
@@ -55,33 +55,18 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
                 ? new UserScope(user, company.Users.Where(x => x.ManagerUserId == u.UserId).Select(x => userIds[x.UserId]).Append(user.Id).ToHashSet())
                 : new UserScope(user, new HashSet<long> { user.Id });
         });
-        ContactNames = contacts.ToDictionary(c => c.Id, c => c.Name);
         return (view, scopes);
     }
 
-    private static Dictionary<long, string> ContactNames { get; set; } = [];
-
-    /// <summary>The parse result in the labelled set's (and `scripts/bot parse`'s) vocabulary.</summary>
-    public static Dictionary<string, string?> Actual(ParsedMessage parsed, CustomerDirectory.View view) => new()
-    {
-        ["intent"] = parsed.Intent.Code(),
-        ["customer"] = parsed.Customer is CustomerResolution.Resolved r ? view.Customers[r.CustomerId].LegalName : null,
-        ["customer_status"] = parsed.Customer switch
+    /// <summary>The product's own parse report, as text for comparison.</summary>
+    public static Dictionary<string, string?> Actual(ParsedMessage parsed, CustomerDirectory.View view) =>
+        ParseReport.Of(parsed, view).ToDictionary(kv => kv.Key, kv => kv.Value switch
         {
-            CustomerResolution.Resolved => "resolved",
-            CustomerResolution.Ambiguous => "ambiguous",
-            CustomerResolution.OutOfScope => "out_of_scope",
-            _ => "none",
-        },
-        ["contact"] = parsed.Customer is CustomerResolution.Resolved { ContactId: { } id } ? ContactNames.GetValueOrDefault(id) : null,
-        ["channel"] = parsed.Channel is { } ch and not InteractionChannel.Other ? ch.Code() : null,
-        ["objections"] = string.Join(",", parsed.Objections.Select(o => o.Code())),
-        ["amount"] = parsed.Amount?.ToString("0.##", CultureInfo.InvariantCulture),
-        ["next_followup"] = parsed.FollowUpAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
-        ["stage"] = parsed.Stage?.Code(),
-        ["period"] = parsed.Period?.Code(),
-        ["tier"] = parsed.Tier?.ToString(),
-    };
+            null => null,
+            string[] list => string.Join(",", list),
+            decimal amount => amount.ToString("0.##", CultureInfo.InvariantCulture),
+            _ => kv.Value.ToString(),
+        });
 
     private static string? Expected(JsonElement expected, string slot)
     {
