@@ -19,13 +19,16 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
     private const double IntentFloor = 0.97;
     private const double SlotFloor = 0.93;
 
+    private const double HeldOutIntentFloor = 0.94;
+    private const double HeldOutSlotFloor = 0.98;
+
     private static readonly string[] Slots = ["customer", "customer_status", "contact", "channel", "objections", "amount", "next_followup", "stage", "period", "tier"];
 
     public sealed record LabelledMessage(string User, string Text, DateTimeOffset Now, JsonElement Expected);
 
-    public static IReadOnlyList<LabelledMessage> Load()
+    public static IReadOnlyList<LabelledMessage> Load(string file)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "nlu", "labelled.jsonl");
+        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "nlu", file);
         return [.. File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l =>
         {
             var root = JsonDocument.Parse(l).RootElement;
@@ -82,10 +85,20 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
         };
     }
 
+    /// <summary>The set the rules were tuned on: it must stay at the targets.</summary>
     [Fact]
-    public void LabelledSet_IntentAndSlotAccuracy_AboveFloor()
+    public void LabelledSet_IntentAndSlotAccuracy_AboveFloor() => Evaluate("labelled.jsonl", IntentFloor, SlotFloor, minimum: 300);
+
+    /// <summary>
+    /// Written separately and never used for tuning: how the rules do on phrasings they have not seen.
+    /// The floors are what they reached the first time it was run, so a regression fails the build.
+    /// </summary>
+    [Fact]
+    public void HeldOutSet_IntentAndSlotAccuracy_AboveFloor() => Evaluate("heldout.jsonl", HeldOutIntentFloor, HeldOutSlotFloor, minimum: 150);
+
+    private void Evaluate(string file, double intentFloor, double slotFloor, int minimum)
     {
-        var cases = Load();
+        var cases = Load(file);
         var (view, scopes) = DemoBook();
         var intentHits = 0;
         var slotHits = 0;
@@ -117,12 +130,12 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
         }
         var intentAccuracy = (double)intentHits / cases.Count;
         var slotAccuracy = (double)slotHits / (cases.Count * Slots.Length);
-        output.WriteLine($"labelled set: {cases.Count} messages; intent accuracy {intentAccuracy:P1}; slot accuracy {slotAccuracy:P1}");
+        output.WriteLine($"{file}: {cases.Count} messages; intent accuracy {intentAccuracy:P1}; slot accuracy {slotAccuracy:P1}");
         output.WriteLine(string.Join("  ", Slots.Select(s => $"{s} {(double)perSlot[s] / cases.Count:P0}")));
         foreach (var miss in misses)
             output.WriteLine(miss);
-        Assert.True(cases.Count >= 300, $"only {cases.Count} labelled messages");
-        Assert.True(intentAccuracy >= IntentFloor, $"intent accuracy {intentAccuracy:P1}");
-        Assert.True(slotAccuracy >= SlotFloor, $"slot accuracy {slotAccuracy:P1}");
+        Assert.True(cases.Count >= minimum, $"only {cases.Count} labelled messages");
+        Assert.True(intentAccuracy >= intentFloor, $"intent accuracy {intentAccuracy:P1}");
+        Assert.True(slotAccuracy >= slotFloor, $"slot accuracy {slotAccuracy:P1}");
     }
 }

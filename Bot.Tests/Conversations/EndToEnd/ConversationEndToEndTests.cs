@@ -1,0 +1,137 @@
+using Bot.Conversations.Common;
+using Bot.Conversations.Dialogs;
+using Bot.Data.Demo;
+using Bot.Host.WeCom.Emulator;
+using Bot.Tests.Fixtures;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Bot.Tests.Conversations.EndToEnd;
+
+/// <summary>Reps talking to the bot through the WeCom emulator, with the demo company loaded: real rows, real replies.</summary>
+public sealed class ConversationEndToEndTests : IAsyncLifetime
+{
+    private LiveBot _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await LiveBot.StartAsync();
+        await _bot.Services.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => _bot.DisposeAsync().AsTask();
+
+    private async Task<CapturedMessage> SayAsync(string user, string text, int replyNumber)
+    {
+        await _bot.ControlAsync<CallbackDelivery>("app/text", new AppTextRequest(user, text));
+        var messages = await _bot.MessagesToAsync(user, replyNumber);
+        Assert.True(messages.Count >= replyNumber, $"no reply #{replyNumber} to「{text}」");
+        return messages[replyNumber - 1];
+    }
+
+    private async Task<T?> ScalarAsync<T>(string sql, object? args = null)
+    {
+        await using var connection = new NpgsqlConnection(_bot.ConnectionString);
+        return await connection.ExecuteScalarAsync<T>(sql, args);
+    }
+
+    [Fact]
+    public async Task RepLogsACall_InteractionObjectionAndFollowUpAreStored()
+    {
+        var reply = await SayAsync("lina", "刚给星辰网络的李总打了电话，他嫌贵，下周三再跟进", 1);
+
+        Assert.StartsWith("已记录：星辰网络 · 李伟 · 电话，异议：嫌贵。", reply.Content);
+        Assert.Equal("phone|price|李伟", await ScalarAsync<string>("""
+            select i.channel || '|' || array_to_string(i.objections, ',') || '|' || t.name
+            from interactions i join customers c on c.id = i.customer_id join contacts t on t.id = i.contact_id
+            where c.legal_name = '星辰网络科技有限公司' and i.source_message like '%嫌贵%'
+            """));
+        var due = await ScalarAsync<DateTime>("""
+            select r.due_at from reminders r join customers c on c.id = r.customer_id
+            where c.legal_name = '星辰网络科技有限公司' and r.source = 'interaction' and r.status = 'open'
+            """);
+        var local = ChinaTime.ToChina(new DateTimeOffset(due, TimeSpan.Zero));
+        Assert.Equal((DayOfWeek.Wednesday, 9), (local.DayOfWeek, local.Hour));
+        Assert.InRange((local.Date - ChinaTime.ToChina(DateTimeOffset.UtcNow).Date).TotalDays, 5, 13);
+    }
+
+    [Fact]
+    public async Task AmbiguousCustomer_AsksWithChoices_ThenTwoLogsAgainstTheSecond()
+    {
+        var question = await SayAsync("lina", "星辰那边打了个电话，客户说再考虑考虑", 1);
+
+        Assert.Equal("template_card", question.MsgType);
+        var template = question.Payload.TryGetProperty("template_card", out var inner) ? inner : question.Payload;
+        var card = template.GetProperty("sub_title_text").GetString()!;
+        Assert.Contains("你说的「星辰」是哪一家？", card);
+        var second = card.Split('\n').Single(l => l.StartsWith("2. ", StringComparison.Ordinal))[3..];
+
+        var logged = await SayAsync("lina", "2", 2);
+
+        Assert.StartsWith("已记录：", logged.Content);
+        Assert.Equal(1L, await ScalarAsync<long>("""
+            select count(*) from interactions i join customers c on c.id = i.customer_id
+            where c.legal_name = @Name and 'hesitation' = any(i.objections) and i.source_message like '%再考虑%'
+            """, new { Name = second }));
+    }
+
+    [Fact]
+    public async Task Undo_TakesBackTheInteractionAndItsReminder()
+    {
+        await SayAsync("zhangwei", "拜访了华东精密机械有限公司的刘经理，聊得不错", 1);
+        Assert.Equal(1L, await ScalarAsync<long>("select count(*) from interactions where source_message like '%聊得不错%'"));
+
+        var undone = await SayAsync("zhangwei", "撤销", 2);
+
+        Assert.Equal("已撤销刚才的记录。", undone.Content);
+        Assert.Equal(0L, await ScalarAsync<long>("select count(*) from interactions where source_message like '%聊得不错%'"));
+        Assert.Equal(0L, await ScalarAsync<long>("""
+            select count(*) from reminders r join customers c on c.id = r.customer_id
+            where c.legal_name = '华东精密机械有限公司' and r.status = 'open' and r.source = 'cadence'
+            """));
+    }
+
+    [Fact]
+    public async Task CorrectionMovesTheLastInteraction()
+    {
+        await SayAsync("lina", "给恒信投资管理有限公司打了电话，对方说要老板拍板", 1);
+
+        var corrected = await SayAsync("lina", "不对，是南京恒信投资管理有限公司", 2);
+
+        Assert.Contains("南京恒信", corrected.Content);
+        Assert.Equal(1L, await ScalarAsync<long>("""
+            select count(*) from interactions i join customers c on c.id = i.customer_id
+            where c.legal_name = '南京恒信投资管理有限公司' and i.source_message like '%老板拍板%'
+            """));
+    }
+
+    [Fact]
+    public async Task ColleaguesCustomer_PoliteRefusalRevealingNothing()
+    {
+        var reply = await SayAsync("lina", "华东精密最近怎么样", 1);
+
+        Assert.Equal("「华东精密」不在你负责的客户范围内，我没法查看或修改。需要的话请找你的主管。", reply.Content);
+    }
+
+    [Fact]
+    public async Task UnknownSender_PoliteRefusalAndNothingElse()
+    {
+        var reply = await SayAsync("stranger01", "刚给星辰网络的李总打了电话", 1);
+
+        Assert.Equal(ConversationEngine.NotAColleague, reply.Content);
+        Assert.Equal(0L, await ScalarAsync<long>("select count(*) from interactions where source_message like '%李总打了电话%'"));
+    }
+
+    [Fact]
+    public async Task OptOutByRepMessage_RecordedOnTheContactWithSource()
+    {
+        var reply = await SayAsync("lina", "金桥电子有限公司的周总不想收祝福了", 1);
+
+        Assert.Contains("不再给金桥电子的周建华发节日和生日祝福", reply.Content);
+        Assert.Equal("rep:lina", await ScalarAsync<string>("""
+            select t.care_opt_out_source from contacts t join customers c on c.id = t.customer_id
+            where c.legal_name = '金桥电子有限公司' and t.name = '周建华' and t.care_opted_out_at is not null
+            """));
+    }
+}
