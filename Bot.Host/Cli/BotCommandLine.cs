@@ -68,7 +68,14 @@ public static class BotCommandLine
         var parse = new Command("parse", "试运行理解：从标准输入读 JSON 行 {\"user\",\"text\",\"now\"}，每行输出一条解析结果，不改任何数据");
         parse.SetAction((_, ct) => CliCommands.ParseAsync(ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, parse, bench };
+        var bookSize = new Option<int>("--customers") { DefaultValueFactory = _ => 10_000 };
+        var messageCount = new Option<int>("--messages") { DefaultValueFactory = _ => 50_000 };
+        var replyTarget = new Option<string?>("--target") { Description = "再测一台运行中的机器人：回调入库到回复进发件箱的延迟" };
+        var benchNlu = new Command("bench-nlu", "压测理解速度（单线程）与回复延迟") { bookSize, messageCount, replyTarget };
+        benchNlu.Hidden = true;
+        benchNlu.SetAction((result, ct) => CliCommands.BenchNluAsync(result.GetValue(bookSize), result.GetValue(messageCount), result.GetValue(replyTarget), ct));
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, parse, bench, benchNlu };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

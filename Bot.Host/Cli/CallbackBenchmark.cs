@@ -41,7 +41,7 @@ public sealed class CallbackBenchmark(IOptions<WeComOptions> options, NpgsqlData
             for (var i = 0; i < rate * seconds; i++)
             {
                 var msgId = nextMsgId++;
-                shots.Add(Build(crypto, o.CorpId, msgId, $"bench{msgId % 500}"));
+                shots.Add(Build(crypto, o.CorpId, msgId, $"bench{msgId % 500}", "刚给星辰的李总打了电话，他嫌贵，下周三再跟进"));
                 if (Random.Shared.NextDouble() < duplicateShare)
                     shots.Add(shots[^1] with { });
             }
@@ -63,10 +63,17 @@ public sealed class CallbackBenchmark(IOptions<WeComOptions> options, NpgsqlData
         return lost == 0 && duplicated == 0 ? 0 : 1;
     }
 
-    private static Shot Build(WeComCrypto crypto, string corpId, long msgId, string from)
+    /// <summary>One signed, encrypted app callback carrying a text message, exactly as WeCom would post it.</summary>
+    internal static (string Url, string Body) Encrypted(WeComCrypto crypto, string corpId, long msgId, string from, string content)
+    {
+        var shot = Build(crypto, corpId, msgId, from, content);
+        return (shot.Url, shot.Body);
+    }
+
+    private static Shot Build(WeComCrypto crypto, string corpId, long msgId, string from, string content)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var xml = $"<xml><ToUserName><![CDATA[{corpId}]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{now}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[刚给星辰的李总打了电话，他嫌贵，下周三再跟进]]></Content><MsgId>{msgId}</MsgId><AgentID>1</AgentID></xml>";
+        var xml = $"<xml><ToUserName><![CDATA[{corpId}]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{now}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId><AgentID>1</AgentID></xml>";
         var encrypted = crypto.Encrypt(xml);
         var timestamp = now.ToString(CultureInfo.InvariantCulture);
         var nonce = msgId.ToString(CultureInfo.InvariantCulture)[^9..];

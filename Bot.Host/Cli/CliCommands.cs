@@ -106,6 +106,19 @@ internal static class CliCommands
         return await app.Services.GetRequiredService<ParseCommand>().RunAsync(Console.In, Console.Out, ct);
     }
 
+    public static async Task<int> BenchNluAsync(int customers, int messages, string? target, CancellationToken ct)
+    {
+        var builder = BotHost.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        builder.Services.AddOptions<Bot.Host.WeCom.WeComOptions>().BindConfiguration(Bot.Host.WeCom.WeComOptions.Section);
+        builder.Services.AddSingleton<NluBenchmark>();
+        await using var app = builder.Build();
+        var bench = app.Services.GetRequiredService<NluBenchmark>();
+        if (target is null)
+            return bench.RunParser(customers, messages);
+        return await bench.RunReplyLatencyAsync(new Uri(target), "lina", 300, 20, ct);
+    }
+
     public static async Task<int> BenchCallbacksAsync(Uri target, int[] rates, int seconds, CancellationToken ct)
     {
         var builder = BotHost.CreateBuilder([]);
