@@ -9,7 +9,7 @@ public sealed record CustomerAddedOutcome(string WelcomeText, IReadOnlyList<Noti
 /// What a customer adding or removing a rep on WeChat means for the sales record: link or create the customer,
 /// greet them, and — when a customer removes the rep, a strong churn signal — alert the rep and their manager.
 /// </summary>
-public sealed class CustomerContactEvents(IUserDirectory users, IExternalContactStore contacts, TimeProvider clock)
+public sealed class CustomerContactEvents(IUserDirectory users, IExternalContactStore contacts, ICustomerQueries queries, TimeProvider clock)
 {
     public async Task<CustomerAddedOutcome> OnCustomerAddedAsync(string repUserId, ExternalContactProfile profile, CancellationToken ct)
     {
@@ -43,6 +43,15 @@ public sealed class CustomerContactEvents(IUserDirectory users, IExternalContact
         if (rep.ManagerId is { } managerId && await users.GetAsync(managerId, ct) is { Active: true } manager)
             notices.Add(new Notice(manager.WeComUserId, Reply.Plain($"⚠️ 流失预警：{who}删除了{rep.Name}的企业微信。必要时请出面回访。")));
         return notices;
+    }
+
+    /// <summary>The rep tagged the customer with the corp's opt-out tag: no more care messages to that contact.</summary>
+    public async Task<bool> OnOptOutTaggedAsync(string externalUserId, string tag, CancellationToken ct)
+    {
+        if (await contacts.FindAsync(externalUserId, ct) is not { } link)
+            return false;
+        await queries.OptOutAsync(link.Customer.Id, link.Contact.Id, "tag:" + tag, clock.GetUtcNow(), ct);
+        return true;
     }
 
     private static string Company(ExternalContactProfile profile) =>

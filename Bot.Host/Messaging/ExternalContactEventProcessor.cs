@@ -11,7 +11,8 @@ namespace Bot.Host.Messaging;
 /// customer's WeChat profile, lets <see cref="CustomerContactEvents"/> decide what it means, and queues the
 /// welcome message (WeCom allows 20 s and one try per welcome code) and the notices.
 /// </summary>
-public sealed class ExternalContactEventProcessor(WeComApiClient wecom, CustomerContactEvents events, ILogger<ExternalContactEventProcessor> logger)
+public sealed class ExternalContactEventProcessor(
+    WeComApiClient wecom, CustomerContactEvents events, Microsoft.Extensions.Options.IOptions<WeComOptions> options, ILogger<ExternalContactEventProcessor> logger)
 {
     public const string WelcomeKind = "welcome";
 
@@ -36,12 +37,26 @@ public sealed class ExternalContactEventProcessor(WeComApiClient wecom, Customer
             case "del_follow_user":
                 var notices = await events.OnCustomerRemovedRepAsync(repUserId, externalUserId, ct);
                 return [.. notices.Select((n, i) => AppMessageRenderer.Render(n.ToUserId, n.Reply, $"notice:{message.Id}:{i}"))];
+            case "edit_external_contact":
+                var tag = options.Value.CareOptOutTag;
+                if (await HasTagAsync(externalUserId, repUserId, tag, ct) && await events.OnOptOutTaggedAsync(externalUserId, tag, ct))
+                    logger.LogInformation("Care messages stopped for {External}: tagged {Tag}", externalUserId, tag);
+                return [];
             default:
-                // del_external_contact (the rep removed the customer) and edits change nothing on our side today;
+                // del_external_contact (the rep removed the customer) changes nothing on our side;
                 // the nightly reconciliation with externalcontact/list keeps the links right.
                 logger.LogInformation("External contact {Change} for {Rep} acknowledged", changeType, repUserId);
                 return [];
         }
+    }
+
+    private async Task<bool> HasTagAsync(string externalUserId, string repUserId, string tag, CancellationToken ct)
+    {
+        var response = await wecom.GetAsync($"externalcontact/get?external_userid={Uri.EscapeDataString(externalUserId)}", ct);
+        return (response.Body["follow_user"]?.AsArray() ?? [])
+            .Where(f => f?["userid"]?.GetValue<string>() == repUserId)
+            .SelectMany(f => f?["tags"]?.AsArray() ?? [])
+            .Any(t => t?["tag_name"]?.GetValue<string>() == tag);
     }
 
     private async Task<ExternalContactProfile> FetchProfileAsync(string externalUserId, CancellationToken ct)

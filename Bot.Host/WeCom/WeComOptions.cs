@@ -33,6 +33,10 @@ public sealed class WeComOptions
     public int MaxCallbackBytes { get; set; } = 64 * 1024;
 
     public OutboxOptions Outbox { get; set; } = new();
+
+    /// <summary>A corp tag that, put on a customer in WeCom, stops care messages to them (picked up from edit_external_contact).</summary>
+    [Required]
+    public string CareOptOutTag { get; set; } = "免打扰";
 }
 
 public sealed class AiBotOptions

@@ -134,4 +134,22 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
             where c.legal_name = '金桥电子有限公司' and t.name = '周建华' and t.care_opted_out_at is not null
             """));
     }
+
+    [Fact]
+    public async Task OptOutByCorpTag_RecordedWhenTheRepTagsTheCustomer()
+    {
+        var added = await _bot.ControlAsync<AddContactResponse>("contacts", new AddContactRequest("lina", "李伟", CorpName: "星辰网络科技有限公司"));
+        await _bot.MessagesToAsync("lina", 1);
+
+        await _bot.ControlAsync<CallbackDelivery>("contacts/edit", new EditContactRequest("lina", added.ExternalUserId, Tags: ["免打扰"]));
+
+        string? source = null;
+        for (var i = 0; i < 100 && source is null; i++)
+        {
+            await Task.Delay(100);
+            source = await ScalarAsync<string>("select care_opt_out_source from contacts where wecom_external_userid = @Id and care_opted_out_at is not null",
+                new { Id = added.ExternalUserId });
+        }
+        Assert.Equal("tag:免打扰", source);
+    }
 }

@@ -27,7 +27,7 @@ public static class ContactControlEndpoints
 
         control.MapPost("contacts/edit", async (EditContactRequest request, ContactStore contacts, WeComCallbackSender callbacks, CancellationToken ct) =>
         {
-            if (contacts.Edit(request.UserId, request.ExternalUserId, request.Remark, request.Description) is null)
+            if (contacts.Edit(request.UserId, request.ExternalUserId, request.Remark, request.Description, request.Tags) is null)
                 return Results.NotFound();
             return ControlEndpoints.Json(await callbacks.SendExternalContactChangeAsync("edit_external_contact", request.UserId, request.ExternalUserId, ct: ct));
         });

@@ -8,7 +8,7 @@ public sealed record AddContactResponse(string ExternalUserId, string WelcomeCod
 /// <summary>By default the customer deletes the member (del_follow_user); <see cref="ByMember"/> is the member deleting the customer (del_external_contact).</summary>
 public sealed record RemoveContactRequest(string UserId, string ExternalUserId, bool ByMember = false);
 
-public sealed record EditContactRequest(string UserId, string ExternalUserId, string? Remark = null, string? Description = null);
+public sealed record EditContactRequest(string UserId, string ExternalUserId, string? Remark = null, string? Description = null, IReadOnlyList<string>? Tags = null);
 
 public sealed record ConfirmGroupMessageRequest(string UserId);
 

@@ -31,7 +31,8 @@ public static class ExternalContactEndpoints
             ExternalContact = ContactJson(contact),
             FollowUser = follows.Select(f => new
             {
-                Userid = f.UserId, f.Remark, f.Description, Createtime = f.CreateTime, Tags = Array.Empty<object>(),
+                Userid = f.UserId, f.Remark, f.Description, Createtime = f.CreateTime,
+                Tags = f.Tags.Select(t => new { GroupName = "客户标签", TagName = t, TagId = "et" + t.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture), Type = 1 }),
                 RemarkMobiles = Array.Empty<string>(), OperUserid = f.UserId, f.AddWay, f.State,
             }),
             NextCursor = "",

@@ -6,7 +6,11 @@ namespace Bot.Host.WeCom.Emulator;
 public sealed record ExternalContact(string ExternalUserId, string Name, int Type, int Gender, string Avatar, string CorpName);
 
 /// <summary>A member who has the customer as a contact; <see cref="CreateTime"/> is unix seconds.</summary>
-public sealed record FollowUser(string UserId, string ExternalUserId, string Remark, string Description, long CreateTime, string State, int AddWay);
+public sealed record FollowUser(string UserId, string ExternalUserId, string Remark, string Description, long CreateTime, string State, int AddWay)
+{
+    /// <summary>Corp tag names the member put on the customer (e.g. 免打扰).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
 
 /// <summary>Something that reached a customer's WeChat: <see cref="Kind"/> is <c>welcome</c> or <c>group_msg</c>.</summary>
 public sealed record CustomerDelivery(

@@ -41,7 +41,7 @@ public sealed class ContactStore(IOptions<WeComEmulatorOptions> options, TimePro
             return _follows.RemoveAll(f => f.UserId == userId && f.ExternalUserId == externalUserId) > 0;
     }
 
-    public FollowUser? Edit(string userId, string externalUserId, string? remark, string? description)
+    public FollowUser? Edit(string userId, string externalUserId, string? remark, string? description, IReadOnlyList<string>? tags = null)
     {
         lock (_lock)
         {
@@ -52,6 +52,7 @@ public sealed class ContactStore(IOptions<WeComEmulatorOptions> options, TimePro
             {
                 Remark = remark ?? _follows[index].Remark,
                 Description = description ?? _follows[index].Description,
+                Tags = tags ?? _follows[index].Tags,
             };
             _follows[index] = edited;
             return edited;
