@@ -17,6 +17,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<MessageParser>();
         services.AddSingleton<UndoAndCorrection>();
+        services.AddSingleton<ReminderButtons>();
         services.AddSingleton<CustomerContactEvents>();
 
         // One line per intent: the handler that answers it.

@@ -12,4 +12,10 @@ public interface IReminderRepository
     Task<IReadOnlyList<Reminder>> ListOpenForCustomerAsync(long customerId, CancellationToken ct);
 
     Task<bool> CancelAsync(long id, CancellationToken ct);
+
+    /// <summary>Marks the rep's own open reminder done; null when it is not theirs or no longer open.</summary>
+    Task<Reminder?> CompleteAsync(long id, long repId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Moves the rep's own open reminder later by <paramref name="by"/>.</summary>
+    Task<Reminder?> PostponeAsync(long id, long repId, TimeSpan by, CancellationToken ct);
 }

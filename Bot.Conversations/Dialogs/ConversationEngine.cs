@@ -13,7 +13,7 @@ namespace Bot.Conversations.Dialogs;
 /// </summary>
 public sealed partial class ConversationEngine(
     IUserDirectory users, IDialogStateStore dialogs, MessageParser parser, CustomerDirectory directory, ICustomerQueries queries,
-    UndoAndCorrection undo, IEnumerable<IIntentHandler> handlers, TimeProvider clock) : IConversationEngine
+    UndoAndCorrection undo, Reminders.ReminderButtons reminderButtons, IEnumerable<IIntentHandler> handlers, TimeProvider clock) : IConversationEngine
 {
     public const string NotAColleague = "你好，这里是公司内部的销售助手，只对本公司员工开放。如需开通请联系管理员。";
 
@@ -40,6 +40,8 @@ public sealed partial class ConversationEngine(
 
         if (message.Kind == MessageKind.Enter)
             return [Reply.Plain(HelpHandler.HelpText)];
+        if (message.Kind == MessageKind.ButtonClick && message.ButtonKey?.StartsWith(Reminders.ReminderButtons.Prefix, StringComparison.Ordinal) == true)
+            return [await reminderButtons.HandleAsync(message.ButtonKey, user.Id, now, ct)];
         if (message.Kind == MessageKind.ButtonClick && message.ButtonKey?.StartsWith("pick:", StringComparison.Ordinal) == true
             && long.TryParse(message.ButtonKey["pick:".Length..], out var picked) && dialog.Pending is { } clicked && clicked.CustomerIds.Contains(picked))
             return await ResumeAsync(message, user, scope, dialog, clicked, picked, now, ct);

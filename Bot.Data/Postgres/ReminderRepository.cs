@@ -31,6 +31,19 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
 
     private const string CancelSql = "update reminders set status = 'cancelled' where id = @Id and status = 'open'";
 
+    private const string CompleteSql = $"""
+        with done as (
+            update reminders set status = 'done', completed_at = @At where id = @Id and rep_id = @RepId and status = 'open' returning *)
+        select {Columns} from done r left join customers c on c.id = r.customer_id
+        """;
+
+    private const string PostponeSql = $"""
+        with moved as (
+            update reminders set due_at = due_at + @By, postponed_count = postponed_count + 1
+            where id = @Id and rep_id = @RepId and status = 'open' returning *)
+        select {Columns} from moved r left join customers c on c.id = r.customer_id
+        """;
+
     private sealed record ReminderRow(long Id, long RepId, long? CustomerId, string? CustomerName, DateTime DueAt, string Note, string Source, string Status)
     {
         public Reminder ToReminder() => new(Id, RepId, CustomerId, CustomerName, new DateTimeOffset(DueAt, TimeSpan.Zero), Note, Source, Status);
@@ -56,6 +69,22 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(OpenForCustomerSql, new { CustomerId = customerId }, cancellationToken: ct));
         return [.. rows.Select(r => r.ToReminder())];
+    }
+
+    public async Task<Reminder?> CompleteAsync(long id, long repId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ReminderRow>(new CommandDefinition(CompleteSql,
+            new { Id = id, RepId = repId, At = at.ToUniversalTime() }, cancellationToken: ct));
+        return row?.ToReminder();
+    }
+
+    public async Task<Reminder?> PostponeAsync(long id, long repId, TimeSpan by, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ReminderRow>(new CommandDefinition(PostponeSql,
+            new { Id = id, RepId = repId, By = by }, cancellationToken: ct));
+        return row?.ToReminder();
     }
 
     public async Task<bool> CancelAsync(long id, CancellationToken ct)

@@ -152,4 +152,27 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
         }
         Assert.Equal("tag:免打扰", source);
     }
+
+    [Fact]
+    public async Task ReminderCardButtons_CompleteAndPostponeOnlyTheRepsOwn()
+    {
+        var users = _bot.Services.GetRequiredService<Bot.Conversations.Team.IUserDirectory>();
+        var lina = (await users.FindByWeComIdAsync("lina", CancellationToken.None))!;
+        var reminders = _bot.Services.GetRequiredService<Bot.Conversations.Customers.IReminderRepository>();
+        var due = DateTimeOffset.UtcNow.AddHours(1);
+        var first = await reminders.AddAsync(lina.Id, null, due, "回访星辰网络", "manual", CancellationToken.None);
+        var second = await reminders.AddAsync(lina.Id, null, due, "给天元报价", "manual", CancellationToken.None);
+
+        await _bot.ControlAsync<CardClickResponse>("app/card-click", new CardClickRequest("zhangwei", "t1", $"reminder:done:{first.Id}"));
+        await _bot.ControlAsync<CardClickResponse>("app/card-click", new CardClickRequest("lina", "t2", $"reminder:done:{first.Id}"));
+        await _bot.ControlAsync<CardClickResponse>("app/card-click", new CardClickRequest("lina", "t3", $"reminder:later:1:{second.Id}"));
+
+        Assert.Equal("这条提醒已经处理过了。", (await _bot.MessagesToAsync("zhangwei", 1))[0].Content);
+        var replies = await _bot.MessagesToAsync("lina", 2);
+        Assert.Equal("已完成：回访星辰网络。", replies[0].Content);
+        Assert.StartsWith("已推迟到", replies[1].Content);
+        Assert.Equal("done", await ScalarAsync<string>("select status from reminders where id = @Id", new { first.Id }));
+        var moved = await ScalarAsync<DateTime>("select due_at from reminders where id = @Id", new { second.Id });
+        Assert.InRange((new DateTimeOffset(moved, TimeSpan.Zero) - due).TotalHours, 23.99, 24.01);
+    }
 }

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Bot.Conversations.Common;
+using Bot.Conversations.Customers;
+using Bot.Conversations.Pipeline;
+
+namespace Bot.Conversations.Reminders;
+
+/// <summary>
+/// The 完成 / 推迟1天 / 推迟1周 buttons on a due-reminder card. Keys are "reminder:done:ID" and
+/// "reminder:later:DAYS:ID"; only the reminder's own rep can act on it.
+/// </summary>
+public sealed class ReminderButtons(IReminderRepository reminders)
+{
+    public const string Prefix = "reminder:";
+
+    public static IReadOnlyList<ReplyButton> For(long reminderId) =>
+    [
+        new($"{Prefix}done:{reminderId}", "完成"),
+        new($"{Prefix}later:1:{reminderId}", "推迟1天"),
+        new($"{Prefix}later:7:{reminderId}", "推迟1周"),
+    ];
+
+    public async Task<Reply> HandleAsync(string key, long repId, DateTimeOffset now, CancellationToken ct)
+    {
+        var parts = key[Prefix.Length..].Split(':');
+        var today = ChinaTime.DateOf(now);
+        if (parts is ["done", var id] && long.TryParse(id, CultureInfo.InvariantCulture, out var doneId))
+        {
+            return await reminders.CompleteAsync(doneId, repId, now, ct) is { } done
+                ? Reply.Plain($"已完成：{done.Note}。")
+                : Reply.Plain("这条提醒已经处理过了。");
+        }
+        if (parts is ["later", var days, var laterId] && int.TryParse(days, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 90
+            && long.TryParse(laterId, CultureInfo.InvariantCulture, out var reminderId))
+        {
+            return await reminders.PostponeAsync(reminderId, repId, TimeSpan.FromDays(n), ct) is { } moved
+                ? Reply.Plain($"已推迟到{ChineseFormat.DayAndTime(moved.DueAt, today)}：{moved.Note}。")
+                : Reply.Plain("这条提醒已经处理过了。");
+        }
+        return Reply.Plain("这个按钮已经失效了。");
+    }
+}
