@@ -13,13 +13,16 @@ public sealed record InboundMessage(
 public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writer)
 {
     // A row left in 'processing' by a process that died is claimed again once its lease runs out.
+    // Only a sender's oldest unfinished message is claimable, so "刚给星辰打了电话" is logged before the
+    // "撤销" that follows it, whichever worker or host picks them up.
     private const string ClaimSql = """
         update inbound_messages m
         set status = 'processing', attempts = m.attempts + 1, claimed_until = now() + @Lease
         where m.id in (
-            select id from inbound_messages
-            where status = 'pending' or (status = 'processing' and claimed_until < now())
-            order by id
+            select c.id from inbound_messages c
+            where (c.status = 'pending' or (c.status = 'processing' and c.claimed_until < now()))
+              and c.id = (select min(o.id) from inbound_messages o where o.from_user = c.from_user and o.status in ('pending', 'processing'))
+            order by c.id
             limit @Batch
             for update skip locked)
         returning m.id, m.channel, m.message_key, m.from_user, m.msg_type, m.payload::text as payload, m.attempts, m.received_at

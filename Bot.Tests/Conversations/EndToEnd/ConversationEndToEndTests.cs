@@ -175,4 +175,19 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
         var moved = await ScalarAsync<DateTime>("select due_at from reminders where id = @Id", new { second.Id });
         Assert.InRange((new DateTimeOffset(moved, TimeSpan.Zero) - due).TotalHours, 23.99, 24.01);
     }
+
+    [Fact]
+    public async Task MyTasks_OverdueFirstWithTheCustomersName()
+    {
+        var users = _bot.Services.GetRequiredService<Bot.Conversations.Team.IUserDirectory>();
+        var chenjing = (await users.FindByWeComIdAsync("chenjing", CancellationToken.None))!;
+        var customerId = await ScalarAsync<long>("select id from customers where legal_name = '海川医疗器械有限公司'");
+        await _bot.Services.GetRequiredService<Bot.Conversations.Customers.IReminderRepository>()
+            .AddAsync(chenjing.Id, customerId, DateTimeOffset.UtcNow.AddDays(-2), "确认续约意向", "manual", CancellationToken.None);
+
+        var reply = await SayAsync("chenjing", "我今天要跟进谁", 1);
+
+        Assert.StartsWith("**已逾期", reply.Content);
+        Assert.Contains("海川医疗：确认续约意向", reply.Content);
+    }
 }
