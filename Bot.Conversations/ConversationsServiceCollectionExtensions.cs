@@ -4,6 +4,7 @@ using Bot.Conversations.Funnel;
 using Bot.Conversations.Pipeline;
 using Bot.Conversations.Playbook;
 using Bot.Conversations.Reminders;
+using Bot.Conversations.Tiering;
 using Bot.Conversations.Understanding;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,9 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<UndoAndCorrection>();
         services.AddSingleton<ReminderButtons>();
         services.AddSingleton<CustomerContactEvents>();
+        services.AddOptions<TieringOptions>().BindConfiguration(TieringOptions.Section).PostConfigure(o => o.WithGuideDefaults()).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CustomerTierPolicy>();
+        services.AddSingleton<TierRecompute>();
 
         // One line per intent: the handler that answers it.
         services.AddSingleton<IIntentHandler, HelpHandler>();

@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICustomerDirectorySource, CustomerDirectorySource>();
         services.AddSingleton<IReminderRepository, ReminderRepository>();
         services.AddSingleton<ICustomerQueries, CustomerQueries>();
+        services.AddSingleton<Bot.Conversations.Tiering.ITierStore, TierStore>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();

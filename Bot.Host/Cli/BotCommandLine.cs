@@ -65,6 +65,9 @@ public static class BotCommandLine
         bench.SetAction((result, ct) => CliCommands.BenchCallbacksAsync(new Uri(result.GetValue(target)!),
             [.. result.GetValue(rates)!.Split(',').Select(int.Parse)], result.GetValue(seconds), ct));
 
+        var tiers = new Command("tiers", "重新计算所有客户的分级（ABC、RFM、价值潜力），分级有变化时通知负责人");
+        tiers.SetAction((_, ct) => CliCommands.RecomputeTiersAsync(ct));
+
         var parse = new Command("parse", "试运行理解：从标准输入读 JSON 行 {\"user\",\"text\",\"now\"}，每行输出一条解析结果，不改任何数据");
         parse.SetAction((_, ct) => CliCommands.ParseAsync(ct));
 
@@ -75,7 +78,7 @@ public static class BotCommandLine
         benchNlu.Hidden = true;
         benchNlu.SetAction((result, ct) => CliCommands.BenchNluAsync(result.GetValue(bookSize), result.GetValue(messageCount), result.GetValue(replyTarget), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, parse, bench, benchNlu };
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, parse, bench, benchNlu };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

@@ -94,6 +94,21 @@ internal static class CliCommands
         return 1;
     }
 
+    public static async Task<int> RecomputeTiersAsync(CancellationToken ct)
+    {
+        var builder = BotHost.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        builder.Services.AddConversations();
+        await using var app = builder.Build();
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        var result = await app.Services.GetRequiredService<Bot.Conversations.Tiering.TierRecompute>().RunAsync(ct);
+        var today = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        await app.Services.GetRequiredService<OutboxStore>().EnqueueAsync(
+            [.. result.Notices.Select((n, i) => Bot.Host.WeCom.AppMessageRenderer.Render(n.ToUserId, n.Reply, $"tiers:{today}:{n.ToUserId}:{i}"))], ct);
+        Console.WriteLine($"已重新分级 {result.Customers} 个客户，其中 {result.Changed} 个分级有变化，通知 {result.Notices.Count} 位负责人。");
+        return 0;
+    }
+
     public static async Task<int> ParseAsync(CancellationToken ct)
     {
         var builder = BotHost.CreateBuilder([]);

@@ -190,4 +190,16 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
         Assert.StartsWith("**已逾期", reply.Content);
         Assert.Contains("海川医疗：确认续约意向", reply.Content);
     }
+
+    [Fact]
+    public async Task QueryTier_ExplainsScoresReasonsAndServiceLevel()
+    {
+        var reply = await SayAsync("lina", "星辰网络科技有限公司是哪一类客户", 1);
+
+        var lines = reply.Content!.Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Matches("^星辰网络：[ABC]类（近12个月", lines[0]);
+        Assert.Matches("^RFM R[1-5] F[1-5] M[1-5]，(重要|一般)(价值|保持|发展|挽留)客户；价值潜力：(明星|现金牛|潜力|长尾)。$", lines[1]);
+        Assert.StartsWith("服务标准：", lines[2]);
+    }
 }

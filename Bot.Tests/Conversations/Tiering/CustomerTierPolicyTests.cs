@@ -7,7 +7,7 @@ namespace Bot.Tests.Conversations.Tiering;
 public sealed class CustomerTierPolicyTests
 {
     private static readonly DateOnly Today = new(2026, 11, 25);
-    private static readonly CustomerTierPolicy Policy = new(Options.Create(new TieringOptions()));
+    private static readonly CustomerTierPolicy Policy = new(Options.Create(new TieringOptions().WithGuideDefaults()));
 
     private static CustomerFacts Facts(decimal amount = 0, int orders = 0, int? daysSinceOrder = null, bool strategic = false,
         string? size = null, FunnelStage stage = FunnelStage.Won, int? daysSinceTouch = null, bool growth = false) =>
