@@ -37,6 +37,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, MyTasksHandler>();
         services.AddSingleton<IIntentHandler, ObjectionHelpHandler>();
         services.AddSingleton<IIntentHandler, FunnelSnapshotHandler>();
+        services.AddSingleton<IIntentHandler, Churn.ChurnListHandler>();
         return services;
     }
 }

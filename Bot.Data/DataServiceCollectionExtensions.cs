@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IReminderRepository, ReminderRepository>();
         services.AddSingleton<ICustomerQueries, CustomerQueries>();
         services.AddSingleton<Bot.Conversations.Tiering.ITierStore, TierStore>();
+        services.AddSingleton<Bot.Conversations.Churn.IChurnQueries, ChurnQueries>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();

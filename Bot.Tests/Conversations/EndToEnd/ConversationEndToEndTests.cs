@@ -202,4 +202,14 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
         Assert.Matches("^RFM R[1-5] F[1-5] M[1-5]，(重要|一般)(价值|保持|发展|挽留)客户；价值潜力：(明星|现金牛|潜力|长尾)。$", lines[1]);
         Assert.StartsWith("服务标准：", lines[2]);
     }
+
+    [Fact]
+    public async Task ChurnList_ManagerSeesTheTeamsRisksWithNextSteps()
+    {
+        var reply = await SayAsync("wangqiang", "哪些客户快流失了", 1);
+
+        Assert.StartsWith("**流失预警", reply.Content);
+        Assert.Contains("天没下单", reply.Content);
+        Assert.Contains("建议：", reply.Content);
+    }
 }
