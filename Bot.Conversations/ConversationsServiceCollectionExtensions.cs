@@ -36,7 +36,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, SetReminderHandler>();
         services.AddSingleton<IIntentHandler, MyTasksHandler>();
         services.AddSingleton<IIntentHandler, ObjectionHelpHandler>();
-        services.AddSingleton<IIntentHandler, FunnelSnapshotHandler>();
+        services.AddSingleton<FunnelReportBuilder>();
+        services.AddSingleton<IIntentHandler, FunnelReportHandler>();
         services.AddSingleton<IIntentHandler, Churn.ChurnListHandler>();
         return services;
     }

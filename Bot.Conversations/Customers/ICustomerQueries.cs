@@ -10,8 +10,6 @@ public interface ICustomerQueries
 {
     Task<IReadOnlyList<CustomerSummary>> ListAsync(IReadOnlySet<long>? ownerIds, CustomerFilter filter, DateTimeOffset now, int limit, CancellationToken ct);
 
-    Task<IReadOnlyDictionary<FunnelStage, int>> StageCountsAsync(IReadOnlySet<long>? ownerIds, CancellationToken ct);
-
     /// <summary>The rep's most recently touched customers: offered as choices when a message names none.</summary>
     Task<IReadOnlyList<long>> RecentlyTouchedAsync(long repId, int limit, CancellationToken ct);
 

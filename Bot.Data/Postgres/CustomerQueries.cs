@@ -21,12 +21,6 @@ public sealed class CustomerQueries(NpgsqlDataSource dataSource) : ICustomerQuer
         limit @Limit
         """;
 
-    private const string StageCountsSql = """
-        select stage, count(*)::int as count from customers
-        where deleted_at is null and (@AllOwners or owner_id = any(@OwnerIds))
-        group by stage
-        """;
-
     private const string RecentSql = """
         select customer_id from interactions where rep_id = @RepId
         group by customer_id order by max(occurred_at) desc limit @Limit
@@ -46,8 +40,6 @@ public sealed class CustomerQueries(NpgsqlDataSource dataSource) : ICustomerQuer
 
     private sealed record Row(long Id, string Name, string Stage, string? Tier, string? Industry, string? OwnerName, DateTime? LastTouchAt, int OverdueFollowUps);
 
-    private sealed record StageCount(string Stage, int Count);
-
     public async Task<IReadOnlyList<CustomerSummary>> ListAsync(IReadOnlySet<long>? ownerIds, CustomerFilter filter, DateTimeOffset now, int limit, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -64,14 +56,6 @@ public sealed class CustomerQueries(NpgsqlDataSource dataSource) : ICustomerQuer
         }, cancellationToken: ct));
         return [.. rows.Select(r => new CustomerSummary(r.Id, r.Name, FunnelStages.FromCode(r.Stage), r.Tier is null ? null : Enum.Parse<CustomerTier>(r.Tier),
             r.Industry, r.OwnerName, r.LastTouchAt is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null, r.OverdueFollowUps))];
-    }
-
-    public async Task<IReadOnlyDictionary<FunnelStage, int>> StageCountsAsync(IReadOnlySet<long>? ownerIds, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<StageCount>(new CommandDefinition(StageCountsSql,
-            new { AllOwners = ownerIds is null, OwnerIds = ownerIds?.ToArray() ?? [] }, cancellationToken: ct));
-        return rows.ToDictionary(r => FunnelStages.FromCode(r.Stage), r => r.Count);
     }
 
     public async Task<IReadOnlyList<long>> RecentlyTouchedAsync(long repId, int limit, CancellationToken ct)

@@ -67,7 +67,7 @@ public sealed class SandboxPageTests(ChromiumFixture chromium) : IClassFixture<C
         await page.PressAsync("#input", "Enter");
 
         await Expect(page.Locator(".msg.me")).ToHaveTextAsync("@销售助手 本周漏斗");
-        await Expect(page.Locator(".msg.me ~ .msg.bot", new() { HasText = "销售漏斗" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".msg.me ~ .msg.bot", new() { HasText = "漏斗 · 本周" })).ToBeVisibleAsync();
         Assert.Empty(_pageErrors);
     }
 

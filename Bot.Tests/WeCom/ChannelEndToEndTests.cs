@@ -121,7 +121,7 @@ public sealed class ChannelEndToEndTests : IAsyncLifetime
         var exchange = await _bot.ControlAsync<AiBotExchange>("aibot/message", new AiBotMessageRequest("e2e_mgr", "@销售助手 本周漏斗", ChatId: "team-chat"));
 
         Assert.True(exchange.Finished, exchange.Error);
-        Assert.Contains("销售漏斗", exchange.FinalContent);
+        Assert.Contains("漏斗 · 本周", exchange.FinalContent);
     }
 
     [Fact]
