@@ -21,8 +21,13 @@ public sealed record FunnelFigures(
     public int Interactions => InteractionsByChannel.Values.Sum();
 }
 
+/// <summary>The few totals a report compares with the period before.</summary>
+public sealed record PeriodTotals(int WonDeals, decimal OrderAmount, int Interactions);
+
 public interface IFunnelQueries
 {
+    Task<PeriodTotals> TotalsAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
+
     /// <summary>The figures for customers of <paramref name="ownerIds"/> (null: everyone's) in [from, until).</summary>
     Task<FunnelFigures> FiguresAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, bool perRep, CancellationToken ct);
 }

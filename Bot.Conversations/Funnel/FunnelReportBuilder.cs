@@ -19,11 +19,11 @@ public sealed class FunnelReportBuilder(IFunnelQueries queries)
     {
         var (current, previous) = PeriodRange.For(period, ChinaTime.DateOf(now));
         var figures = await queries.FiguresAsync(ownerIds, current.StartAt, current.EndAt, now, perRep, ct);
-        var before = await queries.FiguresAsync(ownerIds, previous.StartAt, previous.EndAt, now, perRep: false, ct);
+        var before = await queries.TotalsAsync(ownerIds, previous.StartAt, previous.EndAt, ct);
         return Render(whose, current, figures, before);
     }
 
-    public static string Render(string whose, PeriodRange period, FunnelFigures f, FunnelFigures before)
+    public static string Render(string whose, PeriodRange period, FunnelFigures f, PeriodTotals before)
     {
         var text = new StringBuilder();
         text.Append($"**{whose}漏斗 · {period.Label}（{period.Start.Month}/{period.Start.Day}–{period.End.AddDays(-1).Month}/{period.End.AddDays(-1).Day}）**");

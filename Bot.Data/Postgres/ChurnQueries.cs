@@ -7,28 +7,28 @@ namespace Bot.Data.Postgres;
 
 public sealed class ChurnQueries(NpgsqlDataSource dataSource) : IChurnQueries
 {
-    // The usual rhythm is the mean gap between the orders of the last two years (at least three orders).
+    // Only customers with a reason to look at pass the filter. The usual ordering rhythm is the mean gap between
+    // the customer's orders (at least three), from columns the orders trigger keeps current.
     private const string CandidatesSql = """
+        with complaints as (
+            select customer_id, count(*)::int as n from interactions
+            where 'complaint' = any (objections) and occurred_at > @Today::date - 30 group by customer_id),
+        removed as (
+            select customer_id, (max(wecom_removed_at) at time zone 'Asia/Shanghai')::date as removed_on
+            from contacts where wecom_removed_at is not null and deleted_at is null group by customer_id)
         select c.id as customer_id, coalesce(c.short_name, c.legal_name) as name, c.owner_id, u.name as owner_name, c.stage,
-               o.last_order_on, o.usual_gap as usual_days_between_orders, t.last_touch as last_interaction_on,
-               coalesce(t.complaints, 0) as complaints_last30_days, r.removed_on as removed_rep_on
+               c.last_order_on,
+               case when c.order_count >= 3 then (c.last_order_on - c.first_order_on)::float8 / (c.order_count - 1) end as usual_days_between_orders,
+               (c.last_interaction_at at time zone 'Asia/Shanghai')::date as last_interaction_on,
+               coalesce(k.n, 0) as complaints_last30_days, r.removed_on as removed_rep_on
         from customers c
         left join users u on u.id = c.owner_id
-        left join lateral (
-            select max(ordered_on) as last_order_on,
-                   case when count(*) >= 3 then (max(ordered_on) - min(ordered_on))::float8 / (count(*) - 1) end as usual_gap
-            from orders where customer_id = c.id and ordered_on > @Today::date - 730) o on true
-        left join lateral (
-            select (max(occurred_at) at time zone 'Asia/Shanghai')::date as last_touch,
-                   (count(*) filter (where 'complaint' = any(objections) and occurred_at > @Today::date - 30))::int as complaints
-            from interactions where customer_id = c.id) t on true
-        left join lateral (
-            select (max(wecom_removed_at) at time zone 'Asia/Shanghai')::date as removed_on
-            from contacts where customer_id = c.id and wecom_removed_at is not null and deleted_at is null) r on true
+        left join complaints k on k.customer_id = c.id
+        left join removed r on r.customer_id = c.id
         where c.deleted_at is null and c.stage <> 'lost'
           and (@AllOwners or c.owner_id = any(@OwnerIds))
-          and (r.removed_on is not null or t.complaints > 0 or o.last_order_on < @Today::date - 30
-               or t.last_touch is null or t.last_touch < @Today::date - 60)
+          and (r.removed_on is not null or k.n > 0 or c.last_order_on < @Today::date - 30
+               or c.last_interaction_at is null or c.last_interaction_at < @Today::date - 60)
         """;
 
     private sealed class Row

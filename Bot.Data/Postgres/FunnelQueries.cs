@@ -9,22 +9,34 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
 {
     private const string Scoped = "select id from customers where deleted_at is null and (@AllOwners or owner_id = any(@OwnerIds))";
 
-    // Each stage_history row opens an interval that the customer's next row closes. "Present" means the interval
-    // overlaps the period; "advanced" means it closed inside the period by moving one stage down the funnel.
+    // Each stage_history row opens an interval for its to_stage and closes the interval of its from_stage. Only rows
+    // since the period's start are read: an interval open at the start is either still open (a customer's current
+    // stage, opened before the start) or was closed since, so
+    // present = now − (still open, opened since the start) + (closed since the start, opened before it) + (opened in the period).
     private const string StagesSql = $"""
         with scoped as ({Scoped}),
-        intervals as (
-            select h.to_stage as stage, h.changed_at as entered_at,
-                   lead(h.changed_at) over w as left_at, lead(h.to_stage) over w as next_stage
+        moves as (
+            select h.from_stage, h.to_stage, h.changed_at,
+                   (select max(p.changed_at) from stage_history p
+                     where p.customer_id = h.customer_id and (p.changed_at, p.id) < (h.changed_at, h.id)) as previous_at,
+                   not exists (select 1 from stage_history n
+                     where n.customer_id = h.customer_id and (n.changed_at, n.id) > (h.changed_at, h.id)) as is_current
             from stage_history h join scoped s on s.id = h.customer_id
-            window w as (partition by h.customer_id order by h.changed_at, h.id))
-        select stage,
-               (count(*) filter (where entered_at >= @Start and entered_at < @End))::int as entered,
-               (count(*) filter (where entered_at < @End and (left_at is null or left_at >= @Start)))::int as present,
-               (count(*) filter (where left_at >= @Start and left_at < @End and next_stage =
-                    case stage when 'lead' then 'qualified' when 'qualified' then 'negotiation' when 'negotiation' then 'won' end))::int as advanced,
-               (avg(extract(epoch from left_at - entered_at) / 86400) filter (where left_at >= @Start and left_at < @End))::float8 as average_days
-        from intervals group by stage
+            where h.changed_at >= @Start),
+        opened as (
+            select to_stage as stage, (count(*) filter (where changed_at < @End))::int as entered,
+                   (count(*) filter (where is_current))::int as still_open
+            from moves group by to_stage),
+        closed as (
+            select from_stage as stage,
+                   (count(*) filter (where previous_at < @Start))::int as opened_before,
+                   (count(*) filter (where changed_at < @End and to_stage =
+                        case from_stage when 'lead' then 'qualified' when 'qualified' then 'negotiation' when 'negotiation' then 'won' end))::int as advanced,
+                   (avg(extract(epoch from changed_at - previous_at) / 86400) filter (where changed_at < @End))::float8 as average_days
+            from moves where from_stage is not null group by from_stage)
+        select coalesce(o.stage, c.stage) as stage, coalesce(o.entered, 0) as entered, coalesce(o.still_open, 0) as still_open,
+               coalesce(c.opened_before, 0) as opened_before, coalesce(c.advanced, 0) as advanced, c.average_days
+        from opened o full join closed c on c.stage = o.stage
         """;
 
     private const string NowSql = $"""
@@ -34,12 +46,14 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
 
     private const string OrdersSql = $"""
         select count(*)::int as count, coalesce(sum(o.amount), 0) as amount
-        from orders o where o.customer_id in ({Scoped}) and o.ordered_on >= @StartDate and o.ordered_on < @EndDate
+        from orders o join customers c on c.id = o.customer_id
+        where c.deleted_at is null and (@AllOwners or c.owner_id = any(@OwnerIds)) and o.ordered_on >= @StartDate and o.ordered_on < @EndDate
         """;
 
     private const string ChannelsSql = $"""
         select channel, count(*)::int as count from interactions
-        where customer_id in ({Scoped}) and occurred_at >= @Start and occurred_at < @End group by channel
+        where (@AllOwners or rep_id = any(@OwnerIds)) and occurred_at >= @Start and occurred_at < @End
+        group by channel
         """;
 
     private const string FollowUpsSql = """
@@ -49,18 +63,34 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
         from reminders where (@AllOwners or rep_id = any(@OwnerIds)) and due_at >= @Start and due_at < @End
         """;
 
-    private const string PerRepSql = $"""
-        select u.name,
-               (select count(*) from interactions i where i.rep_id = u.id and i.occurred_at >= @Start and i.occurred_at < @End)::int as interactions,
-               (select count(*) from stage_history h join customers c on c.id = h.customer_id
-                 where c.owner_id = u.id and h.to_stage = 'won' and h.changed_at >= @Start and h.changed_at < @End)::int as won,
-               (select coalesce(sum(o.amount), 0) from orders o join customers c on c.id = o.customer_id
-                 where c.owner_id = u.id and o.ordered_on >= @StartDate and o.ordered_on < @EndDate) as order_amount
-        from users u where u.active and (@AllOwners or u.id = any(@OwnerIds)) and u.role = 'rep'
-        order by won desc, interactions desc, u.name
+    // One grouped pass per figure rather than a sub-select per rep: the latter reads the period's orders once per rep.
+    private const string PerRepSql = """
+        with reps as (select id, name from users where active and role = 'rep' and (@AllOwners or id = any(@OwnerIds))),
+        touches as (
+            select rep_id, count(*)::int as n from interactions
+            where occurred_at >= @Start and occurred_at < @End and rep_id in (select id from reps) group by rep_id),
+        wins as (
+            select c.owner_id, count(*)::int as n from stage_history h join customers c on c.id = h.customer_id
+            where h.to_stage = 'won' and h.changed_at >= @Start and h.changed_at < @End group by c.owner_id),
+        amounts as (
+            select c.owner_id, sum(o.amount) as amount from orders o join customers c on c.id = o.customer_id
+            where o.ordered_on >= @StartDate and o.ordered_on < @EndDate group by c.owner_id)
+        select r.name, coalesce(t.n, 0) as interactions, coalesce(w.n, 0) as won, coalesce(a.amount, 0) as order_amount
+        from reps r left join touches t on t.rep_id = r.id left join wins w on w.owner_id = r.id left join amounts a on a.owner_id = r.id
+        order by won desc, interactions desc, r.name
         """;
 
-    private sealed record StageRow(string Stage, int Entered, int Present, int Advanced, double? AverageDays);
+    private const string WonSql = """
+        select count(*)::int from stage_history h join customers c on c.id = h.customer_id
+        where h.to_stage = 'won' and h.changed_at >= @Start and h.changed_at < @End and (@AllOwners or c.owner_id = any(@OwnerIds))
+        """;
+
+    private const string InteractionCountSql = """
+        select count(*)::int from interactions
+        where (@AllOwners or rep_id = any(@OwnerIds)) and occurred_at >= @Start and occurred_at < @End
+        """;
+
+    private sealed record StageRow(string Stage, int Entered, int StillOpen, int OpenedBefore, int Advanced, double? AverageDays);
 
     private sealed record CountRow(string Stage, int Count);
 
@@ -70,20 +100,22 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
 
     private sealed record FollowUpsRow(int Due, int OnTime, int Overdue);
 
+    public async Task<PeriodTotals> TotalsAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    {
+        var args = Args(ownerIds, from, until, until);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var won = await connection.ExecuteScalarAsync<int>(new CommandDefinition(WonSql, args, cancellationToken: ct));
+        var orders = await connection.QuerySingleAsync<OrdersRow>(new CommandDefinition(OrdersSql, args, cancellationToken: ct));
+        var touches = await connection.ExecuteScalarAsync<int>(new CommandDefinition(InteractionCountSql, args, cancellationToken: ct));
+        return new PeriodTotals(won, orders.Amount, touches);
+    }
+
     public async Task<FunnelFigures> FiguresAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, bool perRep, CancellationToken ct)
     {
-        var args = new
-        {
-            AllOwners = ownerIds is null,
-            OwnerIds = ownerIds?.ToArray() ?? [],
-            Start = from.ToUniversalTime(),
-            End = until.ToUniversalTime(),
-            StartDate = DateOnly.FromDateTime(Common(from)),
-            EndDate = DateOnly.FromDateTime(Common(until)),
-            Now = now.ToUniversalTime(),
-        };
+        var args = Args(ownerIds, from, until, now);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var flows = (await connection.QueryAsync<StageRow>(new CommandDefinition(StagesSql, args, cancellationToken: ct))).ToDictionary(r => r.Stage);
+        // "now" is read from customers.stage, which every stage change keeps in step with stage_history.
         var counts = (await connection.QueryAsync<CountRow>(new CommandDefinition(NowSql, args, cancellationToken: ct))).ToDictionary(r => r.Stage, r => r.Count);
         var orders = await connection.QuerySingleAsync<OrdersRow>(new CommandDefinition(OrdersSql, args, cancellationToken: ct));
         var channels = await connection.QueryAsync<ChannelRow>(new CommandDefinition(ChannelsSql, args, cancellationToken: ct));
@@ -93,11 +125,24 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
         var stages = Enum.GetValues<FunnelStage>().Select(stage =>
         {
             var flow = flows.GetValueOrDefault(stage.Code());
-            return new StageFlow(stage, counts.GetValueOrDefault(stage.Code()), flow?.Entered ?? 0, flow?.Present ?? 0, flow?.Advanced ?? 0, flow?.AverageDays);
+            var now = counts.GetValueOrDefault(stage.Code());
+            var present = now - (flow?.StillOpen ?? 0) + (flow?.OpenedBefore ?? 0) + (flow?.Entered ?? 0);
+            return new StageFlow(stage, now, flow?.Entered ?? 0, present, flow?.Advanced ?? 0, flow?.AverageDays);
         }).ToList();
         return new FunnelFigures(stages, stages.Single(s => s.Stage == FunnelStage.Won).Entered, orders.Amount, orders.Count,
             channels.ToDictionary(c => InteractionChannels.FromCode(c.Channel), c => c.Count), followUps.Due, followUps.OnTime, followUps.Overdue, [.. reps]);
     }
+
+    private static object Args(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, DateTimeOffset now) => new
+    {
+        AllOwners = ownerIds is null,
+        OwnerIds = ownerIds?.ToArray() ?? [],
+        Start = from.ToUniversalTime(),
+        End = until.ToUniversalTime(),
+        StartDate = DateOnly.FromDateTime(Common(from)),
+        EndDate = DateOnly.FromDateTime(Common(until)),
+        Now = now.ToUniversalTime(),
+    };
 
     // Periods are whole Shanghai days; orders are dated in Shanghai days too.
     private static DateTime Common(DateTimeOffset instant) => Bot.Conversations.Common.ChinaTime.ToChina(instant).DateTime;

@@ -78,7 +78,14 @@ public static class BotCommandLine
         benchNlu.Hidden = true;
         benchNlu.SetAction((result, ct) => CliCommands.BenchNluAsync(result.GetValue(bookSize), result.GetValue(messageCount), result.GetValue(replyTarget), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, parse, bench, benchNlu };
+        var reportCustomers = new Option<int>("--customers") { DefaultValueFactory = _ => 100_000 };
+        var perCustomer = new Option<int>("--interactions-per-customer") { DefaultValueFactory = _ => 10 };
+        var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 20 };
+        var benchReports = new Command("bench-reports", "在当前数据库生成大数据量并压测团队漏斗和流失名单") { reportCustomers, perCustomer, runs };
+        benchReports.Hidden = true;
+        benchReports.SetAction((result, ct) => CliCommands.BenchReportsAsync(result.GetValue(reportCustomers), result.GetValue(perCustomer), result.GetValue(runs), ct));
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, parse, bench, benchNlu, benchReports };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

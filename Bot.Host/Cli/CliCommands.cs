@@ -134,6 +134,17 @@ internal static class CliCommands
         return await bench.RunReplyLatencyAsync(new Uri(target), "lina", 300, 20, ct);
     }
 
+    public static async Task<int> BenchReportsAsync(int customers, int interactionsPerCustomer, int runs, CancellationToken ct)
+    {
+        var builder = BotHost.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        builder.Services.AddConversations();
+        builder.Services.AddSingleton<ReportsBenchmark>();
+        await using var app = builder.Build();
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        return await app.Services.GetRequiredService<ReportsBenchmark>().RunAsync(customers, interactionsPerCustomer, runs, ct);
+    }
+
     public static async Task<int> BenchCallbacksAsync(Uri target, int[] rates, int seconds, CancellationToken ct)
     {
         var builder = BotHost.CreateBuilder([]);

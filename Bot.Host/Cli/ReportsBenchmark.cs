@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Conversations.Churn;
+using Bot.Conversations.Common;
+using Bot.Conversations.Funnel;
+using Bot.Conversations.Understanding;
+using Dapper;
+using Npgsql;
+
+namespace Bot.Host.Cli;
+
+/// <summary>
+/// Generates a large book (100,000 customers, 1,000,000 interactions, 500,000 orders, stage history, reminders) with
+/// plain SQL and times the two heavy reads a manager triggers: the team funnel report and the churn list.
+/// </summary>
+public sealed class ReportsBenchmark(NpgsqlDataSource database, FunnelReportBuilder funnel, IChurnQueries churn, TimeProvider clock)
+{
+    private const string GenerateSql = """
+        insert into users (wecom_userid, name, role) values ('bench_mgr', '基准经理', 'manager');
+        insert into users (wecom_userid, name, role, manager_id)
+        select 'bench_rep' || g, '销售' || g, 'rep', (select id from users where wecom_userid = 'bench_mgr') from generate_series(1, 20) g;
+        create temp table reps as select id, row_number() over (order by id) as n from users where role = 'rep';
+        insert into customers (legal_name, owner_id, stage, stage_changed_at, created_at)
+        select '基准客户' || g || '有限公司', (select id from reps where n = 1 + g % 20),
+               (array['lead','qualified','negotiation','won','lost'])[1 + g % 5], now() - (g % 200) * interval '1 day', now() - interval '2 years'
+        from generate_series(1, @Customers) g;
+        insert into stage_history (customer_id, from_stage, to_stage, changed_at)
+        select c.id, null, 'lead', now() - (200 + c.id % 100) * interval '1 day' from customers c;
+        insert into stage_history (customer_id, from_stage, to_stage, changed_at)
+        select c.id, 'lead', c.stage, c.stage_changed_at from customers c where c.stage <> 'lead';
+        insert into orders (customer_id, ordered_on, amount)
+        select c.id, current_date - ((c.id * 7 + k * 53) % 400)::int, 1000 + (c.id * k) % 20000
+        from customers c, generate_series(1, 5) k where c.stage = 'won' or c.id % 3 = 0;
+        insert into interactions (customer_id, rep_id, channel, occurred_at, summary, objections)
+        select c.id, c.owner_id, (array['phone','visit','wechat','email','meeting'])[1 + (c.id + k) % 5],
+               now() - ((c.id * 13 + k * 29) % 365) * interval '1 day', '跟进',
+               case when (c.id + k) % 50 = 0 then array['complaint'] else '{}' end
+        from customers c, generate_series(1, @PerCustomer) k;
+        insert into reminders (rep_id, customer_id, due_at, note, status, completed_at)
+        select c.owner_id, c.id, now() + ((c.id % 30) - 15) * interval '1 day', '跟进',
+               case when c.id % 2 = 0 then 'done' else 'open' end, case when c.id % 2 = 0 then now() - interval '1 day' end
+        from customers c where c.id % 2 = 0 or c.id % 5 = 0;
+        analyze;
+        """;
+
+    public async Task<int> RunAsync(int customers, int interactionsPerCustomer, int runs, CancellationToken ct)
+    {
+        await using (var connection = await database.OpenConnectionAsync(ct))
+        {
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from users where wecom_userid = 'bench_mgr')", cancellationToken: ct)))
+            {
+                var watch = Stopwatch.StartNew();
+                await connection.ExecuteAsync(new CommandDefinition(GenerateSql, new { Customers = customers, PerCustomer = interactionsPerCustomer }, cancellationToken: ct, commandTimeout: 1800));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {customers:N0} customers and {customers * interactionsPerCustomer:N0} interactions in {watch.Elapsed.TotalSeconds:0.0} s"));
+            }
+        }
+        await using var read = await database.OpenConnectionAsync(ct);
+        var team = (await read.QueryAsync<long>(new CommandDefinition("select id from users where role = 'rep'", cancellationToken: ct))).ToHashSet();
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+
+        var funnelTimes = await TimeAsync(runs, () => funnel.BuildAsync("团队", team, ReportPeriod.ThisWeek, now, perRep: true, ct));
+        var churnTimes = await TimeAsync(runs, async () => ChurnList(await churn.CandidatesAsync(team, today, ct), today));
+        Console.WriteLine(Line("team funnel report (this week vs last, 20 reps)", funnelTimes));
+        Console.WriteLine(Line("churn_list (team)", churnTimes));
+        return 0;
+    }
+
+    private static int ChurnList(IReadOnlyList<ChurnFacts> candidates, DateOnly today) =>
+        candidates.Count(c => ChurnRules.Evaluate(c, today).Count > 0);
+
+    private static async Task<double[]> TimeAsync<T>(int runs, Func<Task<T>> action)
+    {
+        await action();
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await action();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return times;
+    }
+
+    private static string Line(string what, double[] sorted) => string.Create(CultureInfo.InvariantCulture,
+        $"{what}: p50 {sorted[sorted.Length / 2]:0.0} ms, p95 {sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(0.95 * sorted.Length) - 1)]:0.0} ms, max {sorted[^1]:0.0} ms over {sorted.Length} runs");
+}
