@@ -7,22 +7,23 @@ namespace Bot.Data.Postgres;
 
 public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
 {
-    private const string Scoped = "select id from customers where deleted_at is null and (@AllOwners or owner_id = any(@OwnerIds))";
+    // A period holds few rows next to the whole book, so each row below looks its customer up by key instead of
+    // hashing every customer just to filter by owner. "offset 0" keeps the planner from flattening the lateral
+    // sub-select back into a hash join over the whole customers table.
 
     // Each stage_history row opens an interval for its to_stage and closes the interval of its from_stage. Only rows
     // since the period's start are read: an interval open at the start is either still open (a customer's current
     // stage, opened before the start) or was closed since, so
     // present = now − (still open, opened since the start) + (closed since the start, opened before it) + (opened in the period).
     private const string StagesSql = $"""
-        with scoped as ({Scoped}),
-        moves as (
+        with moves as (
             select h.from_stage, h.to_stage, h.changed_at,
                    (select max(p.changed_at) from stage_history p
                      where p.customer_id = h.customer_id and (p.changed_at, p.id) < (h.changed_at, h.id)) as previous_at,
                    not exists (select 1 from stage_history n
                      where n.customer_id = h.customer_id and (n.changed_at, n.id) > (h.changed_at, h.id)) as is_current
-            from stage_history h join scoped s on s.id = h.customer_id
-            where h.changed_at >= @Start),
+            from stage_history h cross join lateral (select c.owner_id from customers c where c.id = h.customer_id and c.deleted_at is null offset 0) own
+            where h.changed_at >= @Start and (@AllOwners or own.owner_id = any(@OwnerIds))),
         opened as (
             select to_stage as stage, (count(*) filter (where changed_at < @End))::int as entered,
                    (count(*) filter (where is_current))::int as still_open
@@ -46,8 +47,8 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
 
     private const string OrdersSql = $"""
         select count(*)::int as count, coalesce(sum(o.amount), 0) as amount
-        from orders o join customers c on c.id = o.customer_id
-        where c.deleted_at is null and (@AllOwners or c.owner_id = any(@OwnerIds)) and o.ordered_on >= @StartDate and o.ordered_on < @EndDate
+        from orders o cross join lateral (select c.owner_id from customers c where c.id = o.customer_id and c.deleted_at is null offset 0) own
+        where (@AllOwners or own.owner_id = any(@OwnerIds)) and o.ordered_on >= @StartDate and o.ordered_on < @EndDate
         """;
 
     private const string ChannelsSql = $"""
@@ -70,19 +71,22 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
             select rep_id, count(*)::int as n from interactions
             where occurred_at >= @Start and occurred_at < @End and rep_id in (select id from reps) group by rep_id),
         wins as (
-            select c.owner_id, count(*)::int as n from stage_history h join customers c on c.id = h.customer_id
-            where h.to_stage = 'won' and h.changed_at >= @Start and h.changed_at < @End group by c.owner_id),
+            select own.owner_id, count(*)::int as n
+            from stage_history h cross join lateral (select c.owner_id from customers c where c.id = h.customer_id offset 0) own
+            where h.to_stage = 'won' and h.changed_at >= @Start and h.changed_at < @End group by own.owner_id),
         amounts as (
-            select c.owner_id, sum(o.amount) as amount from orders o join customers c on c.id = o.customer_id
-            where o.ordered_on >= @StartDate and o.ordered_on < @EndDate group by c.owner_id)
+            select own.owner_id, sum(o.amount) as amount
+            from orders o cross join lateral (select c.owner_id from customers c where c.id = o.customer_id offset 0) own
+            where o.ordered_on >= @StartDate and o.ordered_on < @EndDate group by own.owner_id)
         select r.name, coalesce(t.n, 0) as interactions, coalesce(w.n, 0) as won, coalesce(a.amount, 0) as order_amount
         from reps r left join touches t on t.rep_id = r.id left join wins w on w.owner_id = r.id left join amounts a on a.owner_id = r.id
         order by won desc, interactions desc, r.name
         """;
 
     private const string WonSql = """
-        select count(*)::int from stage_history h join customers c on c.id = h.customer_id
-        where h.to_stage = 'won' and h.changed_at >= @Start and h.changed_at < @End and (@AllOwners or c.owner_id = any(@OwnerIds))
+        select count(*)::int
+        from stage_history h cross join lateral (select c.owner_id from customers c where c.id = h.customer_id and c.deleted_at is null offset 0) own
+        where h.to_stage = 'won' and h.changed_at >= @Start and h.changed_at < @End and (@AllOwners or own.owner_id = any(@OwnerIds))
         """;
 
     private const string InteractionCountSql = """
