@@ -96,10 +96,7 @@ internal static class CliCommands
 
     public static async Task<int> RecomputeTiersAsync(CancellationToken ct)
     {
-        var builder = BotHost.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
-        builder.Services.AddConversations();
-        await using var app = builder.Build();
+        await using var app = BuildServices(services => services.AddConversations());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         var result = await app.Services.GetRequiredService<Bot.Conversations.Tiering.TierRecompute>().RunAsync(ct);
         var today = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
@@ -111,11 +108,7 @@ internal static class CliCommands
 
     public static async Task<int> ParseAsync(CancellationToken ct)
     {
-        var builder = BotHost.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
-        builder.Services.AddConversations();
-        builder.Services.AddSingleton<ParseCommand>();
-        await using var app = builder.Build();
+        await using var app = BuildServices(services => services.AddConversations().AddSingleton<ParseCommand>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return await app.Services.GetRequiredService<ParseCommand>().RunAsync(Console.In, Console.Out, ct);
@@ -123,11 +116,7 @@ internal static class CliCommands
 
     public static async Task<int> BenchNluAsync(int customers, int messages, string? target, CancellationToken ct)
     {
-        var builder = BotHost.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
-        builder.Services.AddOptions<Bot.Host.WeCom.WeComOptions>().BindConfiguration(Bot.Host.WeCom.WeComOptions.Section);
-        builder.Services.AddSingleton<NluBenchmark>();
-        await using var app = builder.Build();
+        await using var app = BuildServices(services => WithWeComOptions(services).AddSingleton<NluBenchmark>());
         var bench = app.Services.GetRequiredService<NluBenchmark>();
         if (target is null)
             return bench.RunParser(customers, messages);
@@ -136,22 +125,14 @@ internal static class CliCommands
 
     public static async Task<int> BenchReportsAsync(int customers, int interactionsPerCustomer, int runs, CancellationToken ct)
     {
-        var builder = BotHost.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
-        builder.Services.AddConversations();
-        builder.Services.AddSingleton<ReportsBenchmark>();
-        await using var app = builder.Build();
+        await using var app = BuildServices(services => services.AddConversations().AddSingleton<ReportsBenchmark>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         return await app.Services.GetRequiredService<ReportsBenchmark>().RunAsync(customers, interactionsPerCustomer, runs, ct);
     }
 
     public static async Task<int> BenchCallbacksAsync(Uri target, int[] rates, int seconds, CancellationToken ct)
     {
-        var builder = BotHost.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
-        builder.Services.AddOptions<Bot.Host.WeCom.WeComOptions>().BindConfiguration(Bot.Host.WeCom.WeComOptions.Section);
-        builder.Services.AddSingleton<CallbackBenchmark>();
-        await using var app = builder.Build();
+        await using var app = BuildServices(services => WithWeComOptions(services).AddSingleton<CallbackBenchmark>());
         return await app.Services.GetRequiredService<CallbackBenchmark>().RunAsync(target, rates, seconds, duplicateShare: 0.05, ct);
     }
 
@@ -164,7 +145,14 @@ internal static class CliCommands
         _ => status,
     };
 
-    private static WebApplication BuildServices()
+    private static IServiceCollection WithWeComOptions(IServiceCollection services)
+    {
+        services.AddOptions<Bot.Host.WeCom.WeComOptions>().BindConfiguration(Bot.Host.WeCom.WeComOptions.Section);
+        return services;
+    }
+
+    /// <summary>The host's services without the web server, quiet, plus whatever the command needs.</summary>
+    private static WebApplication BuildServices(Action<IServiceCollection>? add = null)
     {
         var builder = BotHost.CreateBuilder([]);
         // One-shot commands print their own summary; keep framework chatter out of it.
@@ -172,6 +160,7 @@ internal static class CliCommands
             new("Logging:LogLevel:Default", "Warning"),
             new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"),
         ]);
+        add?.Invoke(builder.Services);
         return builder.Build();
     }
 }
