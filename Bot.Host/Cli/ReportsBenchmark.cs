@@ -48,6 +48,12 @@ public sealed class ReportsBenchmark(NpgsqlDataSource database, FunnelReportBuil
         {
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from users where wecom_userid = 'bench_mgr')", cancellationToken: ct)))
             {
+                // Never pour a hundred thousand fake customers into a database that holds real (or sandbox) ones.
+                if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from customers)", cancellationToken: ct)))
+                {
+                    await Console.Error.WriteLineAsync("这个数据库里已有客户，压测数据只生成到空数据库（scripts/bench reports 会自建一个）。");
+                    return 1;
+                }
                 var watch = Stopwatch.StartNew();
                 await connection.ExecuteAsync(new CommandDefinition(GenerateSql, new { Customers = customers, PerCustomer = interactionsPerCustomer }, cancellationToken: ct, commandTimeout: 1800));
                 // What autovacuum does on a live database: visibility maps for index-only scans, fresh statistics.
