@@ -19,6 +19,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<MessageParser>();
         services.AddSingleton<UndoAndCorrection>();
         services.AddSingleton<ReminderButtons>();
+        services.AddSingleton<PlaybookSearch>();
         services.AddSingleton<CustomerContactEvents>();
         services.AddOptions<TieringOptions>().BindConfiguration(TieringOptions.Section).PostConfigure(o => o.WithGuideDefaults()).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CustomerTierPolicy>();

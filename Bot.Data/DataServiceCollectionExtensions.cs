@@ -35,6 +35,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bot.Conversations.Tiering.ITierStore, TierStore>();
         services.AddSingleton<Bot.Conversations.Churn.IChurnQueries, ChurnQueries>();
         services.AddSingleton<Bot.Conversations.Funnel.IFunnelQueries, FunnelQueries>();
+        services.AddSingleton<Bot.Conversations.Playbook.IPlaybookStore, PlaybookStore>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();
@@ -52,6 +53,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<UserImporter>();
         services.AddSingleton<CustomerImporter>();
         services.AddSingleton<OrderImporter>();
+        services.AddSingleton<GuideImporter>();
         services.AddSingleton<Demo.DemoCompanySeeder>();
         services.AddSingleton(TimeProvider.System);
         return services;

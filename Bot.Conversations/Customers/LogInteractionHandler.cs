@@ -12,7 +12,8 @@ namespace Bot.Conversations.Customers;
 /// or the guides' cadence for the stage and tier, saying which.
 /// </summary>
 public sealed class LogInteractionHandler(
-    ICustomerRepository customers, IInteractionRepository interactions, IReminderRepository reminders, CustomerDirectory directory) : IIntentHandler
+    ICustomerRepository customers, IInteractionRepository interactions, IReminderRepository reminders, CustomerDirectory directory,
+    Playbook.PlaybookSearch playbook) : IIntentHandler
 {
     public Intent Intent => Intent.LogInteraction;
 
@@ -53,6 +54,8 @@ public sealed class LogInteractionHandler(
             line += $"，阶段 {FunnelStages.FromCode(previousStage).ChineseName()}→{stage.ChineseName()}";
         line += "。";
         line += reminder is null ? "" : $"\n下次跟进：{ChineseFormat.DayAndTime(reminder.DueAt, context.Today)}{(why is null ? "" : $"（{why}）")}。";
+        if (parsed.Objections.Count > 0 && await playbook.BestAsync(parsed.Objections[0], parsed.Text, 1, ct) is [var script, ..])
+            line += $"\n应对建议（{parsed.Objections[0].ChineseName()}）：{script.Body}";
         line += "\n说错了回复「撤销」，或「不对，是某某客户」。";
 
         await context.Dialog.RememberWriteAsync(new LastWrite(line, customer.Id, interaction.Id, reminder?.Id, previousStage, context.Now), ct);

@@ -47,6 +47,10 @@ public static class BotCommandLine
             command.SetAction((result, ct) => CliCommands.ImportAsync(kind, result.GetValue(file)!, ct));
             import.Subcommands.Add(command);
         }
+        var guideDirectory = new Argument<DirectoryInfo>("dir") { Description = "指南所在目录（.txt / .md / .docx）" };
+        var guides = new Command("guides", "导入公司的销售指南，切分成带异议标签的话术段落") { guideDirectory };
+        guides.SetAction((result, ct) => CliCommands.ImportGuidesAsync(result.GetValue(guideDirectory)!, ct));
+        import.Subcommands.Add(guides);
 
         var outbox = new Command("outbox", "查看和重发待发消息");
         var status = new Command("status", "各状态的消息数，以及最近搁置（parked）的消息");

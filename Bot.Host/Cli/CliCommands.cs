@@ -67,6 +67,20 @@ internal static class CliCommands
         }
     }
 
+    public static async Task<int> ImportGuidesAsync(DirectoryInfo directory, CancellationToken ct)
+    {
+        if (!directory.Exists)
+        {
+            await Console.Error.WriteLineAsync($"找不到目录：{directory.FullName}");
+            return 1;
+        }
+        await using var app = BuildServices();
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        var report = await app.Services.GetRequiredService<GuideImporter>().ImportAsync(directory.FullName, ct);
+        Console.WriteLine(report.ToChinese());
+        return 0;
+    }
+
     public static async Task<int> OutboxStatusAsync(CancellationToken ct)
     {
         await using var app = BuildServices();

@@ -212,4 +212,17 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
         Assert.Contains("天没下单", reply.Content);
         Assert.Contains("建议：", reply.Content);
     }
+
+    [Fact]
+    public async Task ObjectionHelp_ScriptsWithTheirSourceAddressedToTheContact()
+    {
+        await _bot.Services.GetRequiredService<Bot.Data.Import.GuideImporter>()
+            .ImportAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "guides"), CancellationToken.None);
+
+        var reply = await SayAsync("lina", "星辰网络的李总说要和竞品比一比，怎么回", 1);
+
+        Assert.StartsWith("**比竞品**（对星辰网络的李伟）", reply.Content);
+        Assert.Contains("来源：内置话术（依据公司销售指南）", reply.Content);
+        Assert.Matches(@"来源：0\d\d_[0-9a-f]+\.txt 第\d+行", reply.Content);
+    }
 }

@@ -1,0 +1,19 @@
+using Bot.Conversations.Understanding;
+
+namespace Bot.Conversations.Playbook;
+
+/// <summary>A script or guide passage: what objection (or general topic) it serves, its text, and where it came from.</summary>
+public sealed record PlaybookEntry(string Category, string Title, string Body, string Source)
+{
+    public const string General = "general";
+
+    public static string CategoryOf(Objection objection) => objection.Code();
+}
+
+public interface IPlaybookStore
+{
+    Task<IReadOnlyList<PlaybookEntry>> ListAsync(CancellationToken ct);
+
+    /// <summary>Adds or replaces passages by (category, title); returns how many were new.</summary>
+    Task<int> SaveAsync(IReadOnlyList<PlaybookEntry> entries, CancellationToken ct);
+}

@@ -1,0 +1,57 @@
+using Bot.Conversations.Playbook;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Bot.Data.Import;
+
+public sealed record GuideImportReport(int Files, int Passages, int Added, IReadOnlyList<string> Skipped)
+{
+    public string ToChinese() =>
+        $"导入销售指南：{Files} 个文件，{Passages} 段，新增 {Added}，更新 {Passages - Added}"
+        + string.Concat(Skipped.Select(s => $"\n  跳过 {s}"));
+}
+
+/// <summary>
+/// `scripts/bot import guides DIR`: the company's guide documents (.txt, .md, .docx) become tagged playbook passages,
+/// each keeping its file and line. Re-importing replaces passages in place.
+/// </summary>
+public sealed class GuideImporter(IPlaybookStore store)
+{
+    private static readonly string[] Extensions = [".txt", ".md", ".docx"];
+
+    public async Task<GuideImportReport> ImportAsync(string directory, CancellationToken ct)
+    {
+        var entries = new List<PlaybookEntry>();
+        var skipped = new List<string>();
+        var files = Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal).ToList();
+        var read = 0;
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            if (!Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+            {
+                skipped.Add($"{name}（只支持 .txt / .md / .docx）");
+                continue;
+            }
+            var text = Path.GetExtension(file).Equals(".docx", StringComparison.OrdinalIgnoreCase)
+                ? ReadDocx(file)
+                : ImportText.Decode(await File.ReadAllBytesAsync(file, ct)).Text;
+            read++;
+            foreach (var (passage, index) in GuideText.Passages(text).Select((p, i) => (p, i + 1)))
+            {
+                // A passage on several objections ("再考虑考虑…和竞品对比一下…") serves each of them.
+                foreach (var category in PlaybookSearch.Categorise(passage.Text))
+                    entries.Add(new PlaybookEntry(category, $"{name}#{index}", passage.Text, $"{name} 第{passage.Line}行"));
+            }
+        }
+        var added = entries.Count == 0 ? 0 : await store.SaveAsync(entries, ct);
+        return new GuideImportReport(read, entries.Count, added, skipped);
+    }
+
+    private static string ReadDocx(string path)
+    {
+        using var document = WordprocessingDocument.Open(path, false);
+        var body = document.MainDocumentPart?.Document?.Body;
+        return body is null ? "" : string.Join("\n", body.Descendants<Paragraph>().Select(p => p.InnerText));
+    }
+}

@@ -1,0 +1,88 @@
+using Bot.Conversations.Playbook;
+using Bot.Conversations.Understanding;
+using Bot.Data.Import;
+
+namespace Bot.Tests.Conversations.Playbook;
+
+/// <summary>The company's five guides (../shared/guides, copied into TestData) imported and searched.</summary>
+public sealed class PlaybookTests
+{
+    private static readonly string GuideDirectory = Path.Combine(AppContext.BaseDirectory, "TestData", "guides");
+
+    private sealed class MemoryStore : IPlaybookStore
+    {
+        public List<PlaybookEntry> Entries { get; } = [];
+
+        public Task<IReadOnlyList<PlaybookEntry>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PlaybookEntry>>(Entries);
+
+        public Task<int> SaveAsync(IReadOnlyList<PlaybookEntry> entries, CancellationToken ct)
+        {
+            Entries.AddRange(entries);
+            return Task.FromResult(entries.Count);
+        }
+    }
+
+    private static async Task<MemoryStore> ImportedAsync()
+    {
+        var store = new MemoryStore();
+        await new GuideImporter(store).ImportAsync(GuideDirectory, CancellationToken.None);
+        return store;
+    }
+
+    [Fact]
+    public async Task Import_AllFiveGuides_NoiseRemovedAndPassagesKeepTheirSource()
+    {
+        var store = await ImportedAsync();
+
+        Assert.Equal(5, store.Entries.Select(e => e.Source.Split(' ')[0]).Distinct().Count());
+        Assert.True(store.Entries.Count > 100, $"{store.Entries.Count} passages");
+        string[] noise = ["VIP", "下载", "版权", "举报", "原创力", "本站", "_第1页", "(shí)", "會員"];
+        Assert.All(store.Entries, e => Assert.DoesNotContain(noise, n => e.Body.Contains(n, StringComparison.Ordinal)));
+        Assert.All(store.Entries, e => Assert.Matches(@"^\d{3}_[0-9a-f]+\.txt 第\d+行$", e.Source));
+    }
+
+    [Fact]
+    public async Task Import_TraditionalScrapedGuide_ObjectionPassagesTaggedInSimplified()
+    {
+        var store = await ImportedAsync();
+
+        // 001 is traditional Chinese with pinyin annotations left by the scraper ("價(jià)格太高").
+        Assert.Contains(store.Entries, e => e.Category == "price" && e.Body.Contains("价格太高", StringComparison.Ordinal) && e.Source.StartsWith("001_", StringComparison.Ordinal));
+        Assert.Contains(store.Entries, e => e.Category == "hesitation" && e.Body.Contains("再考虑考虑", StringComparison.Ordinal));
+        Assert.Contains(store.Entries, e => e.Category == "competitor" && e.Body.Contains("和竞品对比一下", StringComparison.Ordinal));
+        Assert.Contains(store.Entries, e => e.Category == "complaint" && e.Body.Contains("倾听", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<Objection, string> Phrasings()
+    {
+        var data = new TheoryData<Objection, string>();
+        void Add(Objection objection, params string[] texts)
+        {
+            foreach (var text in texts)
+                data.Add(objection, text);
+        }
+        Add(Objection.Price, "客户说太贵了怎么回", "客户嫌贵咋办", "报价偏高客户不接受怎么说", "对方要求降价怎么应对", "客户说价格太高了，怎么破");
+        Add(Objection.Hesitation, "客户说再考虑考虑怎么办", "客户一直犹豫怎么推进", "客户说再想想怎么回", "客户纠结不下单咋整", "客户还在观望怎么办");
+        Add(Objection.Competitor, "客户要和竞品比怎么说", "客户说别家更便宜，怎么回", "客户在货比三家怎么应对", "客户说友商功能更全怎么办", "客户拿竞争对手压我怎么处理");
+        Add(Objection.Timing, "客户说明年再说怎么办", "客户说不着急怎么回", "客户说过段时间再看怎么推进", "客户说时机不对怎么应对", "客户说暂时不考虑怎么说");
+        Add(Objection.Budget, "客户说没预算怎么办", "客户预算不够怎么回", "对方说资金紧怎么处理", "客户说经费批不下来怎么应对", "客户说今年没钱了怎么说");
+        Add(Objection.Authority, "客户说要老板拍板怎么办", "对方说他做不了主怎么推进", "客户说要领导决策怎么回", "客户说要上级同意怎么应对", "对方说要董事会定怎么处理");
+        Add(Objection.Need, "客户说不需要怎么办", "客户说用不上怎么回", "客户说没需求怎么应对", "对方说没必要上系统怎么说", "客户说用不着我们的产品怎么破");
+        Add(Objection.Trust, "客户不放心我们怎么办", "客户信不过我们公司怎么回", "客户担心效果怎么处理", "客户说没听过我们怎么应对", "客户有顾虑怎么打消");
+        Add(Objection.Complaint, "客户投诉了怎么处理", "客户抱怨售后差怎么办", "客户对服务不满意怎么回", "客户说质量问题很多怎么安抚", "客户发火了怎么应对");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Phrasings))]
+    public async Task Search_EveryCategoryWithFivePhrasings_ScriptsOfThatCategory(Objection expected, string text)
+    {
+        var objections = SalesVocabulary.ObjectionsIn(TextNormalizer.Normalize(text));
+        Assert.Contains(expected, objections);
+
+        var scripts = await new PlaybookSearch(await ImportedAsync()).BestAsync(expected, text, 3, CancellationToken.None);
+
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, s => Assert.Equal(PlaybookEntry.CategoryOf(expected), s.Category));
+    }
+}
