@@ -27,8 +27,11 @@ public sealed class ChurnQueries(NpgsqlDataSource dataSource) : IChurnQueries
         left join removed r on r.customer_id = c.id
         where c.deleted_at is null and c.stage <> 'lost'
           and (@AllOwners or c.owner_id = any(@OwnerIds))
-          and (r.removed_on is not null or k.n > 0 or c.last_order_on < @Today::date - 30
-               or c.last_interaction_at is null or c.last_interaction_at < @Today::date - 60)
+          -- The necessary condition of each ChurnRules signal, so only customers with a finding come back.
+          and (r.removed_on is not null or k.n > 0 or c.last_order_on <= @Today::date - 90
+               or (c.order_count >= 3 and c.last_order_on < @Today::date - 30
+                   and (@Today::date - c.last_order_on) > 2 * (c.last_order_on - c.first_order_on)::float8 / (c.order_count - 1))
+               or (c.stage <> 'lead' and (c.last_interaction_at is null or c.last_interaction_at <= @Today::date - 59)))
         """;
 
     private sealed class Row
