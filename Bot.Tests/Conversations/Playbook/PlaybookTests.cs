@@ -53,6 +53,35 @@ public sealed class PlaybookTests
         Assert.Contains(store.Entries, e => e.Category == "complaint" && e.Body.Contains("倾听", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Import_WordDocument_ParagraphsBecomeTaggedPassages()
+    {
+        var dir = Directory.CreateTempSubdirectory("guides-docx-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "异议处理.docx");
+            using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(path, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+            {
+                var main = document.AddMainDocumentPart();
+                main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                    new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(
+                        new DocumentFormat.OpenXml.Wordprocessing.Text("客户说预算不够时，先问清楚预算周期和金额，再把方案拆成两期，先上最核心的模块，第二期排进明年的预算。")))));
+            }
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "说明.pdf"), "不是指南");
+            var store = new MemoryStore();
+
+            var report = await new GuideImporter(store).ImportAsync(dir.FullName, CancellationToken.None);
+
+            Assert.Equal((1, 1), (report.Files, report.Skipped.Count));
+            var entry = Assert.Single(store.Entries, e => e.Category == "budget");
+            Assert.Equal("异议处理.docx 第1行", entry.Source);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     public static TheoryData<Objection, string> Phrasings()
     {
         var data = new TheoryData<Objection, string>();
