@@ -11,7 +11,8 @@ public sealed record DatabaseStartupOptions(bool SeedDemo);
 /// and loads the demo company into an empty sandbox.
 /// </summary>
 public sealed class DatabaseStartupService(
-    MigrationRunner migrations, DemoCompanySeeder demo, DatabaseStartupOptions options, ILogger<DatabaseStartupService> logger) : IHostedService
+    MigrationRunner migrations, DemoCompanySeeder demo, Bot.Conversations.Tiering.TierRecompute tiers, DatabaseStartupOptions options,
+    ILogger<DatabaseStartupService> logger) : IHostedService
 {
     private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(30);
 
@@ -32,8 +33,9 @@ public sealed class DatabaseStartupService(
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
         }
-        if (options.SeedDemo)
-            await demo.SeedIfEmptyAsync(cancellationToken);
+        // A freshly loaded demo company is tiered at once, so "我的A类客户" has answers before the first nightly run.
+        if (options.SeedDemo && await demo.SeedIfEmptyAsync(cancellationToken))
+            await tiers.RunAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
