@@ -32,7 +32,7 @@ public sealed partial class ConversationEngine(
     {
         var user = await users.FindByWeComIdAsync(message.SenderId, ct);
         if (user is not { Active: true })
-            return [Reply.Plain(NotAColleague)];
+            return await RefuseOnceADayAsync(message, ct);
         var now = message.ReceivedAt == default ? clock.GetUtcNow() : message.ReceivedAt;
         var scope = await UserScope.ForAsync(user, users, ct);
         var dialog = await DialogSession.LoadAsync(dialogs, user.WeComUserId, now, ct);
@@ -133,6 +133,20 @@ public sealed partial class ConversationEngine(
         CustomerResolution.OutOfScope o => $"「{o.Mention}」不在你负责的客户范围内，我没法查看或修改。",
         _ => "没太明白你的意思。可以直接说跟客户的沟通情况，比如「刚给星辰的李总打了电话，他嫌贵，下周三再跟进」；发「帮助」看我能做什么。",
     };
+
+    /// <summary>
+    /// Someone outside the team hears why once a day, not on every message they send. The message that was
+    /// answered is remembered, so processing it again after a crash still answers it.
+    /// </summary>
+    private async Task<IReadOnlyList<Reply>> RefuseOnceADayAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var key = "refused:" + message.SenderId;
+        var answered = message.InboundId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (await dialogs.GetAsync(key, ct) is { } earlier && earlier != answered)
+            return [];
+        await dialogs.SetAsync(key, answered, TimeSpan.FromDays(1), ct);
+        return [Reply.Plain(NotAColleague)];
+    }
 
     private static string Short(DirectoryCustomer customer) => customer.ShortName ?? customer.LegalName;
 }

@@ -16,7 +16,14 @@ public sealed class ChannelEndToEndTests : IAsyncLifetime
 {
     private LiveBot _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await LiveBot.StartAsync(("WeCom:Outbox:PerRecipientPerMinute", "3"));
+    public async Task InitializeAsync()
+    {
+        _bot = await LiveBot.StartAsync(("WeCom:Outbox:PerRecipientPerMinute", "3"));
+        // Colleagues: outsiders are answered once a day only, and these tests count replies.
+        var users = _bot.Services.GetRequiredService<IUserDirectory>();
+        foreach (var id in new[] { "e2e_dup", "e2e_token", "e2e_5xx", "e2e_rate", "e2e_voice", "e2e_card" })
+            await users.UpsertAsync(id, "测试" + id[4..], UserRole.Rep, null, CancellationToken.None);
+    }
 
     public Task DisposeAsync() => _bot.DisposeAsync().AsTask();
 

@@ -121,6 +121,13 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
 
         Assert.Equal(ConversationEngine.NotAColleague, reply.Content);
         Assert.Equal(0L, await ScalarAsync<long>("select count(*) from interactions where source_message like '%李总打了电话%'"));
+
+        // The second message the same day is processed but not answered again.
+        await _bot.ControlAsync<CallbackDelivery>("app/text", new AppTextRequest("stranger01", "在吗？"));
+        for (var i = 0; i < 50 && await ScalarAsync<long>("select count(*) from inbound_messages where from_user = 'stranger01' and status = 'done'") < 2; i++)
+            await Task.Delay(100);
+        Assert.Equal(2L, await ScalarAsync<long>("select count(*) from inbound_messages where from_user = 'stranger01' and status = 'done'"));
+        Assert.Single(await _bot.MessagesToAsync("stranger01", 2, TimeSpan.FromMilliseconds(500)));
     }
 
     [Fact]
