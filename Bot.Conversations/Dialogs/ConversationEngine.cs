@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Conversations.Assistant;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Pipeline;
 using Bot.Conversations.Team;
@@ -13,7 +14,8 @@ namespace Bot.Conversations.Dialogs;
 /// </summary>
 public sealed partial class ConversationEngine(
     IUserDirectory users, IDialogStateStore dialogs, MessageParser parser, CustomerDirectory directory, ICustomerQueries queries,
-    UndoAndCorrection undo, Reminders.ReminderButtons reminderButtons, IEnumerable<IIntentHandler> handlers, TimeProvider clock) : IConversationEngine
+    UndoAndCorrection undo, Reminders.ReminderButtons reminderButtons, IEnumerable<IIntentHandler> handlers, IUnderstandingAssistant assistant,
+    TimeProvider clock) : IConversationEngine
 {
     public const string NotAColleague = "你好，这里是公司内部的销售助手，只对本公司员工开放。如需开通请联系管理员。";
 
@@ -53,6 +55,10 @@ public sealed partial class ConversationEngine(
             return await ResumeAsync(message, user, scope, dialog, pending, chosen, now, ct);
 
         var parsed = await parser.ParseAsync(message.Text, scope, now, ct);
+        // Rules first; the optional model reads only what they were unsure of, and its reading is validated
+        // against the user's own customers before it replaces theirs. The same handlers and scope checks follow.
+        if (Confidence.IsLow(parsed) && await assistant.ReconsiderAsync(message.Text, parsed, scope, now, ct) is { } reading)
+            parsed = reading;
         return await DispatchAsync(message, user, scope, dialog, parsed, now, ct);
     }
 
