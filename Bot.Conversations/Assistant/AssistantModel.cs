@@ -58,22 +58,23 @@ public sealed class AssistantModel(IChatClient chat, AssistantSettings settings,
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(settings.Timeout);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return await ask(deadline.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning("LLM {Purpose}: no answer within {TimeoutSeconds} s; the rules answer", purpose, settings.Timeout.TotalSeconds);
+            logger.LogWarning("LLM {Purpose}: no answer within {ElapsedMs} ms; the rules answer", purpose, Elapsed(started));
         }
         catch (HttpRequestException ex)
         {
-            logger.LogWarning("LLM {Purpose}: endpoint failed with HTTP {Status}; the rules answer", purpose, (int?)ex.StatusCode);
+            logger.LogWarning("LLM {Purpose}: endpoint failed with HTTP {Status} after {ElapsedMs} ms; the rules answer", purpose, (int?)ex.StatusCode, Elapsed(started));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The type is enough to diagnose; exception messages may quote the model's output.
-            logger.LogWarning("LLM {Purpose}: {Error}; the rules answer", purpose, ex.GetType().Name);
+            logger.LogWarning("LLM {Purpose}: {Error} after {ElapsedMs} ms; the rules answer", purpose, ex.GetType().Name, Elapsed(started));
         }
         return null;
     }
@@ -83,9 +84,11 @@ public sealed class AssistantModel(IChatClient chat, AssistantSettings settings,
         var started = Stopwatch.GetTimestamp();
         var response = await chat.GetResponseAsync(messages, options, ct);
         logger.LogInformation("LLM {Purpose}: {Model} answered in {ElapsedMs} ms, tokens in {InputTokens} out {OutputTokens}",
-            purpose, response.ModelId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount);
+            purpose, response.ModelId, Elapsed(started), response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount);
         return response;
     }
+
+    private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
     private FunctionCallContent? Declined(string purpose)
     {

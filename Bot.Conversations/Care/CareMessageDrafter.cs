@@ -15,7 +15,7 @@ public sealed class CareMessageDrafter(IGroundedWriter writer, IInteractionRepos
 
     public async Task<CareMessage> DraftAsync(CareOccasion occasion, Customer customer, Contact contact, SalesUser rep, CancellationToken ct)
     {
-        var greeting = Salutation(contact);
+        var greeting = Salutation.For(contact);
         var template = $"{greeting}，{Wishes(occasion)}——{rep.Name}";
         var recent = await interactions.ListRecentAsync(customer.Id, 1, ct);
         var last = recent.Count > 0 ? recent[0] : null;
@@ -40,15 +40,6 @@ public sealed class CareMessageDrafter(IGroundedWriter writer, IInteractionRepos
             ? new CareMessage(draft, true)
             : new CareMessage(template, false);
     }
-
-    /// <summary>李总 for a 总经理 or 总监, 王经理 for a manager, otherwise the full name.</summary>
-    public static string Salutation(Contact contact) => contact.Title switch
-    {
-        _ when contact.Name.Length == 0 || char.IsAsciiLetter(contact.Name[0]) => contact.Name,
-        { } t when t.Contains('总') || t.Contains("董事", StringComparison.Ordinal) => contact.Name[..1] + "总",
-        { } t when t.Contains("经理", StringComparison.Ordinal) => contact.Name[..1] + "经理",
-        _ => contact.Name,
-    };
 
     private static string Name(CareOccasion occasion) => occasion switch
     {

@@ -58,7 +58,7 @@ public sealed class ObjectionHelpHandler(PlaybookSearch playbook, ICustomerRepos
         if (customer.Industry is { } industry)
             record.Add($"行业：{industry}");
         if (contact is not null)
-            record.Add($"联系人：{contact.Name}{(contact.Title is null ? "" : "，" + contact.Title)}");
+            record.Add($"联系人：{contact.Name}{(contact.Title is null ? "" : "，" + contact.Title)}，称呼{Salutation.For(contact)}");
         if (writer is not TemplatesOnly && await interactions.ListRecentAsync(customer.Id, 1, ct) is [var last, ..])
             record.Add($"最近一次沟通：{last.Summary}");
         return new Addressee(contact is null ? name : $"{name}的{contact.Name}", record);
