@@ -44,7 +44,7 @@ public sealed class MessageParser(CustomerDirectory directory)
             stage = SalesVocabulary.StageFilter(text);
         return Assemble(decided, text, customer, new Slots(
             channel, objections, amount, followUp is null ? null : followUp.At ?? ChinaTime.At(followUp.Date, TimeOnly.MinValue), followUp?.Time is not null,
-            stage, SalesVocabulary.Period(text), SalesVocabulary.Tier(text)), redacted);
+            stage, IsReport(decided) ? SalesVocabulary.Period(text) : null, SalesVocabulary.Tier(text)), redacted);
     }
 
     /// <summary>Everything a message may fill in, before it is known which of it the intent uses.</summary>
@@ -66,9 +66,11 @@ public sealed class MessageParser(CustomerDirectory directory)
             schedules ? slots.FollowUpAt : null,
             schedules && slots.FollowUpAt is not null && slots.FollowUpHasTime,
             intent is Intent.LogInteraction or Intent.UpdateStage or Intent.ListCustomers ? slots.Stage : null,
-            intent is Intent.FunnelReport or Intent.MyTasks or Intent.ChurnList or Intent.ListCustomers ? slots.Period : null,
+            IsReport(intent) ? slots.Period : null,
             slots.Tier, redacted);
     }
+
+    private static bool IsReport(Intent intent) => intent is Intent.FunnelReport or Intent.MyTasks or Intent.ChurnList or Intent.ListCustomers;
 
     /// <summary>
     /// The date that is about the next step: one near a follow-up word, else the only future one. "昨天拜访了，

@@ -11,10 +11,18 @@ namespace Bot.Tests.Assistant;
 /// <summary>
 /// The live bot with the demo company and a model configured: the fake OpenAI-compatible server, reached by the
 /// real OpenAI SDK over HTTP. Tests in one class share it and take turns (xunit runs a class's tests in order).
+/// The timeout is generous, so a loaded machine never turns a scripted answer into a fallback.
 /// </summary>
-public sealed class AssistantBot : IAsyncLifetime
+public class AssistantBot : IAsyncLifetime
 {
-    public const int TimeoutSeconds = 3;
+    private readonly int _timeoutSeconds;
+
+    public AssistantBot()
+        : this(15)
+    {
+    }
+
+    protected AssistantBot(int timeoutSeconds) => _timeoutSeconds = timeoutSeconds;
 
     public FakeOpenAiServer Model { get; private set; } = null!;
 
@@ -25,7 +33,7 @@ public sealed class AssistantBot : IAsyncLifetime
         Model = await FakeOpenAiServer.StartAsync();
         Bot = await LiveBot.StartAsync(
             ("Llm:Endpoint", Model.Endpoint), ("Llm:Model", "fake-model"), ("Llm:ApiKey", "sk-test"),
-            ("Llm:TimeoutSeconds", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            ("Llm:TimeoutSeconds", _timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await Bot.Services.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(CancellationToken.None);
         // One call before the tests, so the SDK's first-use cost never eats into a test's time limit.
         await Bot.Services.GetRequiredService<IChatClient>().GetResponseAsync("warm-up");
@@ -55,4 +63,10 @@ public sealed class AssistantBot : IAsyncLifetime
         await using var connection = new NpgsqlConnection(Bot.ConnectionString);
         return await connection.ExecuteScalarAsync<T>(sql, args);
     }
+}
+
+/// <summary>The same with a short timeout, for the tests that measure how fast the rules step in.</summary>
+public sealed class ImpatientAssistantBot() : AssistantBot(Seconds)
+{
+    public const int Seconds = 3;
 }

@@ -7,13 +7,13 @@ namespace Bot.Tests.Assistant;
 /// A model that is slow, rate-limited, failing or talking nonsense never costs the rep an answer: the rules reply
 /// within the configured time limit.
 /// </summary>
-public sealed class ModelFailureTests(AssistantBot fixture) : IClassFixture<AssistantBot>
+public sealed class ModelFailureTests(ImpatientAssistantBot fixture) : IClassFixture<ImpatientAssistantBot>
 {
     // The rules do not understand it, so the model is asked; their answer is the "didn't get that" help line.
     private const string Vague = "嗯那个事你看着弄吧";
     private const string RulesAnswer = "没太明白你的意思";
 
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(AssistantBot.TimeoutSeconds + 3);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(ImpatientAssistantBot.Seconds + 3);
 
     private readonly FakeOpenAiServer _model = fixture.Model;
 
