@@ -82,19 +82,11 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         return row.ToReminder();
     }
 
-    public async Task<IReadOnlyList<Reminder>> ListOpenAsync(IReadOnlyCollection<long> repIds, DateTimeOffset until, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(OpenSql, new { RepIds = repIds.ToArray(), Until = until.ToUniversalTime() }, cancellationToken: ct));
-        return [.. rows.Select(r => r.ToReminder())];
-    }
+    public Task<IReadOnlyList<Reminder>> ListOpenAsync(IReadOnlyCollection<long> repIds, DateTimeOffset until, CancellationToken ct) =>
+        ListAsync(OpenSql, new { RepIds = repIds.ToArray(), Until = until.ToUniversalTime() }, ct);
 
-    public async Task<IReadOnlyList<Reminder>> ListOpenForCustomerAsync(long customerId, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(OpenForCustomerSql, new { CustomerId = customerId }, cancellationToken: ct));
-        return [.. rows.Select(r => r.ToReminder())];
-    }
+    public Task<IReadOnlyList<Reminder>> ListOpenForCustomerAsync(long customerId, CancellationToken ct) =>
+        ListAsync(OpenForCustomerSql, new { CustomerId = customerId }, ct);
 
     public async Task<Reminder?> CompleteAsync(long id, long repId, DateTimeOffset at, CancellationToken ct)
     {
@@ -127,13 +119,8 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         }, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<Reminder>> ListDueWithoutCardAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(DueWithoutCardSql,
-            new { Since = since.ToUniversalTime(), Until = until.ToUniversalTime() }, cancellationToken: ct));
-        return [.. rows.Select(r => r.ToReminder())];
-    }
+    public Task<IReadOnlyList<Reminder>> ListDueWithoutCardAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken ct) =>
+        ListAsync(DueWithoutCardSql, new { Since = since.ToUniversalTime(), Until = until.ToUniversalTime() }, ct);
 
     public async Task MarkCardSentAsync(IReadOnlyList<Reminder> reminders, CancellationToken ct)
     {
@@ -147,13 +134,8 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         }, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<Reminder>> ListOverdueNotEscalatedAsync(DateTimeOffset dueBefore, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(OverdueNotEscalatedSql,
-            new { DueBefore = dueBefore.ToUniversalTime() }, cancellationToken: ct));
-        return [.. rows.Select(r => r.ToReminder())];
-    }
+    public Task<IReadOnlyList<Reminder>> ListOverdueNotEscalatedAsync(DateTimeOffset dueBefore, CancellationToken ct) =>
+        ListAsync(OverdueNotEscalatedSql, new { DueBefore = dueBefore.ToUniversalTime() }, ct);
 
     public async Task MarkEscalatedAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken ct)
     {
@@ -167,5 +149,12 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(CancelSql, new { Id = id }, cancellationToken: ct)) == 1;
+    }
+
+    private async Task<IReadOnlyList<Reminder>> ListAsync(string sql, object args, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(sql, args, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToReminder())];
     }
 }
