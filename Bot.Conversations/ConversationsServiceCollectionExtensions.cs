@@ -28,6 +28,11 @@ public static class ConversationsServiceCollectionExtensions
         services.AddOptions<TieringOptions>().BindConfiguration(TieringOptions.Section).PostConfigure(o => o.WithGuideDefaults()).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CustomerTierPolicy>();
         services.AddSingleton<TierRecompute>();
+        services.AddSingleton<DueReminderCards>();
+        services.AddSingleton<OverdueEscalation>();
+        services.AddSingleton<CadencePlanner>();
+        services.AddSingleton<Digest.DailyDigestBuilder>();
+        services.AddSingleton<WeeklyFunnelPush>();
 
         // Without a language model the rules read every message and templates say everything; AddAssistant swaps these.
         services.TryAddSingleton<IUnderstandingAssistant, RulesOnlyUnderstanding>();

@@ -3,6 +3,7 @@ using Bot.Data;
 using Bot.Host.Health;
 using Bot.Host.Llm;
 using Bot.Host.Sandbox;
+using Bot.Host.Scheduling;
 using Bot.Host.WeCom;
 
 namespace Bot.Host.Hosting;
@@ -27,6 +28,7 @@ public static class BotHost
         builder.Services.AddConversations();
         builder.Services.AddLlm(builder.Configuration);
         builder.Services.AddWeCom();
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSandbox(builder.Configuration);
         var app = builder.Build();
         app.MapHealthEndpoints();
