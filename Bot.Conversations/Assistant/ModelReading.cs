@@ -24,9 +24,10 @@ public static class ModelReading
         {
             return Read(call, raw, rules, scope, now, view);
         }
-        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Reject("malformed arguments");
+            // A value of the wrong type or outside its enum: the answer is not usable, the product goes on.
+            return Reject("unreadable arguments: " + ex.GetType().Name);
         }
     }
 

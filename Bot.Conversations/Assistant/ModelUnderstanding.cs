@@ -32,6 +32,8 @@ public sealed class ModelUnderstanding(AssistantModel model, CustomerDirectory d
         var outcome = ModelReading.From(call, raw, byRules, scope, now, view);
         if (outcome.Rejected is { } why)
             logger.LogWarning("LLM understanding: {Tool} rejected ({Reason}); the rules answer", call.Name, why);
+        else
+            logger.LogInformation("LLM understanding: {Tool} accepted in place of the rules' {RulesIntent}", call.Name, byRules.Intent.Code());
         return outcome.Reading;
     }
 

@@ -65,7 +65,13 @@ public sealed class OpenAiChatClient(ChatClient chat) : IChatClient
         if (message.Role == ChatRole.Tool)
         {
             var result = message.Contents.OfType<FunctionResultContent>().Single();
-            return new ToolChatMessage(result.CallId, result.Result as string ?? JsonSerializer.Serialize(result.Result));
+            var text = result.Result switch
+            {
+                string plain => plain,
+                JsonElement { ValueKind: JsonValueKind.String } json => json.GetString()!,
+                var other => JsonSerializer.Serialize(other),
+            };
+            return new ToolChatMessage(result.CallId, text);
         }
         if (message.Role == ChatRole.Assistant)
         {
