@@ -48,7 +48,7 @@ public sealed class MessageParser(CustomerDirectory directory)
     }
 
     /// <summary>Everything a message may fill in, before it is known which of it the intent uses.</summary>
-    public sealed record Slots(
+    public readonly record struct Slots(
         InteractionChannel? Channel, IReadOnlyList<Objection> Objections, decimal? Amount, DateTimeOffset? FollowUpAt, bool FollowUpHasTime,
         FunnelStage? Stage, ReportPeriod? Period, CustomerTier? Tier);
 
