@@ -23,7 +23,7 @@ public sealed class AssistantModel(IChatClient chat, AssistantSettings settings,
     /// </summary>
     public async Task<FunctionCallContent?> DecideAsync(string purpose, IList<ChatMessage> messages, ChatOptions options, CancellationToken ct)
     {
-        var tools = options.Tools ?? [];
+        var tools = (options.Tools ?? []).ToDictionary(t => t.Name);
         return await WithDeadlineAsync(purpose, async deadline =>
         {
             for (var round = 1; round <= MaxRounds; round++)
@@ -32,16 +32,15 @@ public sealed class AssistantModel(IChatClient chat, AssistantSettings settings,
                 var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
                 if (calls.Count == 0)
                     return Declined(purpose);
-                if (calls.Any(c => c.Exception is not null || !tools.Any(t => t.Name == c.Name)))
+                if (calls.Any(c => c.Exception is not null || !tools.ContainsKey(c.Name)))
                     return Malformed(purpose);
-                if (calls.FirstOrDefault(c => tools.First(t => t.Name == c.Name) is not AIFunction) is { } decision)
+                if (calls.FirstOrDefault(c => tools[c.Name] is not AIFunction) is { } decision)
                     return decision;
 
                 messages.Add(new ChatMessage(ChatRole.Assistant, [.. calls]));
                 foreach (var call in calls)
                 {
-                    var function = (AIFunction)tools.First(t => t.Name == call.Name);
-                    var result = await function.InvokeAsync(new AIFunctionArguments(call.Arguments), deadline);
+                    var result = await ((AIFunction)tools[call.Name]).InvokeAsync(new AIFunctionArguments(call.Arguments), deadline);
                     messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, result)]));
                 }
             }

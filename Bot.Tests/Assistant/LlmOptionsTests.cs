@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Bot.Conversations.Assistant;
+using Bot.Host.Hosting;
 using Bot.Host.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Assistant;
 
@@ -24,6 +26,17 @@ public sealed class LlmOptionsTests
         var options = new LlmOptions { Endpoint = endpoint, Model = model };
 
         Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
+    }
+
+    [Fact]
+    public async Task Start_EndpointWithoutItsVersionSegment_StopsWithTheReason()
+    {
+        await using var app = BotHost.BuildWebApp(
+            ["--urls=http://127.0.0.1:0", "--Llm:Endpoint=https://api.deepseek.com", "--Llm:Model=deepseek-chat", "--Logging:LogLevel:Default=None"], seedDemo: false);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("Llm:Endpoint must end in its version segment", error.Message);
     }
 
     [Fact]
