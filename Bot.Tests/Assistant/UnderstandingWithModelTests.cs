@@ -50,6 +50,17 @@ public sealed class UnderstandingWithModelTests(AssistantBot fixture) : IClassFi
         Assert.DoesNotContain("华东精密机械有限公司", _model.PromptsSeen());
     }
 
+    [Theory]
+    [InlineData("刚给星辰网络的李总打了电话，他嫌贵，下周三再跟进", "已记录：星辰网络 · 李伟 · 电话，异议：嫌贵。")]
+    [InlineData("华东精密最近怎么样", "「华东精密」不在你负责的客户范围内")]
+    public async Task RulesConfidentOrColleaguesCustomer_ModelNotAsked(string text, string reply)
+    {
+        var seen = _model.Requests.Count;
+
+        Assert.StartsWith(reply, await fixture.SayAsync("lina", text));
+        Assert.Equal(seen, _model.Requests.Count);
+    }
+
     [Fact]
     public async Task ModelLooksUpACustomerFirst_LookupAnsweredFromTheUsersScope_ThenLogs()
     {
