@@ -40,6 +40,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<FunnelReportBuilder>();
         services.AddSingleton<IIntentHandler, FunnelReportHandler>();
         services.AddSingleton<IIntentHandler, Churn.ChurnListHandler>();
+        services.AddSingleton<Privacy.ForgetCustomerHandler>();
+        services.AddSingleton<IIntentHandler>(sp => sp.GetRequiredService<Privacy.ForgetCustomerHandler>());
         return services;
     }
 }

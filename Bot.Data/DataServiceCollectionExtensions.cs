@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bot.Conversations.Churn.IChurnQueries, ChurnQueries>();
         services.AddSingleton<Bot.Conversations.Funnel.IFunnelQueries, FunnelQueries>();
         services.AddSingleton<Bot.Conversations.Playbook.IPlaybookStore, PlaybookStore>();
+        services.AddSingleton<Bot.Conversations.Privacy.ICustomerRecords, CustomerRecords>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();

@@ -13,7 +13,7 @@ namespace Bot.Conversations.Dialogs;
 /// </summary>
 public sealed partial class ConversationEngine(
     IUserDirectory users, IDialogStateStore dialogs, MessageParser parser, CustomerDirectory directory, ICustomerQueries queries,
-    UndoAndCorrection undo, Reminders.ReminderButtons reminderButtons, IEnumerable<IIntentHandler> handlers, TimeProvider clock) : IConversationEngine
+    UndoAndCorrection undo, Reminders.ReminderButtons reminderButtons, Privacy.ForgetCustomerHandler forget, IEnumerable<IIntentHandler> handlers, TimeProvider clock) : IConversationEngine
 {
     public const string NotAColleague = "你好，这里是公司内部的销售助手，只对本公司员工开放。如需开通请联系管理员。";
 
@@ -21,6 +21,9 @@ public sealed partial class ConversationEngine(
 
     [GeneratedRegex(@"^\s*(撤销|撤回|取消刚才|undo|撤销刚才的?记录)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex UndoWords();
+
+    [GeneratedRegex(@"^\s*确认删除\s*[.!]?\s*$")]
+    private static partial Regex ConfirmErasure();
 
     [GeneratedRegex(@"^\s*(不对|错了|不是)\s*[,:]?\s*(应该)?是\s*(?<name>.+)$")]
     private static partial Regex Correction();
@@ -47,6 +50,8 @@ public sealed partial class ConversationEngine(
             return await ResumeAsync(message, user, scope, dialog, clicked, picked, now, ct);
         if (UndoWords().IsMatch(text))
             return [await undo.UndoAsync(dialog, user.Id, now, ct)];
+        if (ConfirmErasure().IsMatch(text))
+            return [await forget.ConfirmAsync(dialog, user, now, ct)];
         if (Correction().Match(text) is { Success: true } correction && dialog.Last is not null)
             return await CorrectAsync(correction.Groups["name"].Value, user, scope, dialog, now, ct);
         if (dialog.Pending is { } pending && await ChoiceIn(text, pending, ct) is { } chosen)
@@ -61,6 +66,8 @@ public sealed partial class ConversationEngine(
     {
         if (!_handlers.TryGetValue(parsed.Intent, out var handler))
             return [Reply.Plain(Unknown(parsed))];
+        if (handler is IAdminOnly adminOnly && user.Role != UserRole.Admin)
+            return [Reply.Plain(adminOnly.Refusal)];
 
         switch (parsed.Customer)
         {

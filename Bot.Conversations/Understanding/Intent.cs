@@ -17,6 +17,8 @@ public enum Intent
     AddCustomer,
     /// <summary>The customer no longer wants care messages (退订 / 不想收祝福了).</summary>
     OptOut,
+    /// <summary>An admin erases a customer's personal data at their request (删除客户X的个人信息).</summary>
+    ForgetCustomer,
 }
 
 public static class Intents
@@ -36,6 +38,7 @@ public static class Intents
         Intent.ChurnList => "churn_list",
         Intent.AddCustomer => "add_customer",
         Intent.OptOut => "opt_out",
+        Intent.ForgetCustomer => "forget_customer",
         Intent.Help => "help",
         _ => "unknown",
     };

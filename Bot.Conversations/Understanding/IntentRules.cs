@@ -11,6 +11,10 @@ public static partial class IntentRules
     [System.Text.RegularExpressions.GeneratedRegex("(别|不要|不用|不必)(再)?给.{0,15}(发|送).{0,6}(祝福|问候|消息|短信)")]
     private static partial System.Text.RegularExpressions.Regex NoMoreGreetings();
 
+    // "删除客户星辰的个人信息", "清除金禾的客户资料": an erasure request, asked before anything that reads the name.
+    [System.Text.RegularExpressions.GeneratedRegex("(删除|删掉|清除|抹去|抹掉|彻底删).{0,20}(个人信息|个人资料|个人数据|隐私|客户资料|客户信息|客户数据|所有信息|所有资料|全部信息|全部资料)")]
+    private static partial System.Text.RegularExpressions.Regex EraseRequest();
+
     private static readonly string[] HelpCues =
     [
         "帮助", "help", "怎么用", "能做什么", "会做什么", "使用说明", "有什么功能", "有哪些功能", "菜单", "教程", "你是谁", "怎么记录", "怎么设置",
@@ -65,6 +69,8 @@ public static partial class IntentRules
             return Intent.Unknown;
         if (t is "?" or "hi" or "hello" or "你好" or "您好" || Has(t, HelpCues))
             return Intent.Help;
+        if (EraseRequest().IsMatch(t))
+            return Intent.ForgetCustomer;
         if (Has(t, OptOutCues) || NoMoreGreetings().IsMatch(t))
             return Intent.OptOut;
         if (Has(t, FunnelCues))
