@@ -18,6 +18,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<MessageParser>();
         services.AddSingleton<UndoAndCorrection>();
+        services.AddSingleton<CustomerQuestion>();
         services.AddSingleton<ReminderButtons>();
         services.AddSingleton<PlaybookSearch>();
         services.AddSingleton<CustomerContactEvents>();
@@ -36,6 +37,9 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, OptOutHandler>();
         services.AddSingleton<IIntentHandler, SetReminderHandler>();
         services.AddSingleton<IIntentHandler, MyTasksHandler>();
+        services.AddSingleton<ReminderTargets>();
+        services.AddSingleton<IIntentHandler, CompleteReminderHandler>();
+        services.AddSingleton<IIntentHandler, PostponeReminderHandler>();
         services.AddSingleton<IIntentHandler, ObjectionHelpHandler>();
         services.AddSingleton<FunnelReportBuilder>();
         services.AddSingleton<IIntentHandler, FunnelReportHandler>();

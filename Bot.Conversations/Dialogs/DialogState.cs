@@ -6,9 +6,13 @@ namespace Bot.Conversations.Dialogs;
 /// <summary>A question the bot asked and is waiting on: which customer was meant (numbered choices).</summary>
 public sealed record PendingChoice(string Text, Intent Intent, IReadOnlyList<long> CustomerIds, DateTimeOffset AskedAt);
 
+/// <summary>A reminder completed or moved by the last write, with the time it was due before, so 撤销 can reopen it.</summary>
+public sealed record ReminderBefore(long Id, DateTimeOffset DueAt);
+
 /// <summary>The last write, kept for 撤销 (undo) and 不对，是X (correction) for ten minutes.</summary>
 public sealed record LastWrite(
-    string Summary, long CustomerId, long? InteractionId, long? ReminderId, string? PreviousStage, DateTimeOffset At, bool CreatedCustomer = false);
+    string Summary, long CustomerId, long? InteractionId, long? ReminderId, string? PreviousStage, DateTimeOffset At, bool CreatedCustomer = false,
+    IReadOnlyList<ReminderBefore>? ChangedReminders = null);
 
 /// <summary>An irreversible action waiting for the user to type its confirmation word.</summary>
 public sealed record PendingConfirmation(long CustomerId, DateTimeOffset AskedAt);

@@ -19,6 +19,10 @@ public enum Intent
     OptOut,
     /// <summary>An admin erases a customer's personal data at their request (删除客户X的个人信息).</summary>
     ForgetCustomer,
+    /// <summary>A follow-up the rep already had is done (星辰那个跟进做完了).</summary>
+    CompleteReminder,
+    /// <summary>A follow-up the rep already had moves later (金禾的跟进往后推两天).</summary>
+    PostponeReminder,
 }
 
 public static class Intents
@@ -39,6 +43,8 @@ public static class Intents
         Intent.AddCustomer => "add_customer",
         Intent.OptOut => "opt_out",
         Intent.ForgetCustomer => "forget_customer",
+        Intent.CompleteReminder => "complete_reminder",
+        Intent.PostponeReminder => "postpone_reminder",
         Intent.Help => "help",
         _ => "unknown",
     };

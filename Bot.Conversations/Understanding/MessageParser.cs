@@ -44,7 +44,7 @@ public sealed class MessageParser(CustomerDirectory directory)
 
         // Slots belong to the intents that use them: "金桥的周建华电话多少" asks for a number, it logs no call.
         var logs = intent is Intent.LogInteraction;
-        var schedules = intent is Intent.LogInteraction or Intent.SetReminder or Intent.UpdateStage;
+        var schedules = intent is Intent.LogInteraction or Intent.SetReminder or Intent.UpdateStage or Intent.PostponeReminder;
         return new ParsedMessage(
             intent, text, customer, logs ? channel : null,
             logs || intent is Intent.ObjectionHelp or Intent.UpdateStage ? objections : [],
