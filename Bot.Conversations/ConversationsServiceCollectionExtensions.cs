@@ -25,6 +25,11 @@ public static class ConversationsServiceCollectionExtensions
         services.AddOptions<TieringOptions>().BindConfiguration(TieringOptions.Section).PostConfigure(o => o.WithGuideDefaults()).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CustomerTierPolicy>();
         services.AddSingleton<TierRecompute>();
+        services.AddSingleton<DueReminderCards>();
+        services.AddSingleton<OverdueEscalation>();
+        services.AddSingleton<CadencePlanner>();
+        services.AddSingleton<Digest.DailyDigestBuilder>();
+        services.AddSingleton<WeeklyFunnelPush>();
 
         // One line per intent: the handler that answers it.
         services.AddSingleton<IIntentHandler, HelpHandler>();

@@ -27,8 +27,8 @@ public sealed class CompleteReminderHandler(IReminderRepository reminders, Remin
         var text = done.Count switch
         {
             0 => "这条提醒已经处理过了。",
-            1 => $"已完成：{ReminderText.Describe(done[0])}。\n说错了回复「撤销」。",
-            _ => $"已完成 {done.Count} 条提醒：{string.Join("；", done.Take(3).Select(ReminderText.Describe))}{(done.Count > 3 ? " 等" : "")}。\n说错了回复「撤销」。",
+            1 => $"已完成：{done[0].Describe()}。\n说错了回复「撤销」。",
+            _ => $"已完成 {done.Count} 条提醒：{string.Join("；", done.Take(3).Select(r => r.Describe()))}{(done.Count > 3 ? " 等" : "")}。\n说错了回复「撤销」。",
         };
         if (done.Count > 0)
         {

@@ -42,8 +42,8 @@ public sealed partial class PostponeReminderHandler(IReminderRepository reminder
             return [Reply.Plain("这条提醒已经处理过了。")];
         var first = moved[0].After;
         var text = moved.Count == 1
-            ? $"已推迟到{ChineseFormat.DayAndTime(first.DueAt, context.Today)}：{ReminderText.Describe(first)}。\n说错了回复「撤销」。"
-            : $"已推迟 {moved.Count} 条提醒，第一条改到{ChineseFormat.DayAndTime(first.DueAt, context.Today)}：{ReminderText.Describe(first)}。\n说错了回复「撤销」。";
+            ? $"已推迟到{ChineseFormat.DayAndTime(first.DueAt, context.Today)}：{first.Describe()}。\n说错了回复「撤销」。"
+            : $"已推迟 {moved.Count} 条提醒，第一条改到{ChineseFormat.DayAndTime(first.DueAt, context.Today)}：{first.Describe()}。\n说错了回复「撤销」。";
         await context.Dialog.RememberWriteAsync(new LastWrite(text, first.CustomerId ?? 0, null, null, null, context.Now,
             ChangedReminders: [.. moved.Select(m => new ReminderBefore(m.Before.Id, m.Before.DueAt))]), ct);
         return [Reply.Plain(text)];

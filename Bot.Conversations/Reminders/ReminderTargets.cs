@@ -43,7 +43,7 @@ public sealed class ReminderTargets(IReminderRepository reminders, ICustomerRepo
         var customerIds = due.Select(r => r.CustomerId).OfType<long>().Distinct().ToList();
         if (customerIds.Count >= 2)
             return new Answer(await question.AskAsync(context.Dialog, context.Parsed, asking, customerIds, context.Now, ct));
-        var lines = due.Take(6).Select(r => $"· {ChineseFormat.DayAndTime(r.DueAt, context.Today)} {ReminderText.Describe(r)}");
+        var lines = due.Take(6).Select(r => $"· {ChineseFormat.DayAndTime(r.DueAt, context.Today)} {r.Describe()}");
         return new Answer(Reply.Plain($"今天有 {due.Count} 条提醒，是哪一条？请带上客户名再说一次，或说「都完成了」。\n{string.Join("\n", lines)}"));
     }
 }
