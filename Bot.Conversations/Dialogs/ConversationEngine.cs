@@ -8,8 +8,9 @@ namespace Bot.Conversations.Dialogs;
 
 /// <summary>
 /// One message in, replies out: check the sender is a colleague, apply their scope, settle a pending "which
-/// customer?" question or an undo/correction, understand the message, make sure the customer is clear (asking
-/// once with numbered choices when it is not), and hand over to the intent's handler.
+/// customer?" question, an undo/correction or an erasure's 确认删除, understand the message, refuse admin-only
+/// intents to everyone else, make sure the customer is clear (asking once with numbered choices when it is not),
+/// and hand over to the intent's handler.
 /// </summary>
 public sealed partial class ConversationEngine(
     IUserDirectory users, IDialogStateStore dialogs, MessageParser parser, CustomerDirectory directory, ICustomerQueries queries,

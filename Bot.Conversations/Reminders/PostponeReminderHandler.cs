@@ -22,7 +22,7 @@ public sealed partial class PostponeReminderHandler(IReminderRepository reminder
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
-        var by = Offset(context.Parsed.Text);
+        var by = Shift(context.Parsed.Text);
         if (by is null && context.Parsed.FollowUpAt is null)
             return [Reply.Plain("推迟到什么时候？比如「华东精密的提醒推迟到下周一」或「往后推两天」。")];
         var target = await targets.FindAsync(context, "要推迟的是哪个客户的跟进？", ct);
@@ -49,25 +49,26 @@ public sealed partial class PostponeReminderHandler(IReminderRepository reminder
         return [Reply.Plain(text)];
     }
 
-    private static DateTimeOffset NewDue(Reminder reminder, TimeSpan? by, ConversationContext context)
+    private static DateTimeOffset NewDue(Reminder reminder, Func<DateTimeOffset, DateTimeOffset>? by, ConversationContext context)
     {
-        if (by is { } offset)
-            return (reminder.DueAt > context.Now ? reminder.DueAt : context.Now) + offset;
+        if (by is not null)
+            return by(reminder.DueAt > context.Now ? reminder.DueAt : context.Now);
         var at = context.Parsed.FollowUpAt!.Value;
         return context.Parsed.FollowUpHasTime ? at : ChinaTime.At(ChinaTime.DateOf(at), TimeOnly.FromTimeSpan(ChinaTime.ToChina(reminder.DueAt).TimeOfDay));
     }
 
-    /// <summary>"往后推两天" → 2 days, "推迟一周" → 7 days, "延后3小时" → 3 hours.</summary>
-    public static TimeSpan? Offset(string text)
+    /// <summary>"往后推两天" → 2 days later, "推迟一周" → a week, "延后3小时" → 3 hours, "推一个月" → the same day next month.</summary>
+    private static Func<DateTimeOffset, DateTimeOffset>? Shift(string text)
     {
-        if (By().Match(text) is not { Success: true } match || !ChineseNumber.TryParse(match.Groups["n"].Value, out var n) || n <= 0)
+        if (By().Match(text) is not { Success: true } match || !ChineseNumber.TryParse(match.Groups["n"].Value, out var number) || number <= 0)
             return null;
+        var n = (int)number;
         return match.Groups["unit"].Value switch
         {
-            "小时" or "钟头" => TimeSpan.FromHours((double)n),
-            "周" or "星期" or "礼拜" => TimeSpan.FromDays(7 * (double)n),
-            "月" => TimeSpan.FromDays(30 * (double)n),
-            _ => TimeSpan.FromDays((double)n),
+            "小时" or "钟头" => at => at.AddHours(n),
+            "周" or "星期" or "礼拜" => at => at.AddDays(7 * n),
+            "月" => at => at.AddMonths(n),
+            _ => at => at.AddDays(n),
         };
     }
 }
