@@ -22,6 +22,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<MessageParser>();
         services.AddSingleton<UndoAndCorrection>();
+        services.AddSingleton<CustomerQuestion>();
         services.AddSingleton<ReminderButtons>();
         services.AddSingleton<PlaybookSearch>();
         services.AddSingleton<CustomerContactEvents>();
@@ -50,10 +51,15 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, OptOutHandler>();
         services.AddSingleton<IIntentHandler, SetReminderHandler>();
         services.AddSingleton<IIntentHandler, MyTasksHandler>();
+        services.AddSingleton<ReminderTargets>();
+        services.AddSingleton<IIntentHandler, CompleteReminderHandler>();
+        services.AddSingleton<IIntentHandler, PostponeReminderHandler>();
         services.AddSingleton<IIntentHandler, ObjectionHelpHandler>();
         services.AddSingleton<FunnelReportBuilder>();
         services.AddSingleton<IIntentHandler, FunnelReportHandler>();
         services.AddSingleton<IIntentHandler, Churn.ChurnListHandler>();
+        services.AddSingleton<Privacy.ForgetCustomerHandler>();
+        services.AddSingleton<IIntentHandler>(sp => sp.GetRequiredService<Privacy.ForgetCustomerHandler>());
         return services;
     }
 

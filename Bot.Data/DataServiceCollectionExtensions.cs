@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bot.Conversations.Churn.IChurnQueries, ChurnQueries>();
         services.AddSingleton<Bot.Conversations.Funnel.IFunnelQueries, FunnelQueries>();
         services.AddSingleton<Bot.Conversations.Playbook.IPlaybookStore, PlaybookStore>();
+        services.AddSingleton<Bot.Conversations.Privacy.ICustomerRecords, CustomerRecords>();
         services.AddSingleton<Bot.Conversations.Reminders.ICadenceQueries, CadenceQueries>();
         services.AddSingleton<Bot.Conversations.Digest.IDigestQueries, DigestQueries>();
         services.AddSingleton<JobRunStore>();

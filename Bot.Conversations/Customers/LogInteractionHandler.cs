@@ -54,7 +54,7 @@ public sealed class LogInteractionHandler(
             line += $"，阶段 {FunnelStages.FromCode(previousStage).ChineseName()}→{stage.ChineseName()}";
         line += "。";
         line += reminder is null ? "" : $"\n下次跟进：{ChineseFormat.DayAndTime(reminder.DueAt, context.Today)}{(why is null ? "" : $"（{why}）")}。";
-        if (parsed.Objections.Count > 0 && await playbook.BestAsync(parsed.Objections[0], parsed.Text, 1, ct) is [var script, ..])
+        if (parsed.Objections.Count > 0 && await playbook.BestAsync(parsed.Objections[0], parsed.Text, 1, ct, stage) is [var script, ..])
             line += $"\n应对建议（{parsed.Objections[0].ChineseName()}）：{script.Body}";
         line += "\n说错了回复「撤销」，或「不对，是某某客户」。";
 

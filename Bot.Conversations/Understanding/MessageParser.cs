@@ -58,7 +58,7 @@ public sealed class MessageParser(CustomerDirectory directory)
     public static ParsedMessage Assemble(Intent intent, string text, CustomerResolution customer, Slots slots, bool redacted)
     {
         var logs = intent is Intent.LogInteraction;
-        var schedules = intent is Intent.LogInteraction or Intent.SetReminder or Intent.UpdateStage;
+        var schedules = intent is Intent.LogInteraction or Intent.SetReminder or Intent.UpdateStage or Intent.PostponeReminder;
         return new ParsedMessage(
             intent, text, customer, logs ? slots.Channel : null,
             logs || intent is Intent.ObjectionHelp or Intent.UpdateStage ? slots.Objections : [],
