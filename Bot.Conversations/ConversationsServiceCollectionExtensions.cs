@@ -24,6 +24,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddOptions<TieringOptions>().BindConfiguration(TieringOptions.Section).PostConfigure(o => o.WithGuideDefaults()).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CustomerTierPolicy>();
         services.AddSingleton<TierRecompute>();
+        services.AddSingleton<Churn.ChurnNotices>();
 
         // One line per intent: the handler that answers it.
         services.AddSingleton<IIntentHandler, HelpHandler>();

@@ -6,7 +6,7 @@ using Bot.Conversations.Understanding;
 namespace Bot.Conversations.Churn;
 
 /// <summary>"哪些客户快流失了": the customers showing churn signals, strongest first, each with its reason and next step.</summary>
-public sealed class ChurnListHandler(IChurnQueries queries) : IIntentHandler
+public sealed class ChurnListHandler(IChurnFindings findings, IChurnQueries queries) : IIntentHandler
 {
     private const int Shown = 10;
 
@@ -16,23 +16,33 @@ public sealed class ChurnListHandler(IChurnQueries queries) : IIntentHandler
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
-        var candidates = await queries.CandidatesAsync(context.Scope.OwnerIds, context.Today, ct);
-        var ranked = candidates
-            .Select(c => (Facts: c, Findings: ChurnRules.Evaluate(c, context.Today)))
-            .Where(x => x.Findings.Count > 0)
-            .OrderBy(x => x.Findings.Min(f => (int)f.Signal))
-            .ThenByDescending(x => x.Findings.Count)
-            .ToList();
-        if (ranked.Count == 0)
+        var today = context.Today;
+        // Before tonight's scan has run for today, the stored findings are yesterday's: judge the live rows instead.
+        var page = await findings.TopAsync(context.Scope.OwnerIds, today, Shown, ct)
+                   ?? LivePage(await queries.CandidatesAsync(context.Scope.OwnerIds, today, ct), today);
+        if (page.Total == 0)
             return [Reply.Plain("目前没有流失预警的客户。")];
 
         var team = context.Scope.OwnerIds?.Count != 1;
-        var output = new StringBuilder($"**流失预警 {ranked.Count} 个**{(ranked.Count > Shown ? $"（先看最急的{Shown}个）" : "")}");
-        foreach (var (facts, findings) in ranked.Take(Shown))
+        var output = new StringBuilder($"**流失预警 {page.Total} 个**{(page.Total > Shown ? $"（先看最急的{Shown}个）" : "")}");
+        foreach (var facts in page.Top)
         {
-            output.Append($"\n· {facts.Name}{(team && facts.OwnerName is not null ? $"（{facts.OwnerName}）" : "")}：{string.Join("；", findings.Select(f => f.Reason))}");
-            output.Append($"\n  建议：{findings[0].WinBack}");
+            var found = ChurnRules.Evaluate(facts, today);
+            output.Append($"\n· {facts.Name}{(team && facts.OwnerName is not null ? $"（{facts.OwnerName}）" : "")}：{string.Join("；", found.Select(f => f.Reason))}");
+            output.Append($"\n  建议：{found[0].WinBack}");
         }
         return [Reply.Markdown(output.ToString())];
+    }
+
+    /// <summary>The same page as the stored findings give, ranked here by <see cref="ChurnRules"/>.</summary>
+    public static ChurnPage LivePage(IReadOnlyList<ChurnFacts> candidates, DateOnly today)
+    {
+        var ranked = candidates
+            .Select(c => (Facts: c, Rank: ChurnRules.Rank(ChurnRules.Evaluate(c, today))))
+            .Where(x => x.Rank is not null)
+            .OrderBy(x => x.Rank!.Value, ChurnRank.MostUrgentFirst)
+            .ThenBy(x => x.Facts.CustomerId)
+            .ToList();
+        return new ChurnPage(ranked.Count, [.. ranked.Take(Shown).Select(x => x.Facts)]);
     }
 }
