@@ -1,0 +1,18 @@
+using Bot.Conversations.Customers;
+using Bot.Data.Messaging;
+using Bot.Host.WeCom;
+
+namespace Bot.Host.Jobs;
+
+/// <summary>The nightly reconciliation with WeCom's customer lists; queues the notices the lost callbacks would have sent.</summary>
+public sealed class ContactReconciliationService(ContactReconciliation reconciliation, OutboxStore outbox, ILogger<ContactReconciliationService> logger)
+{
+    public async Task<ReconciliationResult> RunAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var result = await reconciliation.RunAsync(now, ct);
+        await outbox.EnqueueAsync([.. result.Notices.Select(n => AppMessageRenderer.Render(n.Notice.ToUserId, n.Notice.Reply, n.Key))], ct);
+        logger.LogInformation("Reconciled the customers of {Members} members with WeCom: {Linked} linked, {Removed} marked as having removed the rep",
+            result.Members, result.Linked, result.Removed);
+        return result;
+    }
+}
