@@ -24,7 +24,7 @@ public sealed class ChurnNotices(IUserDirectory users)
             foreach (var change in ranked.Take(OneByOne))
             {
                 var fresh = change.Findings.Where(f => change.NewSignals.Contains(f.Signal)).ToList();
-                var text = $"⚠️ 流失预警：{change.Facts.Name}{string.Join("；", fresh.Select(f => f.Reason))}。建议：{fresh[0].WinBack}。";
+                var text = $"⚠️ 流失预警：{change.Facts.Name}，{string.Join("；", fresh.Select(f => f.Reason))}。建议：{fresh[0].WinBack}。";
                 notices.Add(new KeyedNotice($"churn:{change.Facts.CustomerId}:{fresh[0].Signal}:{day}", new Notice(owner.WeComUserId, Reply.Plain(text))));
             }
             if (ranked.Count > OneByOne)
