@@ -71,6 +71,10 @@ public static class BotCommandLine
 
         var tiers = new Command("tiers", "重新计算所有客户的分级（ABC、RFM、价值潜力），分级有变化时通知负责人");
         tiers.SetAction((_, ct) => CliCommands.RecomputeTiersAsync(ct));
+        var churn = new Command("churn", "流失扫描：按今天重新判断所有客户，新出现流失信号的客户通知负责人（每晚自动运行的同一件事）");
+        churn.SetAction((_, ct) => CliCommands.ScanChurnAsync(ct));
+        var reconcile = new Command("reconcile", "与企业微信核对每位成员的客户：补上丢失回调的新客户，标记已删除销售的客户");
+        reconcile.SetAction((_, ct) => CliCommands.ReconcileAsync(ct));
 
         var parse = new Command("parse", "试运行理解：从标准输入读 JSON 行 {\"user\",\"text\",\"now\"}，每行输出一条解析结果，不改任何数据");
         parse.SetAction((_, ct) => CliCommands.ParseAsync(ct));
@@ -89,7 +93,7 @@ public static class BotCommandLine
         benchReports.Hidden = true;
         benchReports.SetAction((result, ct) => CliCommands.BenchReportsAsync(result.GetValue(reportCustomers), result.GetValue(perCustomer), result.GetValue(runs), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, parse, bench, benchNlu, benchReports };
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, churn, reconcile, parse, bench, benchNlu, benchReports };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

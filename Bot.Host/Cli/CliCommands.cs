@@ -5,6 +5,8 @@ using Bot.Data.Import;
 using Bot.Data.Messaging;
 using Bot.Data.Postgres;
 using Bot.Host.Hosting;
+using Bot.Host.Jobs;
+using Bot.Host.WeCom;
 
 namespace Bot.Host.Cli;
 
@@ -117,6 +119,24 @@ internal static class CliCommands
         await app.Services.GetRequiredService<OutboxStore>().EnqueueAsync(
             [.. result.Notices.Select((n, i) => Bot.Host.WeCom.AppMessageRenderer.Render(n.ToUserId, n.Reply, $"tiers:{today}:{n.ToUserId}:{i}"))], ct);
         Console.WriteLine($"已重新分级 {result.Customers} 个客户，其中 {result.Changed} 个分级有变化，通知 {result.Notices.Count} 位负责人。");
+        return 0;
+    }
+
+    public static async Task<int> ScanChurnAsync(CancellationToken ct)
+    {
+        await using var app = BuildServices(services => services.AddConversations().AddJobs());
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        var result = await app.Services.GetRequiredService<ChurnScanService>().RunAsync(DateTimeOffset.UtcNow, ct);
+        Console.WriteLine($"流失扫描完成：{result.AtRisk} 个客户有流失信号，其中 {result.Changes.Count} 个是新出现的，已通知负责人。");
+        return 0;
+    }
+
+    public static async Task<int> ReconcileAsync(CancellationToken ct)
+    {
+        await using var app = BuildServices(services => services.AddConversations().AddWeCom().AddJobs());
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        var result = await app.Services.GetRequiredService<ContactReconciliationService>().RunAsync(DateTimeOffset.UtcNow, ct);
+        Console.WriteLine($"已与企业微信核对 {result.Members} 位成员的客户：补关联 {result.Linked} 个，标记删除了销售的 {result.Removed} 个。");
         return 0;
     }
 
