@@ -5,7 +5,7 @@ using Bot.Conversations.Team;
 
 namespace Bot.Conversations.Customers;
 
-public sealed record ReconciliationResult(int Members, int Linked, int Removed, IReadOnlyList<KeyedNotice> Notices);
+public sealed record ReconciliationResult(int Members, int Unreadable, int Linked, int Removed, IReadOnlyList<KeyedNotice> Notices);
 
 /// <summary>
 /// The nightly check against WeCom's own lists, because callbacks can be lost: a WeChat account a member has that
@@ -20,10 +20,17 @@ public sealed class ContactReconciliation(IWeComContactDirectory wecom, IExterna
     public async Task<ReconciliationResult> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
         var members = await users.ListActiveAsync(ct);
-        // Every member's list is read before anything changes: one failed call must not look like lost customers.
+        // Every member's list is read before anything changes: a failed call stops the run rather than look like
+        // lost customers. A member WeCom will not tell us about is left out, and so are their customers' contacts.
         var followed = new Dictionary<string, IReadOnlyList<string>>();
+        var unreadable = new HashSet<string>();
         foreach (var member in members)
-            followed[member.WeComUserId] = await wecom.CustomersOfAsync(member.WeComUserId, ct);
+        {
+            if (await wecom.CustomersOfAsync(member.WeComUserId, ct) is { } ids)
+                followed[member.WeComUserId] = ids;
+            else
+                unreadable.Add(member.WeComUserId);
+        }
         var known = (await contacts.ListKnownAsync(ct)).ToDictionary(k => k.ExternalUserId);
 
         var day = ChinaTime.DateOf(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
@@ -32,13 +39,14 @@ public sealed class ContactReconciliation(IWeComContactDirectory wecom, IExterna
 
         var stillFollowed = followed.Values.SelectMany(ids => ids).ToHashSet();
         var removed = 0;
-        foreach (var gone in known.Values.Where(k => !k.Removed && !stillFollowed.Contains(k.ExternalUserId)))
+        foreach (var gone in known.Values.Where(k => !k.Removed && !stillFollowed.Contains(k.ExternalUserId)
+                                                      && (k.OwnerUserId is null || !unreadable.Contains(k.OwnerUserId))))
         {
             var alerts = await events.OnCustomerRemovedRepAsync(gone.OwnerUserId ?? "", gone.ExternalUserId, ct);
             notices.AddRange(alerts.Select((n, i) => new KeyedNotice($"reconcile:removed:{gone.ExternalUserId}:{day}:{i}", n)));
             removed++;
         }
-        return new ReconciliationResult(members.Count, linked, removed, notices);
+        return new ReconciliationResult(followed.Count, unreadable.Count, linked, removed, notices);
     }
 
     private async Task<int> LinkNewAsync(

@@ -13,6 +13,9 @@ public sealed class ContactReconciliationService(ContactReconciliation reconcili
         await outbox.EnqueueAsync([.. result.Notices.Select(n => AppMessageRenderer.Render(n.Notice.ToUserId, n.Notice.Reply, n.Key))], ct);
         logger.LogInformation("Reconciled the customers of {Members} members with WeCom: {Linked} linked, {Removed} marked as having removed the rep",
             result.Members, result.Linked, result.Removed);
+        if (result.Unreadable > 0)
+            logger.LogWarning("WeCom would not list the customers of {Unreadable} members (not in WeCom or outside the app's customer-contact scope); their customers were not checked",
+                result.Unreadable);
         return result;
     }
 }

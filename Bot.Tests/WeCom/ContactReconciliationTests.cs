@@ -126,4 +126,32 @@ public sealed class ContactReconciliationTests : IAsyncLifetime
         Assert.Equal((1, 0), (result.Linked, result.Removed));
         Assert.Null(await QueryAsync<DateTime?>("select wecom_removed_at from contacts where wecom_external_userid = @Id", new { Id = added.ExternalUserId }));
     }
+
+    [Fact]
+    public async Task Reconcile_WeComFailsMidRun_NothingFlaggedUntilAFullRead()
+    {
+        var added = await _bot.ControlAsync<AddContactResponse>("contacts", new AddContactRequest("rc_rep", "郑总", CorpName: "华东精密"));
+        await _bot.MessagesToAsync("rc_rep", 1);
+        await RemoveSilentlyAsync("rc_rep", added.ExternalUserId);
+        await _bot.ControlAsync<ActiveFault>("faults", new FaultRule { Path = "externalcontact/list", Errcode = -1, ErrcodeCount = 1 });
+
+        await Assert.ThrowsAsync<Bot.Host.WeCom.Client.WeComApiException>(ReconcileAsync);
+        Assert.Null(await QueryAsync<DateTime?>("select wecom_removed_at from contacts where wecom_external_userid = @Id", new { Id = added.ExternalUserId }));
+
+        Assert.Equal(1, (await ReconcileAsync()).Removed);
+    }
+
+    [Fact]
+    public async Task Reconcile_MembersWeComWillNotList_TheirCustomersLeftAlone()
+    {
+        var added = await _bot.ControlAsync<AddContactResponse>("contacts", new AddContactRequest("rc_rep", "钱经理", CorpName: "海川医疗器械有限公司"));
+        await _bot.MessagesToAsync("rc_rep", 1);
+        await RemoveSilentlyAsync("rc_rep", added.ExternalUserId);
+        await _bot.ControlAsync<ActiveFault>("faults", new FaultRule { Path = "externalcontact/list", Errcode = 60011, ErrcodeCount = 3 });
+
+        var result = await ReconcileAsync();
+
+        Assert.Equal((0, 3, 0), (result.Members, result.Unreadable, result.Removed));
+        Assert.Null(await QueryAsync<DateTime?>("select wecom_removed_at from contacts where wecom_external_userid = @Id", new { Id = added.ExternalUserId }));
+    }
 }

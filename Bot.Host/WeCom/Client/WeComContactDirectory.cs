@@ -11,7 +11,10 @@ public sealed class WeComContactDirectory(WeComApiClient wecom) : IWeComContactD
     // Reported for a member without any customer; an empty list is the same answer.
     private const int NoExternalContact = 84061;
 
-    public async Task<IReadOnlyList<string>> CustomersOfAsync(string userId, CancellationToken ct)
+    // Invalid userid, no privilege on the member, member not found: about this member only, not a failed call.
+    private static readonly int[] MemberUnknown = [40003, 60011, 60111];
+
+    public async Task<IReadOnlyList<string>?> CustomersOfAsync(string userId, CancellationToken ct)
     {
         try
         {
@@ -21,6 +24,10 @@ public sealed class WeComContactDirectory(WeComApiClient wecom) : IWeComContactD
         catch (WeComApiException ex) when (ex.ErrCode == NoExternalContact)
         {
             return [];
+        }
+        catch (WeComApiException ex) when (MemberUnknown.Contains(ex.ErrCode))
+        {
+            return null;
         }
     }
 
