@@ -25,6 +25,12 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<CustomerTierPolicy>();
         services.AddSingleton<TierRecompute>();
         services.AddSingleton<Churn.ChurnNotices>();
+        services.AddSingleton<Churn.ChurnWatchlist>();
+        services.AddSingleton<DueReminderCards>();
+        services.AddSingleton<OverdueEscalation>();
+        services.AddSingleton<CadencePlanner>();
+        services.AddSingleton<Digest.DailyDigestBuilder>();
+        services.AddSingleton<WeeklyFunnelPush>();
 
         // One line per intent: the handler that answers it.
         services.AddSingleton<IIntentHandler, HelpHandler>();

@@ -37,6 +37,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bot.Conversations.Churn.IChurnFindings, ChurnFindingsStore>();
         services.AddSingleton<Bot.Conversations.Funnel.IFunnelQueries, FunnelQueries>();
         services.AddSingleton<Bot.Conversations.Playbook.IPlaybookStore, PlaybookStore>();
+        services.AddSingleton<Bot.Conversations.Reminders.ICadenceQueries, CadenceQueries>();
+        services.AddSingleton<Bot.Conversations.Digest.IDigestQueries, DigestQueries>();
+        services.AddSingleton<JobRunStore>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();

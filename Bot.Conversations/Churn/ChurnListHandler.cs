@@ -6,7 +6,7 @@ using Bot.Conversations.Understanding;
 namespace Bot.Conversations.Churn;
 
 /// <summary>"哪些客户快流失了": the customers showing churn signals, strongest first, each with its reason and next step.</summary>
-public sealed class ChurnListHandler(IChurnFindings findings, IChurnQueries queries) : IIntentHandler
+public sealed class ChurnListHandler(ChurnWatchlist watchlist) : IIntentHandler
 {
     private const int Shown = 10;
 
@@ -17,9 +17,7 @@ public sealed class ChurnListHandler(IChurnFindings findings, IChurnQueries quer
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var today = context.Today;
-        // Before tonight's scan has run for today, the stored findings are yesterday's: judge the live rows instead.
-        var page = await findings.TopAsync(context.Scope.OwnerIds, today, Shown, ct)
-                   ?? LivePage(await queries.CandidatesAsync(context.Scope.OwnerIds, today, ct), today);
+        var page = await watchlist.TopAsync(context.Scope.OwnerIds, today, Shown, ct);
         if (page.Total == 0)
             return [Reply.Plain("目前没有流失预警的客户。")];
 
@@ -32,17 +30,5 @@ public sealed class ChurnListHandler(IChurnFindings findings, IChurnQueries quer
             output.Append($"\n  建议：{found[0].WinBack}");
         }
         return [Reply.Markdown(output.ToString())];
-    }
-
-    /// <summary>The same page as the stored findings give, ranked here by <see cref="ChurnRules"/>.</summary>
-    public static ChurnPage LivePage(IReadOnlyList<ChurnFacts> candidates, DateOnly today)
-    {
-        var ranked = candidates
-            .Select(c => (Facts: c, Rank: ChurnRules.Rank(ChurnRules.Evaluate(c, today))))
-            .Where(x => x.Rank is not null)
-            .OrderBy(x => x.Rank!.Value, ChurnRank.MostUrgentFirst)
-            .ThenBy(x => x.Facts.CustomerId)
-            .ToList();
-        return new ChurnPage(ranked.Count, [.. ranked.Take(Shown).Select(x => x.Facts)]);
     }
 }

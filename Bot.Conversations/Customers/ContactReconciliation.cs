@@ -5,7 +5,7 @@ using Bot.Conversations.Team;
 
 namespace Bot.Conversations.Customers;
 
-public sealed record ReconciliationResult(int Members, int Unreadable, int Linked, int Removed, IReadOnlyList<KeyedNotice> Notices);
+public sealed record ReconciliationResult(int Members, int Unreadable, int Linked, int Removed, IReadOnlyList<ScheduledNotice> Notices);
 
 /// <summary>
 /// The nightly check against WeCom's own lists, because callbacks can be lost: a WeChat account a member has that
@@ -34,7 +34,7 @@ public sealed class ContactReconciliation(IWeComContactDirectory wecom, IExterna
         var known = (await contacts.ListKnownAsync(ct)).ToDictionary(k => k.ExternalUserId);
 
         var day = ChinaTime.DateOf(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var notices = new List<KeyedNotice>();
+        var notices = new List<ScheduledNotice>();
         var linked = await LinkNewAsync(followed, known, day, notices, ct);
 
         var stillFollowed = followed.Values.SelectMany(ids => ids).ToHashSet();
@@ -43,14 +43,14 @@ public sealed class ContactReconciliation(IWeComContactDirectory wecom, IExterna
                                                       && (k.OwnerUserId is null || !unreadable.Contains(k.OwnerUserId))))
         {
             var alerts = await events.OnCustomerRemovedRepAsync(gone.OwnerUserId ?? "", gone.ExternalUserId, ct);
-            notices.AddRange(alerts.Select((n, i) => new KeyedNotice($"reconcile:removed:{gone.ExternalUserId}:{day}:{i}", n)));
+            notices.AddRange(alerts.Select((n, i) => new ScheduledNotice($"reconcile:removed:{gone.ExternalUserId}:{day}:{i}", n.ToUserId, n.Reply)));
             removed++;
         }
         return new ReconciliationResult(followed.Count, unreadable.Count, linked, removed, notices);
     }
 
     private async Task<int> LinkNewAsync(
-        Dictionary<string, IReadOnlyList<string>> followed, Dictionary<string, KnownExternalContact> known, string day, List<KeyedNotice> notices,
+        Dictionary<string, IReadOnlyList<string>> followed, Dictionary<string, KnownExternalContact> known, string day, List<ScheduledNotice> notices,
         CancellationToken ct)
     {
         // New to us, or back after removing the rep.
@@ -65,7 +65,7 @@ public sealed class ContactReconciliation(IWeComContactDirectory wecom, IExterna
                 if (!IsNew(profile.ExternalUserId) || !linked.Add(profile.ExternalUserId))
                     continue;
                 var added = await events.OnCustomerAddedAsync(userId, profile, ct);
-                notices.AddRange(added.Notices.Select((n, i) => new KeyedNotice($"reconcile:added:{profile.ExternalUserId}:{day}:{i}", n)));
+                notices.AddRange(added.Notices.Select((n, i) => new ScheduledNotice($"reconcile:added:{profile.ExternalUserId}:{day}:{i}", n.ToUserId, n.Reply)));
             }
         }
         return linked.Count;

@@ -5,8 +5,7 @@ using Bot.Data.Import;
 using Bot.Data.Messaging;
 using Bot.Data.Postgres;
 using Bot.Host.Hosting;
-using Bot.Host.Jobs;
-using Bot.Host.WeCom;
+using Bot.Host.Scheduling;
 
 namespace Bot.Host.Cli;
 
@@ -110,35 +109,43 @@ internal static class CliCommands
         return 1;
     }
 
-    public static async Task<int> RecomputeTiersAsync(CancellationToken ct)
+    public static Task<int> RecomputeTiersAsync(CancellationToken ct) => RunJobAsync("NightlyTiers", null, ct);
+
+    public static async Task<int> JobsStatusAsync(CancellationToken ct)
     {
-        await using var app = BuildServices(services => services.AddConversations());
+        await using var app = BuildServices(services => services.AddConversations().AddScheduledJobs());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
-        var result = await app.Services.GetRequiredService<Bot.Conversations.Tiering.TierRecompute>().RunAsync(ct);
-        var today = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        await app.Services.GetRequiredService<OutboxStore>().EnqueueAsync(
-            [.. result.Notices.Select((n, i) => Bot.Host.WeCom.AppMessageRenderer.Render(n.ToUserId, n.Reply, $"tiers:{today}:{n.ToUserId}:{i}"))], ct);
-        Console.WriteLine($"已重新分级 {result.Customers} 个客户，其中 {result.Changed} 个分级有变化，通知 {result.Notices.Count} 位负责人。");
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value;
+        var latest = (await app.Services.GetRequiredService<JobRunStore>().LatestAsync(ct)).ToDictionary(r => r.Job);
+        Console.WriteLine(options.Enabled ? "定时任务（北京时间）：" : "定时任务（本机配置为关闭：Scheduling:Enabled=false）：");
+        foreach (var (name, cron) in options.Cron.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var next = new Quartz.CronExpression(cron, Bot.Conversations.Common.ChinaTime.Zone).GetNextValidTimeAfter(DateTimeOffset.UtcNow);
+            var last = latest.TryGetValue(name, out var run)
+                ? $"上次 {Local(run.StartedAt)}（{run.Instance}）{(run.Outcome switch { "ok" => "成功", "failed" => "失败", _ => "运行中" })}：{run.Detail}"
+                : "还没运行过";
+            Console.WriteLine($"  {name,-14} {cron,-18} 下次 {(next is { } n ? Local(n.UtcDateTime) : "—")}  {last}");
+        }
         return 0;
     }
 
-    public static async Task<int> ScanChurnAsync(CancellationToken ct)
+    /// <summary>Runs one job now in this process, outside the schedule; what it sends goes through the outbox as usual.</summary>
+    public static async Task<int> RunJobAsync(string name, DateTimeOffset? at, CancellationToken ct)
     {
-        await using var app = BuildServices(services => services.AddConversations().AddJobs());
+        await using var app = BuildServices(services => services.AddConversations().AddScheduledJobs());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
-        var result = await app.Services.GetRequiredService<ChurnScanService>().RunAsync(DateTimeOffset.UtcNow, ct);
-        Console.WriteLine($"流失扫描完成：{result.AtRisk} 个客户有流失信号，其中 {result.Changes.Count} 个是新出现的，已通知负责人。");
+        var job = app.Services.GetServices<IScheduledJob>().FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (job is null)
+        {
+            await Console.Error.WriteLineAsync($"没有叫 {name} 的定时任务。可选：{string.Join("、", app.Services.GetServices<IScheduledJob>().Select(j => j.Name))}");
+            return 1;
+        }
+        Console.WriteLine(await job.RunAsync(at ?? DateTimeOffset.UtcNow, ct));
         return 0;
     }
 
-    public static async Task<int> ReconcileAsync(CancellationToken ct)
-    {
-        await using var app = BuildServices(services => services.AddConversations().AddWeCom().AddJobs());
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
-        var result = await app.Services.GetRequiredService<ContactReconciliationService>().RunAsync(DateTimeOffset.UtcNow, ct);
-        Console.WriteLine($"已与企业微信核对 {result.Members} 位成员的客户：补关联 {result.Linked} 个，标记删除了销售的 {result.Removed} 个。");
-        return 0;
-    }
+    private static string Local(DateTime utc) =>
+        Bot.Conversations.Common.ChinaTime.ToChina(new DateTimeOffset(utc, TimeSpan.Zero)).ToString("MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<int> ParseAsync(CancellationToken ct)
     {

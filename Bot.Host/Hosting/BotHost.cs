@@ -1,8 +1,8 @@
 using Bot.Conversations;
 using Bot.Data;
 using Bot.Host.Health;
-using Bot.Host.Jobs;
 using Bot.Host.Sandbox;
+using Bot.Host.Scheduling;
 using Bot.Host.WeCom;
 
 namespace Bot.Host.Hosting;
@@ -26,7 +26,7 @@ public static class BotHost
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddConversations();
         builder.Services.AddWeCom();
-        builder.Services.AddJobs();
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSandbox(builder.Configuration);
         var app = builder.Build();
         app.MapHealthEndpoints();

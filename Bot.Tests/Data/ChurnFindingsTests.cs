@@ -63,7 +63,7 @@ public sealed class ChurnFindingsTests : IAsyncLifetime
     private async Task AssertStoredMatchesLiveAsync(IReadOnlySet<long>? owners)
     {
         var stored = await Findings.TopAsync(owners, Today, 10, None);
-        var live = ChurnListHandler.LivePage(await _db.Get<IChurnQueries>().CandidatesAsync(owners, Today, None), Today);
+        var live = ChurnWatchlist.Live(await _db.Get<IChurnQueries>().CandidatesAsync(owners, Today, None), Today, 10);
         Assert.NotNull(stored);
         Assert.Equal(Describe(live), Describe(stored));
     }

@@ -17,7 +17,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string CallbackUrl => $"http://127.0.0.1:{Port}/wecom/callback";
 
-    public static async Task<HostProcess> StartAsync(string connectionString, string redisPrefix, string weComApi, int? port = null)
+    public static async Task<HostProcess> StartAsync(
+        string connectionString, string redisPrefix, string weComApi, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var chosen = port ?? LiveBot.FreePort();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -34,6 +35,9 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Bot__Inbound__LeaseSeconds"] = "2";
         start.Environment["Bot__Inbound__PollMilliseconds"] = "100";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Scheduling__Enabled"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

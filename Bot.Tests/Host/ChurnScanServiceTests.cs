@@ -3,7 +3,7 @@ using Bot.Conversations.Churn;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
 using Bot.Data.Messaging;
-using Bot.Host.Jobs;
+using Bot.Host.Scheduling;
 using Bot.Tests.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -26,7 +26,7 @@ public sealed class ChurnScanServiceTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private ChurnScanService Service() => new(_db.Get<IChurnFindings>(), new ChurnNotices(_db.Get<IUserDirectory>()), _db.Get<OutboxStore>(),
+    private ChurnScanService Service() => new(_db.Get<IChurnFindings>(), new ChurnNotices(_db.Get<IUserDirectory>()), new NoticeOutbox(_db.Get<OutboxStore>()),
         NullLogger<ChurnScanService>.Instance);
 
     private async Task<long> CustomerAsync(string name, int lastOrderDaysAgo, int lastTouchDaysAgo)

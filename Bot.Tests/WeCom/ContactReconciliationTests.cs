@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
-using Bot.Host.Jobs;
+using Bot.Host.Scheduling;
 using Bot.Host.WeCom.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
@@ -153,5 +153,14 @@ public sealed class ContactReconciliationTests : IAsyncLifetime
 
         Assert.Equal((0, 3, 0), (result.Members, result.Unreadable, result.Removed));
         Assert.Null(await QueryAsync<DateTime?>("select wecom_removed_at from contacts where wecom_external_userid = @Id", new { Id = added.ExternalUserId }));
+    }
+
+    [Fact]
+    public async Task ContactReconciliationJob_RunByTheScheduler_SaysWhatItDid()
+    {
+        await _bot.ControlAsync<AddContactResponse>("contacts", new AddContactRequest("rc_rep", "冯总", CorpName: "海川医疗器械有限公司", LoseCallback: true));
+        var job = _bot.Services.GetServices<IScheduledJob>().Single(j => j.Name == "ContactReconciliation");
+
+        Assert.Equal("核对 3 位成员的客户：补关联 1 个，标记删除了销售的 0 个", await job.RunAsync(Night, None));
     }
 }

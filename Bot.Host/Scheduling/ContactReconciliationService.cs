@@ -1,16 +1,15 @@
 using Bot.Conversations.Customers;
-using Bot.Data.Messaging;
-using Bot.Host.WeCom;
+using Bot.Conversations.Pipeline;
 
-namespace Bot.Host.Jobs;
+namespace Bot.Host.Scheduling;
 
 /// <summary>The nightly reconciliation with WeCom's customer lists; queues the notices the lost callbacks would have sent.</summary>
-public sealed class ContactReconciliationService(ContactReconciliation reconciliation, OutboxStore outbox, ILogger<ContactReconciliationService> logger)
+public sealed class ContactReconciliationService(ContactReconciliation reconciliation, NoticeOutbox outbox, ILogger<ContactReconciliationService> logger)
 {
     public async Task<ReconciliationResult> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
         var result = await reconciliation.RunAsync(now, ct);
-        await outbox.EnqueueAsync([.. result.Notices.Select(n => AppMessageRenderer.Render(n.Notice.ToUserId, n.Notice.Reply, n.Key))], ct);
+        await outbox.QueueAsync(new ScheduledOutput(result.Notices), ct);
         logger.LogInformation("Reconciled the customers of {Members} members with WeCom: {Linked} linked, {Removed} marked as having removed the rep",
             result.Members, result.Linked, result.Removed);
         if (result.Unreadable > 0)
