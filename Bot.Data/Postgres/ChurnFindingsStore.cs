@@ -50,6 +50,10 @@ public sealed class ChurnFindingsStore(NpgsqlDataSource dataSource) : IChurnFind
 
     private const string DeleteSql = "delete from churn_findings where customer_id = any(@Ids)";
 
+    // A refresh is a cache update: if a crash loses it, it loses the taken marks with it, and the next read redoes
+    // it. So it need not wait for the disk, which is most of its time on a busy server.
+    private const string AsyncCommitSql = "set local synchronous_commit = off";
+
     private const string ScannedSignalsSql = "select customer_id, scanned_signals from churn_findings where cardinality(scanned_signals) > 0";
 
     private const string ClearSql = "delete from churn_findings";
@@ -145,6 +149,7 @@ public sealed class ChurnFindingsStore(NpgsqlDataSource dataSource) : IChurnFind
             await tx.RollbackAsync(ct);
             return;
         }
+        await connection.ExecuteAsync(new CommandDefinition(AsyncCommitSql, transaction: tx, cancellationToken: ct));
         // Facts are read after the marks were taken, so they include every change that marked them.
         var facts = await ChurnQueries.FactsAsync(connection, tx, stale, today, ct);
         var assessed = facts.Select(f => (Facts: f, Findings: ChurnRules.Evaluate(f, today))).ToList();
