@@ -29,6 +29,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddOptions<TieringOptions>().BindConfiguration(TieringOptions.Section).PostConfigure(o => o.WithGuideDefaults()).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CustomerTierPolicy>();
         services.AddSingleton<TierRecompute>();
+        services.AddSingleton<Churn.ChurnNotices>();
+        services.AddSingleton<Churn.ChurnWatchlist>();
         services.AddSingleton<DueReminderCards>();
         services.AddSingleton<OverdueEscalation>();
         services.AddSingleton<CadencePlanner>();

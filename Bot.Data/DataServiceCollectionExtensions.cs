@@ -34,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICustomerQueries, CustomerQueries>();
         services.AddSingleton<Bot.Conversations.Tiering.ITierStore, TierStore>();
         services.AddSingleton<Bot.Conversations.Churn.IChurnQueries, ChurnQueries>();
+        services.AddSingleton<Bot.Conversations.Churn.IChurnFindings, ChurnFindingsStore>();
         services.AddSingleton<Bot.Conversations.Funnel.IFunnelQueries, FunnelQueries>();
         services.AddSingleton<Bot.Conversations.Playbook.IPlaybookStore, PlaybookStore>();
         services.AddSingleton<Bot.Conversations.Privacy.ICustomerRecords, CustomerRecords>();

@@ -6,7 +6,7 @@ using Bot.Conversations.Understanding;
 namespace Bot.Conversations.Churn;
 
 /// <summary>"哪些客户快流失了": the customers showing churn signals, strongest first, each with its reason and next step.</summary>
-public sealed class ChurnListHandler(IChurnQueries queries) : IIntentHandler
+public sealed class ChurnListHandler(ChurnWatchlist watchlist) : IIntentHandler
 {
     private const int Shown = 10;
 
@@ -16,22 +16,18 @@ public sealed class ChurnListHandler(IChurnQueries queries) : IIntentHandler
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
-        var candidates = await queries.CandidatesAsync(context.Scope.OwnerIds, context.Today, ct);
-        var ranked = candidates
-            .Select(c => (Facts: c, Findings: ChurnRules.Evaluate(c, context.Today)))
-            .Where(x => x.Findings.Count > 0)
-            .OrderBy(x => x.Findings.Min(f => (int)f.Signal))
-            .ThenByDescending(x => x.Findings.Count)
-            .ToList();
-        if (ranked.Count == 0)
+        var today = context.Today;
+        var page = await watchlist.TopAsync(context.Scope.OwnerIds, today, Shown, ct);
+        if (page.Total == 0)
             return [Reply.Plain("目前没有流失预警的客户。")];
 
         var team = context.Scope.OwnerIds?.Count != 1;
-        var output = new StringBuilder($"**流失预警 {ranked.Count} 个**{(ranked.Count > Shown ? $"（先看最急的{Shown}个）" : "")}");
-        foreach (var (facts, findings) in ranked.Take(Shown))
+        var output = new StringBuilder($"**流失预警 {page.Total} 个**{(page.Total > Shown ? $"（先看最急的{Shown}个）" : "")}");
+        foreach (var facts in page.Top)
         {
-            output.Append($"\n· {facts.Name}{(team && facts.OwnerName is not null ? $"（{facts.OwnerName}）" : "")}：{string.Join("；", findings.Select(f => f.Reason))}");
-            output.Append($"\n  建议：{findings[0].WinBack}");
+            var found = ChurnRules.Evaluate(facts, today);
+            output.Append($"\n· {facts.Name}{(team && facts.OwnerName is not null ? $"（{facts.OwnerName}）" : "")}：{string.Join("；", found.Select(f => f.Reason))}");
+            output.Append($"\n  建议：{found[0].WinBack}");
         }
         return [Reply.Markdown(output.ToString())];
     }

@@ -27,6 +27,13 @@ public enum ChurnSignal
 
 public sealed record ChurnFinding(ChurnSignal Signal, string Reason, string WinBack);
 
+/// <summary>How urgent a customer is: the strongest signal first, then the one with more findings.</summary>
+public readonly record struct ChurnRank(ChurnSignal Strongest, int Findings)
+{
+    public static readonly IComparer<ChurnRank> MostUrgentFirst = Comparer<ChurnRank>.Create((a, b) =>
+        a.Strongest != b.Strongest ? a.Strongest.CompareTo(b.Strongest) : b.Findings.CompareTo(a.Findings));
+}
+
 /// <summary>
 /// The guides' churn signals, strongest first: the customer removed the rep on WeChat, a complaint in the last
 /// 30 days, no order for 180 days (downgrade) or 90 days (warning), ordering at less than half the usual
@@ -58,4 +65,8 @@ public static class ChurnRules
             findings.Add(new(ChurnSignal.NoContact60Days, silent == int.MaxValue ? "从没跟进过" : $"{silent}天没联系", "本周内安排一次电话或拜访，保持联系"));
         return findings;
     }
+
+    /// <summary>The rank of a customer's findings; null when there are none.</summary>
+    public static ChurnRank? Rank(IReadOnlyList<ChurnFinding> findings) =>
+        findings.Count == 0 ? null : new ChurnRank(findings.Min(f => f.Signal), findings.Count);
 }

@@ -5,6 +5,9 @@ public sealed record ExternalContactProfile(string ExternalUserId, string Name, 
 
 public sealed record LinkedContact(Customer Customer, Contact Contact, bool CustomerCreated, bool ContactCreated);
 
+/// <summary>A contact linked to a WeChat account, with the owner of its customer and whether the account removed the rep.</summary>
+public sealed record KnownExternalContact(string ExternalUserId, string? OwnerUserId, bool Removed);
+
 public interface IExternalContactStore
 {
     /// <summary>
@@ -18,4 +21,7 @@ public interface IExternalContactStore
 
     /// <summary>Records that the customer removed the rep (a churn signal), or clears it when they add the rep again.</summary>
     Task SetRemovedAsync(string externalUserId, DateTimeOffset? removedAt, CancellationToken ct);
+
+    /// <summary>Every live contact linked to a WeChat account.</summary>
+    Task<IReadOnlyList<KnownExternalContact>> ListKnownAsync(CancellationToken ct);
 }

@@ -11,10 +11,11 @@ namespace Bot.Conversations.Digest;
 /// The rep's morning message: today's follow-ups, the overdue ones, contacts' birthdays in the next 7 days and
 /// churn warnings — the few things worth acting on today. Nothing at all when there is nothing to say.
 /// </summary>
-public sealed class DailyDigestBuilder(IReminderRepository reminders, IDigestQueries queries, IChurnQueries churn)
+public sealed class DailyDigestBuilder(IReminderRepository reminders, IDigestQueries queries, ChurnWatchlist churn)
 {
     private const int Listed = 8;
     private const int BirthdayDays = 7;
+    private const int ChurnShown = 3;
 
     public async Task<ScheduledNotice?> BuildAsync(SalesUser rep, DateTimeOffset now, CancellationToken ct)
     {
@@ -28,12 +29,8 @@ public sealed class DailyDigestBuilder(IReminderRepository reminders, IDigestQue
             .Where(b => b.On is { } on && on.DayNumber - today.DayNumber < BirthdayDays)
             .OrderBy(b => b.On)
             .ToList();
-        var warnings = (await churn.CandidatesAsync(new HashSet<long> { rep.Id }, today, ct))
-            .Select(c => (Facts: c, Findings: ChurnRules.Evaluate(c, today)))
-            .Where(x => x.Findings.Count > 0)
-            .OrderBy(x => x.Findings.Min(f => (int)f.Signal))
-            .ToList();
-        if (due.Count == 0 && overdue.Count == 0 && birthdays.Count == 0 && warnings.Count == 0)
+        var warnings = await churn.TopAsync(new HashSet<long> { rep.Id }, today, ChurnShown, ct);
+        if (due.Count == 0 && overdue.Count == 0 && birthdays.Count == 0 && warnings.Total == 0)
             return null;
 
         var greeting = ChinaTime.ToChina(now).Hour switch { < 11 => "早上好", < 18 => "下午好", _ => "晚上好" };
@@ -58,12 +55,15 @@ public sealed class DailyDigestBuilder(IReminderRepository reminders, IDigestQue
             foreach (var (contact, on) in birthdays.Take(Listed))
                 text.Append($"\n· {ChineseFormat.Day(on!.Value, today)} {contact.CustomerName} {contact.ContactName}{(contact.Title is { Length: > 0 } title ? $"（{title}）" : "")}");
         }
-        if (warnings.Count > 0)
+        if (warnings.Total > 0)
         {
-            text.Append($"\n流失预警 {warnings.Count} 个：");
-            foreach (var (facts, findings) in warnings.Take(3))
-                text.Append($"\n· {facts.Name}：{findings[0].Reason}，建议{findings[0].WinBack}");
-            if (warnings.Count > 3)
+            text.Append($"\n流失预警 {warnings.Total} 个：");
+            foreach (var facts in warnings.Top)
+            {
+                var finding = ChurnRules.Evaluate(facts, today)[0];
+                text.Append($"\n· {facts.Name}：{finding.Reason}，建议{finding.WinBack}");
+            }
+            if (warnings.Total > ChurnShown)
                 text.Append("\n说「哪些客户快流失了」看全部。");
         }
         return new ScheduledNotice($"digest:{rep.WeComUserId}:{today:yyyy-MM-dd}", rep.WeComUserId, Reply.Markdown(text.ToString()));

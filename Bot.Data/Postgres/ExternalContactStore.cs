@@ -49,6 +49,12 @@ public sealed class ExternalContactStore(NpgsqlDataSource dataSource, ICustomerR
         update contacts set wecom_removed_at = @RemovedAt, updated_at = now() where wecom_external_userid = @ExternalUserId
         """;
 
+    private const string KnownSql = """
+        select t.wecom_external_userid as external_user_id, u.wecom_userid as owner_user_id, t.wecom_removed_at is not null as removed
+        from contacts t join customers c on c.id = t.customer_id left join users u on u.id = c.owner_id
+        where t.wecom_external_userid is not null and t.deleted_at is null and c.deleted_at is null
+        """;
+
     private sealed record ContactKey(long Id, long CustomerId);
 
     public async Task<LinkedContact> LinkAsync(long repId, ExternalContactProfile profile, DateTimeOffset at, CancellationToken ct)
@@ -119,5 +125,11 @@ public sealed class ExternalContactStore(NpgsqlDataSource dataSource, ICustomerR
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(SetRemovedSql, new { ExternalUserId = externalUserId, RemovedAt = removedAt?.ToUniversalTime() }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<KnownExternalContact>> ListKnownAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<KnownExternalContact>(new CommandDefinition(KnownSql, cancellationToken: ct, commandTimeout: 300))];
     }
 }

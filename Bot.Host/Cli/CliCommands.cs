@@ -124,7 +124,7 @@ internal static class CliCommands
             var last = latest.TryGetValue(name, out var run)
                 ? $"上次 {Local(run.StartedAt)}（{run.Instance}）{(run.Outcome switch { "ok" => "成功", "failed" => "失败", _ => "运行中" })}：{run.Detail}"
                 : "还没运行过";
-            Console.WriteLine($"  {name,-14} {cron,-18} 下次 {(next is { } n ? Local(n.UtcDateTime) : "—")}  {last}");
+            Console.WriteLine($"  {name,-22} {cron,-18} 下次 {(next is { } n ? Local(n.UtcDateTime) : "—")}  {last}");
         }
         return 0;
     }

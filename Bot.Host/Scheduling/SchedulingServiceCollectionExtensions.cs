@@ -1,6 +1,9 @@
 using Bot.Conversations.Common;
+using Bot.Conversations.Customers;
 using Bot.Data;
 using Bot.Host.Scheduling.Jobs;
+using Bot.Host.WeCom;
+using Bot.Host.WeCom.Client;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -62,6 +65,13 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<IScheduledJob, WeeklyFunnelJob>();
         services.AddSingleton<IScheduledJob, CadenceJob>();
         services.AddSingleton<IScheduledJob, NightlyTiersJob>();
+        services.AddWeComApi();
+        services.AddTransient<IWeComContactDirectory, WeComContactDirectory>();
+        services.AddTransient<ContactReconciliation>();
+        services.AddSingleton<ChurnScanService>();
+        services.AddSingleton<IScheduledJob, ChurnScanJob>();
+        services.AddTransient<ContactReconciliationService>();
+        services.AddSingleton<IScheduledJob, ContactReconciliationJob>();
         // The validator needs the names without building the jobs, which themselves depend on the options.
         services.AddSingleton(new ScheduledJobTypes([.. services.Where(d => d.ServiceType == typeof(IScheduledJob)).Select(d => d.ImplementationType!)]));
         return services;

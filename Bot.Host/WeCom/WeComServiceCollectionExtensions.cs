@@ -10,11 +10,24 @@ public static class WeComServiceCollectionExtensions
     /// <summary>The WeCom channel: callbacks in, the durable inbox worker, the outbox dispatcher and the API client.</summary>
     public static IServiceCollection AddWeCom(this IServiceCollection services)
     {
-        services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddWeComApi();
         services.AddOptions<InboundWorkerOptions>().BindConfiguration("Bot:Inbound");
         services.AddSingleton<AppCrypto>();
         services.AddSingleton<AiBotCrypto>();
         services.AddSingleton<InboundSignal>();
+        services.AddTransient<WeComCustomerContact>();
+        services.AddSingleton<ExternalContactEventProcessor>();
+        services.AddHostedService<InboundWorker>();
+        services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+
+    /// <summary>The API client alone (options, token, calls), for jobs that read WeCom without serving callbacks. Safe to call twice.</summary>
+    public static IServiceCollection AddWeComApi(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(WeComApiClient)))
+            return services;
+        services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Both clients go to the same base address: WeCom's cgi-bin/, or the emulator's.
         static void Configure(IServiceProvider sp, HttpClient http)
@@ -25,11 +38,6 @@ public static class WeComServiceCollectionExtensions
         }
         services.AddHttpClient<WeComTokenProvider>(Configure).RemoveAllLoggers();
         services.AddHttpClient<WeComApiClient>(Configure).RemoveAllLoggers();
-
-        services.AddTransient<WeComCustomerContact>();
-        services.AddSingleton<ExternalContactEventProcessor>();
-        services.AddHostedService<InboundWorker>();
-        services.AddHostedService<OutboxDispatcher>();
         return services;
     }
 

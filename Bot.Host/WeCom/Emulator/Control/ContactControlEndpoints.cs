@@ -11,8 +11,8 @@ public static class ContactControlEndpoints
 
         control.MapPost("contacts", async (AddContactRequest request, ContactStore contacts, WeComCallbackSender callbacks, CancellationToken ct) =>
         {
-            var (follow, welcome) = contacts.Add(request.UserId, request.Name, request.ExternalUserId, request.State, request.CorpName);
-            var delivery = await callbacks.SendExternalContactChangeAsync(
+            var (follow, welcome) = contacts.Add(request.UserId, request.Name, request.ExternalUserId, request.State, request.CorpName, request.Position);
+            var delivery = request.LoseCallback ? null : await callbacks.SendExternalContactChangeAsync(
                 "add_external_contact", request.UserId, follow.ExternalUserId, welcome.Code, follow.State, ct);
             return ControlEndpoints.Json(new AddContactResponse(follow.ExternalUserId, welcome.Code, delivery));
         });
@@ -21,6 +21,8 @@ public static class ContactControlEndpoints
         {
             if (!contacts.RemoveFollow(request.UserId, request.ExternalUserId))
                 return Results.NotFound();
+            if (request.LoseCallback)
+                return Results.NoContent();
             var changeType = request.ByMember ? "del_external_contact" : "del_follow_user";
             return ControlEndpoints.Json(await callbacks.SendExternalContactChangeAsync(changeType, request.UserId, request.ExternalUserId, ct: ct));
         });

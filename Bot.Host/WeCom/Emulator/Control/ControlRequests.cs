@@ -1,12 +1,20 @@
 namespace Bot.Host.WeCom.Emulator;
 
-/// <summary>A member adds a customer; <see cref="ExternalUserId"/> reuses an existing customer (or picks the id).</summary>
-public sealed record AddContactRequest(string UserId, string Name, string? ExternalUserId = null, string? State = null, string? CorpName = null);
+/// <summary>
+/// A member adds a customer; <see cref="ExternalUserId"/> reuses an existing customer (or picks the id). With
+/// <see cref="LoseCallback"/> WeCom records it but the callback never reaches the bot, as happens in production.
+/// </summary>
+public sealed record AddContactRequest(
+    string UserId, string Name, string? ExternalUserId = null, string? State = null, string? CorpName = null, bool LoseCallback = false, string? Position = null);
 
-public sealed record AddContactResponse(string ExternalUserId, string WelcomeCode, CallbackDelivery Callback);
+/// <summary><see cref="Callback"/> is null when the callback was lost.</summary>
+public sealed record AddContactResponse(string ExternalUserId, string WelcomeCode, CallbackDelivery? Callback);
 
-/// <summary>By default the customer deletes the member (del_follow_user); <see cref="ByMember"/> is the member deleting the customer (del_external_contact).</summary>
-public sealed record RemoveContactRequest(string UserId, string ExternalUserId, bool ByMember = false);
+/// <summary>
+/// By default the customer deletes the member (del_follow_user); <see cref="ByMember"/> is the member deleting the
+/// customer (del_external_contact). <see cref="LoseCallback"/>: the callback never reaches the bot.
+/// </summary>
+public sealed record RemoveContactRequest(string UserId, string ExternalUserId, bool ByMember = false, bool LoseCallback = false);
 
 public sealed record EditContactRequest(string UserId, string ExternalUserId, string? Remark = null, string? Description = null, IReadOnlyList<string>? Tags = null);
 

@@ -138,6 +138,7 @@ public static class ExternalContactEndpoints
 
     private static object ContactJson(ExternalContact contact) => new
     {
-        ExternalUserid = contact.ExternalUserId, contact.Name, contact.Type, contact.Avatar, contact.Gender, contact.CorpName,
+        ExternalUserid = contact.ExternalUserId, contact.Name, contact.Type, contact.Avatar, contact.Gender, contact.Position,
+        contact.CorpName, CorpFullName = contact.CorpName,
     };
 }

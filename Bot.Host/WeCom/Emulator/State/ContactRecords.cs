@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace Bot.Host.WeCom.Emulator;
 
 /// <summary>A customer (外部联系人). Type 1 is a WeChat user; gender 0 unknown, 1 male, 2 female.</summary>
-public sealed record ExternalContact(string ExternalUserId, string Name, int Type, int Gender, string Avatar, string CorpName);
+public sealed record ExternalContact(string ExternalUserId, string Name, int Type, int Gender, string Avatar, string CorpName)
+{
+    /// <summary>The job title the customer shows (职务), empty when not given.</summary>
+    public string Position { get; init; } = "";
+}
 
 /// <summary>A member who has the customer as a contact; <see cref="CreateTime"/> is unix seconds.</summary>
 public sealed record FollowUser(string UserId, string ExternalUserId, string Remark, string Description, long CreateTime, string State, int AddWay)

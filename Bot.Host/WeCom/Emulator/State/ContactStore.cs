@@ -18,14 +18,15 @@ public sealed class ContactStore(IOptions<WeComEmulatorOptions> options, TimePro
     /// Makes <paramref name="userId"/> a follower of a customer (created when new) and issues the welcome code
     /// that WeCom puts in the add_external_contact callback.
     /// </summary>
-    public (FollowUser Follow, WelcomeCode Welcome) Add(string userId, string name, string? externalUserId = null, string? state = null, string? corpName = null)
+    public (FollowUser Follow, WelcomeCode Welcome) Add(
+        string userId, string name, string? externalUserId = null, string? state = null, string? corpName = null, string? position = null)
     {
         var now = time.GetUtcNow();
         lock (_lock)
         {
             var id = string.IsNullOrEmpty(externalUserId) ? "wm" + RandomToken(22) : externalUserId;
             if (!_contacts.ContainsKey(id))
-                _contacts[id] = new ExternalContact(id, name, 1, 0, "", corpName ?? "");
+                _contacts[id] = new ExternalContact(id, name, 1, 0, "", corpName ?? "") { Position = position ?? "" };
             _follows.RemoveAll(f => f.UserId == userId && f.ExternalUserId == id);
             var follow = new FollowUser(userId, id, "", "", now.ToUnixTimeSeconds(), state ?? "", 1);
             _follows.Add(follow);
