@@ -54,10 +54,12 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
         """;
 
     // Industry, size, region, stage, tier and the order figures stay: they are what the reports count.
+    // The stored churn finding carries the name and is about a customer no longer followed: it goes.
     private const string CustomerEraseSql = """
         update customers set legal_name = '已删除客户#' || id, short_name = null, aliases = '{}',
             deleted_at = @At, erased_at = @At, updated_at = @At
-        where id = @Id
+        where id = @Id;
+        delete from churn_findings where customer_id = @Id
         """;
 
     private const string AuditSql = """
