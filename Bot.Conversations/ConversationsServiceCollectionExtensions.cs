@@ -7,6 +7,7 @@ using Bot.Conversations.Reminders;
 using Bot.Conversations.Tiering;
 using Bot.Conversations.Understanding;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Conversations;
 
@@ -24,6 +25,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddOptions<TieringOptions>().BindConfiguration(TieringOptions.Section).PostConfigure(o => o.WithGuideDefaults()).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CustomerTierPolicy>();
         services.AddSingleton<TierRecompute>();
+        services.AddOptions<Care.CareOptions>().BindConfiguration(Care.CareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Care.CareOptions>, Care.CareOptionsValidator>();
 
         // One line per intent: the handler that answers it.
         services.AddSingleton<IIntentHandler, HelpHandler>();

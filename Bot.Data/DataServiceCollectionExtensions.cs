@@ -36,6 +36,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bot.Conversations.Churn.IChurnQueries, ChurnQueries>();
         services.AddSingleton<Bot.Conversations.Funnel.IFunnelQueries, FunnelQueries>();
         services.AddSingleton<Bot.Conversations.Playbook.IPlaybookStore, PlaybookStore>();
+        services.AddSingleton<Care.CareCandidates>();
+        services.AddSingleton<Care.CareTaskStore>();
+        services.AddSingleton<Care.CareTracking>();
+        services.AddSingleton<Bot.Conversations.Care.ICareReports, Care.CareReports>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();

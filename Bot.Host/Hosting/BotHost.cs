@@ -1,5 +1,6 @@
 using Bot.Conversations;
 using Bot.Data;
+using Bot.Host.Care;
 using Bot.Host.Health;
 using Bot.Host.Sandbox;
 using Bot.Host.WeCom;
@@ -25,6 +26,7 @@ public static class BotHost
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddConversations();
         builder.Services.AddWeCom();
+        builder.Services.AddCare();
         builder.Services.AddSandbox(builder.Configuration);
         var app = builder.Build();
         app.MapHealthEndpoints();

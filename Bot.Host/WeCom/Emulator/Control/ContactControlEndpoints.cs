@@ -38,6 +38,11 @@ public static class ContactControlEndpoints
         control.MapGet("group-messages", (string? sender, bool? confirmed, GroupMessageStore groupMessages) =>
             ControlEndpoints.Json(groupMessages.Tasks(sender, confirmed)));
 
+        // The rep opens 群发助手 and taps 发送 on everything waiting for them.
+        control.MapPost("group-messages/confirm-all", (ConfirmGroupMessageRequest request, GroupMessageStore groupMessages) =>
+            ControlEndpoints.Json(groupMessages.Tasks(request.UserId, confirmed: false)
+                .Select(t => groupMessages.Confirm(t.MsgId, request.UserId)).OfType<GroupMessageTask>().ToList()));
+
         control.MapPost("group-messages/{msgId}/confirm", (string msgId, ConfirmGroupMessageRequest request, GroupMessageStore groupMessages) =>
             groupMessages.Confirm(msgId, request.UserId) is { } task ? ControlEndpoints.Json(task) : Results.NotFound());
     }

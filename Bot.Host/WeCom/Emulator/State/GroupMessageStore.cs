@@ -9,6 +9,9 @@ public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
     private readonly Lock _lock = new();
     private readonly List<GroupMessageTask> _tasks = [];
 
+    // Every msgid handed out, including those whose customers all failed: WeCom still knows such a msgid.
+    private readonly HashSet<string> _msgIds = [];
+
     /// <summary>
     /// Splits the customers among senders: the given sender, or else each customer's first follower.
     /// Customers nobody (or not that sender) follows go to the fail list.
@@ -33,6 +36,7 @@ public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
         var now = time.GetUtcNow();
         lock (_lock)
         {
+            _msgIds.Add(msgId);
             foreach (var (owner, targets) in bySender)
                 _tasks.Add(new GroupMessageTask(msgId, owner, text, attachments, now, false, targets));
         }
@@ -45,10 +49,21 @@ public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
             return [.. _tasks.Where(t => (sender is null || t.Sender == sender) && (confirmed is null || t.Confirmed == confirmed))];
     }
 
-    public IReadOnlyList<GroupMessageTask> TasksOf(string msgId)
+    /// <summary>The senders' tasks of a msgid; null when WeCom never issued it.</summary>
+    public IReadOnlyList<GroupMessageTask>? TasksOf(string msgId)
     {
         lock (_lock)
-            return [.. _tasks.Where(t => t.MsgId == msgId)];
+            return _msgIds.Contains(msgId) ? [.. _tasks.Where(t => t.MsgId == msgId)] : null;
+    }
+
+    /// <summary>get_groupmsg_list_v2: the creator's group sends created in [from, to], oldest first.</summary>
+    public IReadOnlyList<GroupMessageTask> CreatedBy(string? creator, DateTimeOffset from, DateTimeOffset to)
+    {
+        lock (_lock)
+        {
+            return [.. _tasks.Where(t => (creator is null || t.Sender == creator) && t.CreateTime >= from && t.CreateTime <= to)
+                .DistinctBy(t => t.MsgId)];
+        }
     }
 
     /// <summary>The sender taps 发送: each customer still a friend receives it.</summary>
@@ -77,6 +92,9 @@ public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
     public void Reset()
     {
         lock (_lock)
+        {
             _tasks.Clear();
+            _msgIds.Clear();
+        }
     }
 }
