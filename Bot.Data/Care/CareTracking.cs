@@ -15,9 +15,10 @@ public sealed record CareSendResult(long TaskId, int SendStatus);
 /// <summary>Follows each greeting from the outbox to the customer's phone, and reminds reps who have not confirmed.</summary>
 public sealed class CareTracking(NpgsqlDataSource dataSource)
 {
-    // The dispatcher records WeCom's msgid on the outbox row; the task picks it up by their shared key.
+    // The dispatcher records WeCom's msgid on the outbox row; the task picks it up by their shared key. Waiting is
+    // counted from when tracking first sees it, on the same clock as the reminders.
     private const string LinkSentSql = """
-        update care_tasks t set status = 'awaiting', msgid = o.wecom_msgid, queued_at = o.sent_at
+        update care_tasks t set status = 'awaiting', msgid = o.wecom_msgid, queued_at = @Now
         from outbox o
         where o.idempotency_key = t.idempotency_key and t.status = 'planned' and o.status = 'sent'
         """;
@@ -30,7 +31,7 @@ public sealed class CareTracking(NpgsqlDataSource dataSource)
 
     private const string AwaitingSql = """
         select t.id, t.msgid, u.wecom_userid as rep_user_id, ct.wecom_external_userid as external_user_id, t.occasion,
-               t.queued_at, t.reminders_sent, t.last_reminded_at
+               t.queued_at, t.reminders_sent::int as reminders_sent, t.last_reminded_at
         from care_tasks t
         join users u on u.id = t.rep_id
         join contacts ct on ct.id = t.contact_id
@@ -57,10 +58,10 @@ public sealed class CareTracking(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>Takes msgids (and parked failures) from the outbox onto the tasks.</summary>
-    public async Task LinkDispatchedAsync(CancellationToken ct)
+    public async Task LinkDispatchedAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(LinkSentSql, cancellationToken: ct, commandTimeout: 300));
+        await connection.ExecuteAsync(new CommandDefinition(LinkSentSql, new { Now = now.ToUniversalTime() }, cancellationToken: ct, commandTimeout: 300));
         await connection.ExecuteAsync(new CommandDefinition(LinkParkedSql, cancellationToken: ct, commandTimeout: 300));
     }
 

@@ -23,7 +23,7 @@ public sealed class CareResultRun(
     public async Task<CareResultSummary> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
         var o = options.Value;
-        await tracking.LinkDispatchedAsync(ct);
+        await tracking.LinkDispatchedAsync(now, ct);
         var awaiting = await tracking.AwaitingAsync(ct);
         var results = new List<CareSendResult>();
         foreach (var group in awaiting.GroupBy(a => (a.MsgId, a.RepUserId)))

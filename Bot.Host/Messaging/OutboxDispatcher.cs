@@ -20,6 +20,9 @@ public sealed class OutboxDispatcher(
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
 
+    // Retries come within minutes (leases, backoff capped at 5 minutes); a day of the sender's group sends covers them.
+    private static readonly TimeSpan RetryLookBack = TimeSpan.FromDays(1);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Value.Outbox.Dispatchers).Select(_ => LoopAsync(stoppingToken)));
 
@@ -113,7 +116,7 @@ public sealed class OutboxDispatcher(
         var body = JsonNode.Parse(row.Payload)!.AsObject();
         var existing = await customerContact.FindGroupSendAsync(
             body["sender"]!.GetValue<string>(), row.Recipient, body["text"]?["content"]?.GetValue<string>() ?? "",
-            new DateTimeOffset(DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc)), ct);
+            RetryLookBack, ct);
         if (existing is null)
             return true;
         logger.LogInformation("Outbox {Id}: group send already in WeCom as {MsgId}, not sent again", row.Id, existing);

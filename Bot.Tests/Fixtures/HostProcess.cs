@@ -17,7 +17,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string CallbackUrl => $"http://127.0.0.1:{Port}/wecom/callback";
 
-    public static async Task<HostProcess> StartAsync(string connectionString, string redisPrefix, string weComApi, int? port = null)
+    /// <param name="settings">Extra configuration as environment variables (Care__SendUntilHour …).</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, string redisPrefix, string weComApi, int? port = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var chosen = port ?? LiveBot.FreePort();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -34,6 +36,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Bot__Inbound__LeaseSeconds"] = "2";
         start.Environment["Bot__Inbound__PollMilliseconds"] = "100";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -31,12 +31,13 @@ public sealed class WeComCustomerContact(WeComApiClient wecom, TimeProvider cloc
     }
 
     /// <summary>
-    /// The msgid of a single-customer group send <paramref name="sender"/> created since <paramref name="since"/> with
+    /// The msgid of a single-customer group send <paramref name="sender"/> created within <paramref name="lookBack"/> with
     /// exactly this text for this customer (get_groupmsg_list_v2, then get_groupmsg_send_result); null when none.
     /// </summary>
-    public async Task<string?> FindGroupSendAsync(string sender, string externalUserId, string text, DateTimeOffset since, CancellationToken ct)
+    public async Task<string?> FindGroupSendAsync(string sender, string externalUserId, string text, TimeSpan lookBack, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var since = now - lookBack;
         string? cursor = null;
         do
         {

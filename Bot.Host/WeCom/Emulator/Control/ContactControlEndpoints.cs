@@ -17,6 +17,12 @@ public static class ContactControlEndpoints
             return ControlEndpoints.Json(new AddContactResponse(follow.ExternalUserId, welcome.Code, delivery));
         });
 
+        control.MapPost("contacts/existing", (ExistingContactsRequest request, ContactStore contacts) =>
+        {
+            contacts.AddExisting(request.Contacts.Select(c => (request.UserId, c.ExternalUserId, c.Name)));
+            return Results.NoContent();
+        });
+
         control.MapPost("contacts/remove", async (RemoveContactRequest request, ContactStore contacts, WeComCallbackSender callbacks, CancellationToken ct) =>
         {
             if (!contacts.RemoveFollow(request.UserId, request.ExternalUserId))
