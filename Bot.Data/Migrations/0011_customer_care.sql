@@ -24,13 +24,18 @@ create table care_tasks (
     send_status       smallint,
     reminders_sent    smallint not null default 0,
     last_reminded_at  timestamptz,
-    -- When the rep was told this greeting awaits their confirmation (one note per rep per planning run).
-    noted_at          timestamptz,
     created_at        timestamptz not null default now(),
     queued_at         timestamptz,
     finished_at       timestamptz
 );
-create index care_tasks_contact_idx on care_tasks (contact_id, occasion_on);
+create index care_tasks_contact_idx on care_tasks (contact_id);
+create index care_tasks_day_idx on care_tasks (occasion_on);
+create index care_tasks_created_idx on care_tasks (created_at);
 create index care_tasks_open_idx on care_tasks (status, created_at) where status in ('planned', 'awaiting');
 create index care_tasks_rep_idx on care_tasks (rep_id, occasion_on);
-create index care_tasks_unnoted_idx on care_tasks (id) where noted_at is null and status <> 'yielded';
+
+-- Each rep is told once about the greetings waiting for them: every task up to this id has been announced.
+create table care_rep_notes (
+    rep_id          bigint primary key references users (id) on delete cascade,
+    noted_through   bigint not null
+);

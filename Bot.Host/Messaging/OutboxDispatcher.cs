@@ -105,7 +105,7 @@ public sealed class OutboxDispatcher(
             await outbox.DeferAsync(row.Id, window.NextOpening(now), ct);
             return false;
         }
-        var (allowed, retryAt) = await limits.TryTakeAsync("groupsend:" + options.Value.CorpId, options.Value.Outbox.GroupSendPerMinute);
+        var (allowed, retryAt) = await limits.TryTakeSmoothedAsync("groupsend:" + options.Value.CorpId, options.Value.Outbox.GroupSendPerMinute);
         if (!allowed)
         {
             await outbox.DeferAsync(row.Id, retryAt, ct);
