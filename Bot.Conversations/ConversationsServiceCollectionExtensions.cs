@@ -27,6 +27,11 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<TierRecompute>();
         services.AddOptions<Care.CareOptions>().BindConfiguration(Care.CareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<Care.CareOptions>, Care.CareOptionsValidator>();
+        services.AddSingleton<DueReminderCards>();
+        services.AddSingleton<OverdueEscalation>();
+        services.AddSingleton<CadencePlanner>();
+        services.AddSingleton<Digest.DailyDigestBuilder>();
+        services.AddSingleton<WeeklyFunnelPush>();
 
         // One line per intent: the handler that answers it.
         services.AddSingleton<IIntentHandler, HelpHandler>();

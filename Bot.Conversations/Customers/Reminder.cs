@@ -1,6 +1,13 @@
 namespace Bot.Conversations.Customers;
 
-public sealed record Reminder(long Id, long RepId, long? CustomerId, string? CustomerName, DateTimeOffset DueAt, string Note, string Source, string Status);
+public sealed record Reminder(long Id, long RepId, long? CustomerId, string? CustomerName, DateTimeOffset DueAt, string Note, string Source, string Status)
+{
+    /// <summary>The note, with the customer's name in front unless the note already says it.</summary>
+    public string Describe() =>
+        CustomerName is { } name && !Note.Contains(name, StringComparison.Ordinal) ? $"{name}：{Note}" : Note;
+}
+
+public sealed record NewReminder(long RepId, long? CustomerId, DateTimeOffset DueAt, string Note, string Source);
 
 public interface IReminderRepository
 {
@@ -18,4 +25,17 @@ public interface IReminderRepository
 
     /// <summary>Moves the rep's own open reminder later by <paramref name="by"/>.</summary>
     Task<Reminder?> PostponeAsync(long id, long repId, TimeSpan by, CancellationToken ct);
+
+    Task AddManyAsync(IReadOnlyList<NewReminder> reminders, CancellationToken ct);
+
+    /// <summary>Open reminders due in [<paramref name="since"/>, <paramref name="until"/>] whose card for that due time has not gone out.</summary>
+    Task<IReadOnlyList<Reminder>> ListDueWithoutCardAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken ct);
+
+    /// <summary>Records that the card for each reminder's current due time was queued; a reminder moved since is left alone.</summary>
+    Task MarkCardSentAsync(IReadOnlyList<Reminder> reminders, CancellationToken ct);
+
+    /// <summary>Open reminders due before <paramref name="dueBefore"/> that were never escalated to a manager.</summary>
+    Task<IReadOnlyList<Reminder>> ListOverdueNotEscalatedAsync(DateTimeOffset dueBefore, CancellationToken ct);
+
+    Task MarkEscalatedAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken ct);
 }

@@ -33,18 +33,14 @@ public sealed class MyTasksHandler(IReminderRepository reminders) : IIntentHandl
         {
             output.Append($"**已逾期 {overdue.Count} 个**");
             foreach (var r in overdue.Take(10))
-                output.Append($"\n· {ChineseFormat.DayAndTime(r.DueAt, context.Today)} {Describe(r)}");
+                output.Append($"\n· {ChineseFormat.DayAndTime(r.DueAt, context.Today)} {r.Describe()}");
         }
         if (due.Count > 0)
         {
             output.Append(output.Length > 0 ? "\n" : "").Append($"**{label}要跟进 {due.Count} 个**");
             foreach (var r in due.Take(15))
-                output.Append($"\n· {ChineseFormat.DayAndTime(r.DueAt, context.Today)} {Describe(r)}");
+                output.Append($"\n· {ChineseFormat.DayAndTime(r.DueAt, context.Today)} {r.Describe()}");
         }
         return [Reply.Markdown(output.ToString())];
     }
-
-    /// <summary>The note, with the customer's name in front unless the note already says it.</summary>
-    private static string Describe(Reminder reminder) =>
-        reminder.CustomerName is { } name && !reminder.Note.Contains(name, StringComparison.Ordinal) ? $"{name}：{reminder.Note}" : reminder.Note;
 }

@@ -44,6 +44,31 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         select {Columns} from moved r left join customers c on c.id = r.customer_id
         """;
 
+    private const string InsertManySql = """
+        insert into reminders (rep_id, customer_id, due_at, note, source)
+        select * from unnest(@RepIds, @CustomerIds, @DueAts, @Notes, @Sources)
+        """;
+
+    private const string DueWithoutCardSql = $"""
+        select {Columns} from reminders r left join customers c on c.id = r.customer_id
+        where r.status = 'open' and r.due_at between @Since and @Until and r.card_sent_for is distinct from r.due_at
+        order by r.due_at, r.id
+        """;
+
+    private const string CardSentSql = """
+        update reminders r set card_sent_for = s.due_at
+        from unnest(@Ids, @DueAts) as s(id, due_at)
+        where r.id = s.id and r.due_at = s.due_at
+        """;
+
+    private const string OverdueNotEscalatedSql = $"""
+        select {Columns} from reminders r left join customers c on c.id = r.customer_id
+        where r.status = 'open' and r.due_at < @DueBefore and r.escalated_at is null
+        order by r.rep_id, r.due_at, r.id
+        """;
+
+    private const string EscalatedSql = "update reminders set escalated_at = @At where id = any(@Ids) and escalated_at is null";
+
     private sealed record ReminderRow(long Id, long RepId, long? CustomerId, string? CustomerName, DateTime DueAt, string Note, string Source, string Status)
     {
         public Reminder ToReminder() => new(Id, RepId, CustomerId, CustomerName, new DateTimeOffset(DueAt, TimeSpan.Zero), Note, Source, Status);
@@ -57,19 +82,11 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         return row.ToReminder();
     }
 
-    public async Task<IReadOnlyList<Reminder>> ListOpenAsync(IReadOnlyCollection<long> repIds, DateTimeOffset until, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(OpenSql, new { RepIds = repIds.ToArray(), Until = until.ToUniversalTime() }, cancellationToken: ct));
-        return [.. rows.Select(r => r.ToReminder())];
-    }
+    public Task<IReadOnlyList<Reminder>> ListOpenAsync(IReadOnlyCollection<long> repIds, DateTimeOffset until, CancellationToken ct) =>
+        ListAsync(OpenSql, new { RepIds = repIds.ToArray(), Until = until.ToUniversalTime() }, ct);
 
-    public async Task<IReadOnlyList<Reminder>> ListOpenForCustomerAsync(long customerId, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(OpenForCustomerSql, new { CustomerId = customerId }, cancellationToken: ct));
-        return [.. rows.Select(r => r.ToReminder())];
-    }
+    public Task<IReadOnlyList<Reminder>> ListOpenForCustomerAsync(long customerId, CancellationToken ct) =>
+        ListAsync(OpenForCustomerSql, new { CustomerId = customerId }, ct);
 
     public async Task<Reminder?> CompleteAsync(long id, long repId, DateTimeOffset at, CancellationToken ct)
     {
@@ -87,9 +104,57 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         return row?.ToReminder();
     }
 
+    public async Task AddManyAsync(IReadOnlyList<NewReminder> reminders, CancellationToken ct)
+    {
+        if (reminders.Count == 0)
+            return;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(InsertManySql, new
+        {
+            RepIds = reminders.Select(r => r.RepId).ToArray(),
+            CustomerIds = reminders.Select(r => r.CustomerId).ToArray(),
+            DueAts = reminders.Select(r => r.DueAt.UtcDateTime).ToArray(),
+            Notes = reminders.Select(r => r.Note).ToArray(),
+            Sources = reminders.Select(r => r.Source).ToArray(),
+        }, cancellationToken: ct));
+    }
+
+    public Task<IReadOnlyList<Reminder>> ListDueWithoutCardAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken ct) =>
+        ListAsync(DueWithoutCardSql, new { Since = since.ToUniversalTime(), Until = until.ToUniversalTime() }, ct);
+
+    public async Task MarkCardSentAsync(IReadOnlyList<Reminder> reminders, CancellationToken ct)
+    {
+        if (reminders.Count == 0)
+            return;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(CardSentSql, new
+        {
+            Ids = reminders.Select(r => r.Id).ToArray(),
+            DueAts = reminders.Select(r => r.DueAt.UtcDateTime).ToArray(),
+        }, cancellationToken: ct));
+    }
+
+    public Task<IReadOnlyList<Reminder>> ListOverdueNotEscalatedAsync(DateTimeOffset dueBefore, CancellationToken ct) =>
+        ListAsync(OverdueNotEscalatedSql, new { DueBefore = dueBefore.ToUniversalTime() }, ct);
+
+    public async Task MarkEscalatedAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+            return;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(EscalatedSql, new { Ids = ids.ToArray(), At = at.ToUniversalTime() }, cancellationToken: ct));
+    }
+
     public async Task<bool> CancelAsync(long id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(CancelSql, new { Id = id }, cancellationToken: ct)) == 1;
+    }
+
+    private async Task<IReadOnlyList<Reminder>> ListAsync(string sql, object args, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(sql, args, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToReminder())];
     }
 }

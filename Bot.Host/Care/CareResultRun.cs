@@ -15,7 +15,7 @@ public sealed record CareResultSummary(int Sent, int Failed, int Waiting, int Ex
 /// in the daytime window) and writes off greetings nobody confirmed within <see cref="CareOptions.TrackDays"/>.
 /// </summary>
 public sealed class CareResultRun(
-    CareTracking tracking, WeComCustomerContact wecom, IOptions<CareOptions> options, ILogger<CareResultRun> logger)
+    CareTracking tracking, Lazy<WeComCustomerContact> wecom, IOptions<CareOptions> options, ILogger<CareResultRun> logger)
 {
     /// <summary>get_groupmsg_send_result leaves out customers in add_msg_template's fail_list: not a contact of the sender.</summary>
     private const int NotAFriend = 2;
@@ -31,7 +31,7 @@ public sealed class CareResultRun(
             IReadOnlyList<GroupMessageSendStatus> statuses;
             try
             {
-                statuses = await wecom.GetGroupMessageSendResultAsync(group.Key.MsgId, group.Key.RepUserId, ct);
+                statuses = await wecom.Value.GetGroupMessageSendResultAsync(group.Key.MsgId, group.Key.RepUserId, ct);
             }
             catch (Exception ex) when (ex is WeComApiException or WeComTransportException)
             {

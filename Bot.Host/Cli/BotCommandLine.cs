@@ -72,6 +72,14 @@ public static class BotCommandLine
         var tiers = new Command("tiers", "重新计算所有客户的分级（ABC、RFM、价值潜力），分级有变化时通知负责人");
         tiers.SetAction((_, ct) => CliCommands.RecomputeTiersAsync(ct));
 
+        var jobs = new Command("jobs", "定时任务：各任务的时间表、下次和上次运行");
+        jobs.SetAction((_, ct) => CliCommands.JobsStatusAsync(ct));
+        var jobName = new Argument<string>("name") { Description = "任务名（见 jobs），如 DailyDigest" };
+        var at = new Option<DateTimeOffset?>("--at") { Description = "当作这个时刻来运行（ISO 8601，如 2026-12-01T08:30:00+08:00）" };
+        var runJob = new Command("run", "马上在本进程运行一个任务；发出的消息照常进发件箱") { jobName, at };
+        runJob.SetAction((result, ct) => CliCommands.RunJobAsync(result.GetValue(jobName)!, result.GetValue(at), ct));
+        jobs.Subcommands.Add(runJob);
+
         var parse = new Command("parse", "试运行理解：从标准输入读 JSON 行 {\"user\",\"text\",\"now\"}，每行输出一条解析结果，不改任何数据");
         parse.SetAction((_, ct) => CliCommands.ParseAsync(ct));
 
@@ -96,7 +104,7 @@ public static class BotCommandLine
         benchCare.Hidden = true;
         benchCare.SetAction((result, ct) => CliCommands.BenchCareAsync(result.GetValue(careCustomers), result.GetValue(perMinute), result.GetValue(hostSeconds), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, parse, bench, benchNlu, benchReports, benchCare };
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, jobs, parse, bench, benchNlu, benchReports, benchCare };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

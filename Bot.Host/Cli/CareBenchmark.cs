@@ -127,6 +127,7 @@ public sealed class CareBenchmark(NpgsqlDataSource database, CareGreetingRun gre
         // The bench runs whenever it is started; the daytime window is tested elsewhere.
         start.Environment["Care__SendFromHour"] = "0";
         start.Environment["Care__SendUntilHour"] = "24";
+        start.Environment["Scheduling__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -6,6 +6,7 @@ using Bot.Data.Messaging;
 using Bot.Data.Postgres;
 using Bot.Host.Care;
 using Bot.Host.Hosting;
+using Bot.Host.Scheduling;
 
 namespace Bot.Host.Cli;
 
@@ -109,17 +110,43 @@ internal static class CliCommands
         return 1;
     }
 
-    public static async Task<int> RecomputeTiersAsync(CancellationToken ct)
+    public static Task<int> RecomputeTiersAsync(CancellationToken ct) => RunJobAsync("NightlyTiers", null, ct);
+
+    public static async Task<int> JobsStatusAsync(CancellationToken ct)
     {
-        await using var app = BuildServices(services => services.AddConversations());
+        await using var app = BuildServices(services => services.AddConversations().AddScheduledJobs());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
-        var result = await app.Services.GetRequiredService<Bot.Conversations.Tiering.TierRecompute>().RunAsync(ct);
-        var today = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        await app.Services.GetRequiredService<OutboxStore>().EnqueueAsync(
-            [.. result.Notices.Select((n, i) => Bot.Host.WeCom.AppMessageRenderer.Render(n.ToUserId, n.Reply, $"tiers:{today}:{n.ToUserId}:{i}"))], ct);
-        Console.WriteLine($"已重新分级 {result.Customers} 个客户，其中 {result.Changed} 个分级有变化，通知 {result.Notices.Count} 位负责人。");
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value;
+        var latest = (await app.Services.GetRequiredService<JobRunStore>().LatestAsync(ct)).ToDictionary(r => r.Job);
+        Console.WriteLine(options.Enabled ? "定时任务（北京时间）：" : "定时任务（本机配置为关闭：Scheduling:Enabled=false）：");
+        foreach (var (name, cron) in options.Cron.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var next = new Quartz.CronExpression(cron, Bot.Conversations.Common.ChinaTime.Zone).GetNextValidTimeAfter(DateTimeOffset.UtcNow);
+            var last = latest.TryGetValue(name, out var run)
+                ? $"上次 {Local(run.StartedAt)}（{run.Instance}）{(run.Outcome switch { "ok" => "成功", "failed" => "失败", _ => "运行中" })}：{run.Detail}"
+                : "还没运行过";
+            Console.WriteLine($"  {name,-14} {cron,-18} 下次 {(next is { } n ? Local(n.UtcDateTime) : "—")}  {last}");
+        }
         return 0;
     }
+
+    /// <summary>Runs one job now in this process, outside the schedule; what it sends goes through the outbox as usual.</summary>
+    public static async Task<int> RunJobAsync(string name, DateTimeOffset? at, CancellationToken ct)
+    {
+        await using var app = BuildServices(services => services.AddConversations().AddScheduledJobs());
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        var job = app.Services.GetServices<IScheduledJob>().FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (job is null)
+        {
+            await Console.Error.WriteLineAsync($"没有叫 {name} 的定时任务。可选：{string.Join("、", app.Services.GetServices<IScheduledJob>().Select(j => j.Name))}");
+            return 1;
+        }
+        Console.WriteLine(await job.RunAsync(at ?? DateTimeOffset.UtcNow, ct));
+        return 0;
+    }
+
+    private static string Local(DateTime utc) =>
+        Bot.Conversations.Common.ChinaTime.ToChina(new DateTimeOffset(utc, TimeSpan.Zero)).ToString("MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<int> ParseAsync(CancellationToken ct)
     {
@@ -147,7 +174,7 @@ internal static class CliCommands
 
     public static async Task<int> BenchCareAsync(int customers, int perMinute, int seconds, CancellationToken ct)
     {
-        await using var app = BuildServices(services => WithWeComOptions(services).AddConversations().AddCare().AddSingleton<CareBenchmark>());
+        await using var app = BuildServices(services => services.AddConversations().AddCare().AddSingleton<CareBenchmark>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         return await app.Services.GetRequiredService<CareBenchmark>().RunAsync(customers, perMinute, seconds, ct);
     }

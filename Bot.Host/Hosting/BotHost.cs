@@ -1,8 +1,8 @@
 using Bot.Conversations;
 using Bot.Data;
-using Bot.Host.Care;
 using Bot.Host.Health;
 using Bot.Host.Sandbox;
+using Bot.Host.Scheduling;
 using Bot.Host.WeCom;
 
 namespace Bot.Host.Hosting;
@@ -27,7 +27,7 @@ public static class BotHost
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddConversations();
         builder.Services.AddWeCom();
-        builder.Services.AddCare();
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSandbox(builder.Configuration);
         configure?.Invoke(builder.Services);
         var app = builder.Build();

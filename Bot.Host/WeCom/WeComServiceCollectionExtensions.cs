@@ -10,11 +10,23 @@ public static class WeComServiceCollectionExtensions
     /// <summary>The WeCom channel: callbacks in, the durable inbox worker, the outbox dispatcher and the API client.</summary>
     public static IServiceCollection AddWeCom(this IServiceCollection services)
     {
-        services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddWeComClient();
         services.AddOptions<InboundWorkerOptions>().BindConfiguration("Bot:Inbound");
         services.AddSingleton<AppCrypto>();
         services.AddSingleton<AiBotCrypto>();
         services.AddSingleton<InboundSignal>();
+        services.AddSingleton<ExternalContactEventProcessor>();
+        services.AddHostedService<InboundWorker>();
+        services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+
+    /// <summary>The API client alone (no callbacks, no workers), for one-shot commands that call WeCom; safe to add twice.</summary>
+    public static IServiceCollection AddWeComClient(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(WeComCustomerContact)))
+            return services;
+        services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Both clients go to the same base address: WeCom's cgi-bin/, or the emulator's.
         static void Configure(IServiceProvider sp, HttpClient http)
@@ -25,11 +37,9 @@ public static class WeComServiceCollectionExtensions
         }
         services.AddHttpClient<WeComTokenProvider>(Configure).RemoveAllLoggers();
         services.AddHttpClient<WeComApiClient>(Configure).RemoveAllLoggers();
-
         services.AddTransient<WeComCustomerContact>();
-        services.AddSingleton<ExternalContactEventProcessor>();
-        services.AddHostedService<InboundWorker>();
-        services.AddHostedService<OutboxDispatcher>();
+        // For singletons that call WeCom only when they run: composing them needs no WeCom configuration.
+        services.AddTransient(sp => new Lazy<WeComCustomerContact>(sp.GetRequiredService<WeComCustomerContact>));
         return services;
     }
 

@@ -92,7 +92,7 @@ public sealed class CareCrashTests : IAsyncLifetime
             ["Care__SendFromHour"] = "0", ["Care__SendUntilHour"] = "24", ["WeCom__Outbox__GroupSendPerMinute"] = "100000",
         };
 
-        var first = await HostProcess.StartAsync(_connectionString, _prefix, emulator.ApiBaseUrl, settings: settings);
+        var first = await HostProcess.StartAsync(_connectionString, _prefix, emulator.ApiBaseUrl, environment: settings);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await emulator.ControlAsync<List<GroupMessageTask>>($"group-messages?sender={_rep}")).Count < customers / 3 && DateTime.UtcNow < deadline)
             await Task.Delay(20);
@@ -100,7 +100,7 @@ public sealed class CareCrashTests : IAsyncLifetime
         var beforeRestart = (await emulator.ControlAsync<List<GroupMessageTask>>($"group-messages?sender={_rep}")).Count;
         Assert.InRange(beforeRestart, customers / 3, customers - 1);
 
-        await using var second = await HostProcess.StartAsync(_connectionString, _prefix, emulator.ApiBaseUrl, settings: settings);
+        await using var second = await HostProcess.StartAsync(_connectionString, _prefix, emulator.ApiBaseUrl, environment: settings);
         deadline = DateTime.UtcNow.AddSeconds(60);
         while (await ScalarAsync("select count(*) from outbox where kind = 'msg_template' and status <> 'sent'") > 0 && DateTime.UtcNow < deadline)
             await Task.Delay(100);

@@ -6,21 +6,24 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Fixtures;
 
-/// <summary>The data layer exactly as the host composes it, pointed at one test database and Redis prefix.</summary>
+/// <summary>The data layer exactly as the host composes it (plus what a test adds), pointed at one test database and Redis prefix.</summary>
 public static class BotServices
 {
-    public static ServiceProvider Create(string connectionString, string redisPrefix, TimeProvider? clock = null)
+    public static ServiceProvider Create(
+        string connectionString, string redisPrefix, TimeProvider? clock = null, Action<IServiceCollection>? add = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bot:Database:ConnectionString"] = connectionString,
             ["Bot:Redis:Configuration"] = TestEnvironment.Redis,
             ["Bot:Redis:KeyPrefix"] = redisPrefix,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddData();
+        add?.Invoke(services);
         if (clock is not null)
             services.AddSingleton(clock);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -10,6 +10,20 @@ namespace Bot.Tests.Fixtures;
 /// </summary>
 public sealed class DatabaseFixture : IAsyncLifetime
 {
+    private readonly Action<IServiceCollection>? _add;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+
+    public DatabaseFixture()
+    {
+    }
+
+    /// <summary>With more services than the data layer (xunit wants a single public constructor for collection fixtures).</summary>
+    internal DatabaseFixture(Action<IServiceCollection> add, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _add = add;
+        _settings = settings;
+    }
+
     public string ConnectionString { get; private set; } = "";
 
     public string RedisPrefix { get; } = TestEnvironment.NewRedisPrefix();
@@ -23,7 +37,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabases.CreateEmptyAsync();
-        Services = BotServices.Create(ConnectionString, RedisPrefix, Clock);
+        Services = BotServices.Create(ConnectionString, RedisPrefix, Clock, _add, _settings);
         await Get<MigrationRunner>().MigrateAsync(CancellationToken.None);
     }
 

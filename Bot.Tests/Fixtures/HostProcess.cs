@@ -17,9 +17,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string CallbackUrl => $"http://127.0.0.1:{Port}/wecom/callback";
 
-    /// <param name="settings">Extra configuration as environment variables (Care__SendUntilHour …).</param>
-    public static async Task<HostProcess> StartAsync(string connectionString, string redisPrefix, string weComApi, int? port = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<HostProcess> StartAsync(
+        string connectionString, string redisPrefix, string weComApi, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var chosen = port ?? LiveBot.FreePort();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -36,7 +35,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Bot__Inbound__LeaseSeconds"] = "2";
         start.Environment["Bot__Inbound__PollMilliseconds"] = "100";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        start.Environment["Scheduling__Enabled"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -59,6 +59,8 @@ public sealed class LiveBot : IAsyncDisposable
             $"--WeCom:Emulator:AiBotCallbackUrl={self}/wecom/aibot",
             "--Bot:Inbound:PollMilliseconds=100",
             "--Logging:LogLevel:Default=Warning",
+            // Jobs firing on their own would add messages under the feet of tests; scheduling tests switch them on.
+            "--Scheduling:Enabled=false",
         };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
         var app = BotHost.BuildWebApp([.. args], seedDemo: false, services =>

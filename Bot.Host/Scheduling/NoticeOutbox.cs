@@ -1,0 +1,17 @@
+using Bot.Conversations.Pipeline;
+using Bot.Data.Messaging;
+using Bot.Host.WeCom;
+
+namespace Bot.Host.Scheduling;
+
+/// <summary>Puts a scheduled run's notices in the outbox under their keys, then records what the run wanted recorded.</summary>
+public sealed class NoticeOutbox(OutboxStore outbox)
+{
+    public async Task<int> QueueAsync(ScheduledOutput output, CancellationToken ct)
+    {
+        await outbox.EnqueueAsync([.. output.Notices.Select(n => AppMessageRenderer.Render(n.ToUserId, n.Reply, n.Key))], ct);
+        if (output.AfterQueued is { } after)
+            await after(ct);
+        return output.Notices.Count;
+    }
+}
