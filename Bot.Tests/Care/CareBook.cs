@@ -73,6 +73,12 @@ internal sealed class CareBook(string connectionString)
         return [.. await connection.QueryAsync<(string, string)>("select idempotency_key, status from care_tasks order by id")];
     }
 
+    public async Task<List<T>> ScalarListAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        return [.. await connection.QueryAsync<T>(sql)];
+    }
+
     public async Task<T> ScalarAsync<T>(string sql, object? args = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -180,6 +180,28 @@ public sealed class CareRunTests
     }
 
     [Fact]
+    public async Task ResultRun_WeComQuotaUsedByTheFirstOfTwoGreetings_SecondRecordedAsFailedWithStatus3()
+    {
+        var clock = new FakeTimeProvider(SpringFestivalMorning);
+        await using var bot = await LiveBot.StartAsync(clock, ("WeCom:Emulator:GroupSendsPerCustomerPerMonth", "1"));
+        var book = new CareBook(bot.ConnectionString);
+        var rep = await book.AddRepAsync("张伟");
+        var li = await book.AddContactAsync(rep, "星辰网络", "李明", "总经理", birthday: (2, 6));
+        await ExistingContactsAsync(bot, rep, li);
+        await bot.Services.GetRequiredService<CareGreetingRun>().RunAsync(clock.GetUtcNow(), CancellationToken.None);
+        await GroupSendsAsync(bot, rep.UserId, 2);
+        await AllDispatchedAsync(book);
+        await bot.ControlAsync<List<GroupMessageTask>>("group-messages/confirm-all", new ConfirmGroupMessageRequest(rep.UserId));
+
+        var summary = await bot.Services.GetRequiredService<CareResultRun>().RunAsync(clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal((1, 1), (summary.Sent, summary.Failed));
+        Assert.Equal([1, 3], (await book.ScalarListAsync<short>("select send_status from care_tasks order by send_status")).Select(s => (int)s));
+        var confirmation = await bot.Services.GetRequiredService<ICareReports>().ConfirmationRateAsync([rep.Id], new DateOnly(2027, 2, 6), new DateOnly(2027, 2, 6), CancellationToken.None);
+        Assert.Equal(new CareConfirmation(2, 0, 0), confirmation);
+    }
+
+    [Fact]
     public async Task ResultRun_NobodyConfirmsWithinTrackDays_WrittenOffAsUnconfirmed()
     {
         var clock = new FakeTimeProvider(SpringFestivalMorning);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Bot.Host.WeCom.Emulator;
 
 /// <summary>企业群发: nothing reaches a customer until the sender confirms the task.</summary>
-public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
+public sealed class GroupMessageStore(ContactStore contacts, Microsoft.Extensions.Options.IOptions<WeComEmulatorOptions> options, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly List<GroupMessageTask> _tasks = [];
@@ -66,7 +66,7 @@ public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
         }
     }
 
-    /// <summary>The sender taps 发送: each customer still a friend receives it.</summary>
+    /// <summary>The sender taps 发送: each customer still a friend, with group sends left this month, receives it.</summary>
     /// <returns>The confirmed task, or null when there is no pending task of that sender.</returns>
     public GroupMessageTask? Confirm(string msgId, string sender)
     {
@@ -77,10 +77,13 @@ public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
                 return null;
             var task = _tasks[index];
             var now = time.GetUtcNow();
+            var quota = options.Value.GroupSendsPerCustomerPerMonth is > 0 and var q ? q : DateTime.DaysInMonth(now.Year, now.Month);
             var targets = task.Targets.Select(target =>
             {
                 if (!contacts.IsFollowing(sender, target.ExternalUserId))
                     return target with { Status = 2 };
+                if (contacts.DeliveriesTo(target.ExternalUserId).Count(d => d.Kind == "group_msg" && d.Time.Year == now.Year && d.Time.Month == now.Month) >= quota)
+                    return target with { Status = 3 };
                 contacts.Deliver(target.ExternalUserId, sender, "group_msg", task.Text, task.Attachments, msgId);
                 return target with { Status = 1, SendTime = now };
             }).ToList();
