@@ -1,3 +1,5 @@
+using Bot.Conversations.Assistant;
+using Bot.Conversations.Care;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Dialogs;
 using Bot.Conversations.Funnel;
@@ -6,8 +8,10 @@ using Bot.Conversations.Playbook;
 using Bot.Conversations.Reminders;
 using Bot.Conversations.Tiering;
 using Bot.Conversations.Understanding;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Conversations;
 
@@ -19,6 +23,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<MessageParser>();
         services.AddSingleton<UndoAndCorrection>();
+        services.AddSingleton<CustomerQuestion>();
         services.AddSingleton<ReminderButtons>();
         services.AddSingleton<PlaybookSearch>();
         services.AddSingleton<CustomerContactEvents>();
@@ -33,6 +38,11 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<Digest.DailyDigestBuilder>();
         services.AddSingleton<WeeklyFunnelPush>();
 
+        // Without a language model the rules read every message and templates say everything; AddAssistant swaps these.
+        services.TryAddSingleton<IUnderstandingAssistant, RulesOnlyUnderstanding>();
+        services.TryAddSingleton<IGroundedWriter, TemplatesOnly>();
+        services.AddSingleton<ICareMessageDrafter, CareMessageDrafter>();
+
         // One line per intent: the handler that answers it.
         services.AddSingleton<IIntentHandler, HelpHandler>();
         services.AddSingleton<IIntentHandler, LogInteractionHandler>();
@@ -44,10 +54,28 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, OptOutHandler>();
         services.AddSingleton<IIntentHandler, SetReminderHandler>();
         services.AddSingleton<IIntentHandler, MyTasksHandler>();
+        services.AddSingleton<ReminderTargets>();
+        services.AddSingleton<IIntentHandler, CompleteReminderHandler>();
+        services.AddSingleton<IIntentHandler, PostponeReminderHandler>();
         services.AddSingleton<IIntentHandler, ObjectionHelpHandler>();
         services.AddSingleton<FunnelReportBuilder>();
         services.AddSingleton<IIntentHandler, FunnelReportHandler>();
         services.AddSingleton<IIntentHandler, Churn.ChurnListHandler>();
+        services.AddSingleton<Privacy.ForgetCustomerHandler>();
+        services.AddSingleton<IIntentHandler>(sp => sp.GetRequiredService<Privacy.ForgetCustomerHandler>());
+        return services;
+    }
+
+    /// <summary>
+    /// The optional model layer over any <see cref="IChatClient"/> the host registered: a second reading of
+    /// messages the rules are unsure of, summaries of long messages, grounded objection replies and care messages.
+    /// </summary>
+    public static IServiceCollection AddAssistant(this IServiceCollection services, AssistantSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<AssistantModel>();
+        services.Replace(ServiceDescriptor.Singleton<IUnderstandingAssistant, ModelUnderstanding>());
+        services.Replace(ServiceDescriptor.Singleton<IGroundedWriter, ModelGroundedWriter>());
         return services;
     }
 }

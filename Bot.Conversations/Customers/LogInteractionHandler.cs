@@ -13,7 +13,7 @@ namespace Bot.Conversations.Customers;
 /// </summary>
 public sealed class LogInteractionHandler(
     ICustomerRepository customers, IInteractionRepository interactions, IReminderRepository reminders, CustomerDirectory directory,
-    Playbook.PlaybookSearch playbook) : IIntentHandler
+    Playbook.PlaybookSearch playbook, Assistant.IGroundedWriter writer) : IIntentHandler
 {
     public Intent Intent => Intent.LogInteraction;
 
@@ -25,7 +25,7 @@ public sealed class LogInteractionHandler(
         var customer = await customers.GetAsync(context.CustomerId, ct) ?? throw new InvalidOperationException("customer vanished");
         var contact = context.ContactId is { } contactId ? (await customers.ListContactsAsync(customer.Id, ct)).FirstOrDefault(c => c.Id == contactId) : null;
         var interaction = await interactions.AddAsync(new NewInteraction(
-            customer.Id, contact?.Id, context.User.Id, parsed.Channel ?? InteractionChannel.Other, context.Now, Summary(parsed.Text),
+            customer.Id, contact?.Id, context.User.Id, parsed.Channel ?? InteractionChannel.Other, context.Now, await SummaryAsync(parsed.Text, ct),
             [.. parsed.Objections.Select(o => o.Code())], parsed.Amount, parsed.Text,
             context.Message.InboundId > 0 ? context.Message.InboundId : null), ct);
 
@@ -54,7 +54,7 @@ public sealed class LogInteractionHandler(
             line += $"，阶段 {FunnelStages.FromCode(previousStage).ChineseName()}→{stage.ChineseName()}";
         line += "。";
         line += reminder is null ? "" : $"\n下次跟进：{ChineseFormat.DayAndTime(reminder.DueAt, context.Today)}{(why is null ? "" : $"（{why}）")}。";
-        if (parsed.Objections.Count > 0 && await playbook.BestAsync(parsed.Objections[0], parsed.Text, 1, ct) is [var script, ..])
+        if (parsed.Objections.Count > 0 && await playbook.BestAsync(parsed.Objections[0], parsed.Text, 1, ct, stage) is [var script, ..])
             line += $"\n应对建议（{parsed.Objections[0].ChineseName()}）：{script.Body}";
         line += "\n说错了回复「撤销」，或「不对，是某某客户」。";
 
@@ -73,5 +73,15 @@ public sealed class LogInteractionHandler(
         return (ChinaTime.At(day, new TimeOnly(9, 0)), "按" + suggestion.Why);
     }
 
-    private static string Summary(string text) => text.Length <= 200 ? text : text[..200] + "…";
+    /// <summary>
+    /// A long message (a voice-note transcript) is summed up in one sentence when a model is configured; the
+    /// message itself, already redacted, is kept beside it as the source.
+    /// </summary>
+    private async Task<string> SummaryAsync(string text, CancellationToken ct)
+    {
+        if (text.Length >= Assistant.Confidence.LongText
+            && await writer.WriteAsync(new Assistant.GroundedTask("summary", "用一句话概括这条销售跟进记录：客户、沟通方式、对方的态度或异议、下一步。", [text], 60, OneSentence: true), ct) is { } summary)
+            return summary;
+        return text.Length <= 200 ? text : text[..200] + "…";
+    }
 }

@@ -26,6 +26,12 @@ public interface IReminderRepository
     /// <summary>Moves the rep's own open reminder later by <paramref name="by"/>.</summary>
     Task<Reminder?> PostponeAsync(long id, long repId, TimeSpan by, CancellationToken ct);
 
+    /// <summary>Moves the rep's own open reminder to <paramref name="dueAt"/>.</summary>
+    Task<Reminder?> RescheduleAsync(long id, long repId, DateTimeOffset dueAt, CancellationToken ct);
+
+    /// <summary>Puts the rep's reminder back, open and due at <paramref name="dueAt"/> (undo of a completion or a move).</summary>
+    Task<bool> ReopenAsync(long id, long repId, DateTimeOffset dueAt, CancellationToken ct);
+
     Task AddManyAsync(IReadOnlyList<NewReminder> reminders, CancellationToken ct);
 
     /// <summary>Open reminders due in [<paramref name="since"/>, <paramref name="until"/>] whose card for that due time has not gone out.</summary>

@@ -32,3 +32,9 @@ public enum CustomerNeed
     Optional,
     Required,
 }
+
+/// <summary>A handler only admins may use: anyone else gets its refusal before any customer is looked up.</summary>
+public interface IAdminOnly
+{
+    string Refusal { get; }
+}

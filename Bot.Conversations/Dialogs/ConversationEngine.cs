@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Conversations.Assistant;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Pipeline;
 using Bot.Conversations.Team;
@@ -8,12 +9,14 @@ namespace Bot.Conversations.Dialogs;
 
 /// <summary>
 /// One message in, replies out: check the sender is a colleague, apply their scope, settle a pending "which
-/// customer?" question or an undo/correction, understand the message, make sure the customer is clear (asking
-/// once with numbered choices when it is not), and hand over to the intent's handler.
+/// customer?" question, an undo/correction or an erasure's 确认删除, understand the message, refuse admin-only
+/// intents to everyone else, make sure the customer is clear (asking once with numbered choices when it is not),
+/// and hand over to the intent's handler.
 /// </summary>
 public sealed partial class ConversationEngine(
     IUserDirectory users, IDialogStateStore dialogs, MessageParser parser, CustomerDirectory directory, ICustomerQueries queries,
-    UndoAndCorrection undo, Reminders.ReminderButtons reminderButtons, IEnumerable<IIntentHandler> handlers, TimeProvider clock) : IConversationEngine
+    UndoAndCorrection undo, CustomerQuestion question, Reminders.ReminderButtons reminderButtons, Privacy.ForgetCustomerHandler forget,
+    IEnumerable<IIntentHandler> handlers, IUnderstandingAssistant assistant, TimeProvider clock) : IConversationEngine
 {
     public const string NotAColleague = "你好，这里是公司内部的销售助手，只对本公司员工开放。如需开通请联系管理员。";
 
@@ -21,6 +24,9 @@ public sealed partial class ConversationEngine(
 
     [GeneratedRegex(@"^\s*(撤销|撤回|取消刚才|undo|撤销刚才的?记录)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex UndoWords();
+
+    [GeneratedRegex(@"^\s*确认删除\s*[.!]?\s*$")]
+    private static partial Regex ConfirmErasure();
 
     [GeneratedRegex(@"^\s*(不对|错了|不是)\s*[,:]?\s*(应该)?是\s*(?<name>.+)$")]
     private static partial Regex Correction();
@@ -47,12 +53,18 @@ public sealed partial class ConversationEngine(
             return await ResumeAsync(message, user, scope, dialog, clicked, picked, now, ct);
         if (UndoWords().IsMatch(text))
             return [await undo.UndoAsync(dialog, user.Id, now, ct)];
+        if (ConfirmErasure().IsMatch(text))
+            return [await forget.ConfirmAsync(dialog, user, now, ct)];
         if (Correction().Match(text) is { Success: true } correction && dialog.Last is not null)
             return await CorrectAsync(correction.Groups["name"].Value, user, scope, dialog, now, ct);
         if (dialog.Pending is { } pending && await ChoiceIn(text, pending, ct) is { } chosen)
             return await ResumeAsync(message, user, scope, dialog, pending, chosen, now, ct);
 
         var parsed = await parser.ParseAsync(message.Text, scope, now, ct);
+        // Rules first; the optional model reads only what they were unsure of, and its reading is validated
+        // against the user's own customers before it replaces theirs. The same handlers and scope checks follow.
+        if (Confidence.IsLow(parsed) && await assistant.ReconsiderAsync(message.Text, parsed, scope, now, ct) is { } reading)
+            parsed = reading;
         return await DispatchAsync(message, user, scope, dialog, parsed, now, ct);
     }
 
@@ -61,18 +73,20 @@ public sealed partial class ConversationEngine(
     {
         if (!_handlers.TryGetValue(parsed.Intent, out var handler))
             return [Reply.Plain(Unknown(parsed))];
+        if (handler is IAdminOnly adminOnly && user.Role != UserRole.Admin)
+            return [Reply.Plain(adminOnly.Refusal)];
 
         switch (parsed.Customer)
         {
             case CustomerResolution.OutOfScope outOfScope when handler.Needs != CustomerNeed.None:
                 return [Reply.Plain($"「{outOfScope.Mention}」不在你负责的客户范围内，我没法查看或修改。需要的话请找你的主管。")];
             case CustomerResolution.Ambiguous ambiguous when handler.Needs != CustomerNeed.None:
-                return [await AskWhichAsync(dialog, parsed, $"你说的「{ambiguous.Mention}」是哪一家？", ambiguous.CustomerIds, now, ct)];
+                return [await question.AskAsync(dialog, parsed, $"你说的「{ambiguous.Mention}」是哪一家？", ambiguous.CustomerIds, now, ct)];
             case CustomerResolution.NotMentioned when handler.Needs == CustomerNeed.Required:
                 var recent = await queries.RecentlyTouchedAsync(user.Id, 5, ct);
                 if (recent.Count == 0)
                     return [Reply.Plain("是哪个客户？请带上客户名称再说一次，比如「星辰网络 李总 电话 嫌贵」。")];
-                return [await AskWhichAsync(dialog, parsed, "是哪个客户？最近跟进的有：", recent, now, ct)];
+                return [await question.AskAsync(dialog, parsed, "是哪个客户？最近跟进的有：", recent, now, ct)];
         }
 
         var context = new ConversationContext(message, user, scope, parsed, dialog, now);
@@ -80,16 +94,6 @@ public sealed partial class ConversationEngine(
         return parsed.PersonalDataRedacted
             ? [Reply.Plain("提醒：消息里有身份证号或银行卡号，按隐私规定已隐去，没有保存。"), .. replies]
             : replies;
-    }
-
-    private async Task<Reply> AskWhichAsync(DialogSession dialog, ParsedMessage parsed, string question, IReadOnlyList<long> customerIds, DateTimeOffset now, CancellationToken ct)
-    {
-        var view = await directory.GetAsync(ct);
-        var choices = customerIds.Where(view.Customers.ContainsKey).Take(6).ToList();
-        await dialog.AskAsync(new PendingChoice(parsed.Text, parsed.Intent, choices, now), ct);
-        var lines = choices.Select((id, i) => $"{i + 1}. {view.Customers[id].LegalName}");
-        return new Reply(ReplyKind.Card, question + "\n" + string.Join("\n", lines) + "\n回复序号或客户名即可。", "选择客户",
-            [.. choices.Select((id, i) => new ReplyButton($"pick:{id}", $"{i + 1}. {Short(view.Customers[id])}"))]);
     }
 
     /// <summary>"2", "第二个" or (part of) one of the offered names.</summary>
@@ -147,6 +151,4 @@ public sealed partial class ConversationEngine(
         await dialogs.SetAsync(key, answered, TimeSpan.FromDays(1), ct);
         return [Reply.Plain(NotAColleague)];
     }
-
-    private static string Short(DirectoryCustomer customer) => customer.ShortName ?? customer.LegalName;
 }

@@ -6,11 +6,18 @@ namespace Bot.Conversations.Dialogs;
 /// <summary>A question the bot asked and is waiting on: which customer was meant (numbered choices).</summary>
 public sealed record PendingChoice(string Text, Intent Intent, IReadOnlyList<long> CustomerIds, DateTimeOffset AskedAt);
 
+/// <summary>A reminder completed or moved by the last write, with the time it was due before, so 撤销 can reopen it.</summary>
+public sealed record ReminderBefore(long Id, DateTimeOffset DueAt);
+
 /// <summary>The last write, kept for 撤销 (undo) and 不对，是X (correction) for ten minutes.</summary>
 public sealed record LastWrite(
-    string Summary, long CustomerId, long? InteractionId, long? ReminderId, string? PreviousStage, DateTimeOffset At, bool CreatedCustomer = false);
+    string Summary, long CustomerId, long? InteractionId, long? ReminderId, string? PreviousStage, DateTimeOffset At, bool CreatedCustomer = false,
+    IReadOnlyList<ReminderBefore>? ChangedReminders = null);
 
-public sealed record DialogState(PendingChoice? Pending, LastWrite? Last)
+/// <summary>An irreversible action waiting for the user to type its confirmation word.</summary>
+public sealed record PendingConfirmation(long CustomerId, DateTimeOffset AskedAt);
+
+public sealed record DialogState(PendingChoice? Pending, LastWrite? Last, PendingConfirmation? Confirmation = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -27,6 +34,8 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
 {
     public PendingChoice? Pending => state.Pending is { } p && now - p.AskedAt < DialogState.Lifetime ? p : null;
 
+    public PendingConfirmation? Confirmation => state.Confirmation is { } c && now - c.AskedAt < DialogState.Lifetime ? c : null;
+
     public LastWrite? Last => state.Last is { } l && now - l.At < DialogState.Lifetime ? l : null;
 
     public static async Task<DialogSession> LoadAsync(IDialogStateStore store, string userId, DateTimeOffset now, CancellationToken ct) =>
@@ -39,6 +48,11 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
     public Task RememberWriteAsync(LastWrite write, CancellationToken ct) => SaveAsync(new DialogState(null, write), ct);
 
     public Task ForgetWriteAsync(CancellationToken ct) => SaveAsync(state with { Last = null }, ct);
+
+    public Task AwaitConfirmationAsync(PendingConfirmation confirmation, CancellationToken ct) => SaveAsync(state with { Confirmation = confirmation }, ct);
+
+    /// <summary>After an erasure nothing about the customer stays behind: no question, no undo, no confirmation.</summary>
+    public Task ClearAsync(CancellationToken ct) => SaveAsync(new DialogState(null, null), ct);
 
     private Task SaveAsync(DialogState next, CancellationToken ct)
     {

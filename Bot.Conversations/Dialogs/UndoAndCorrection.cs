@@ -15,6 +15,8 @@ public sealed class UndoAndCorrection(
             await interactions.DeleteAsync(interactionId, ct);
         if (last.ReminderId is { } reminderId)
             await reminders.CancelAsync(reminderId, ct);
+        foreach (var changed in last.ChangedReminders ?? [])
+            await reminders.ReopenAsync(changed.Id, userId, changed.DueAt, ct);
         if (last.PreviousStage is { } previous)
             await customers.ChangeStageAsync(last.CustomerId, FunnelStages.FromCode(previous), userId, now, ct);
         if (last.CreatedCustomer)

@@ -17,6 +17,12 @@ public enum Intent
     AddCustomer,
     /// <summary>The customer no longer wants care messages (退订 / 不想收祝福了).</summary>
     OptOut,
+    /// <summary>An admin erases a customer's personal data at their request (删除客户X的个人信息).</summary>
+    ForgetCustomer,
+    /// <summary>A follow-up the rep already had is done (星辰那个跟进做完了).</summary>
+    CompleteReminder,
+    /// <summary>A follow-up the rep already had moves later (金禾的跟进往后推两天).</summary>
+    PostponeReminder,
 }
 
 public static class Intents
@@ -36,6 +42,9 @@ public static class Intents
         Intent.ChurnList => "churn_list",
         Intent.AddCustomer => "add_customer",
         Intent.OptOut => "opt_out",
+        Intent.ForgetCustomer => "forget_customer",
+        Intent.CompleteReminder => "complete_reminder",
+        Intent.PostponeReminder => "postpone_reminder",
         Intent.Help => "help",
         _ => "unknown",
     };

@@ -11,6 +11,18 @@ public static partial class IntentRules
     [System.Text.RegularExpressions.GeneratedRegex("(别|不要|不用|不必)(再)?给.{0,15}(发|送).{0,6}(祝福|问候|消息|短信)")]
     private static partial System.Text.RegularExpressions.Regex NoMoreGreetings();
 
+    // "删除客户星辰的个人信息", "清除金禾的客户资料": an erasure request, asked before anything that reads the name.
+    [System.Text.RegularExpressions.GeneratedRegex("(删除|删掉|清除|抹去|抹掉|彻底删).{0,20}(个人信息|个人资料|个人数据|隐私|客户资料|客户信息|客户数据|所有信息|所有资料|全部信息|全部资料)")]
+    private static partial System.Text.RegularExpressions.Regex EraseRequest();
+
+    // A follow-up the rep already has, named right before what happened to it: "跟进做完了", "提醒都完成了",
+    // "跟进往后推两天", "推迟一下星辰的回访". "没完成的跟进" and "项目延期了，下月再跟进" do not fit.
+    [System.Text.RegularExpressions.GeneratedRegex("(跟进|回访|提醒|待办|任务|那件事|这件事)(都|也|已经|已|我|总算|终于){0,2}(做完|搞定|完成|弄完|办完|跟完|处理完|处理好|做好|done|ok了)")]
+    private static partial System.Text.RegularExpressions.Regex FollowUpDone();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(跟进|回访|提醒|待办|任务)(都|也|先|就|帮我|给我){0,2}(往后|再)?(推迟|延后|推后|挪|推(?!进|荐|广|销|动)|改到|改成|顺延|延到|延期)|(推迟|延后|推后|顺延|往后推|往后挪)(一下)?.{0,8}?(跟进|回访|提醒)")]
+    private static partial System.Text.RegularExpressions.Regex FollowUpLater();
+
     private static readonly string[] HelpCues =
     [
         "帮助", "help", "怎么用", "能做什么", "会做什么", "使用说明", "有什么功能", "有哪些功能", "菜单", "教程", "你是谁", "怎么记录", "怎么设置",
@@ -65,8 +77,15 @@ public static partial class IntentRules
             return Intent.Unknown;
         if (t is "?" or "hi" or "hello" or "你好" or "您好" || Has(t, HelpCues))
             return Intent.Help;
+        if (EraseRequest().IsMatch(t))
+            return Intent.ForgetCustomer;
         if (Has(t, OptOutCues) || NoMoreGreetings().IsMatch(t))
             return Intent.OptOut;
+        // A call or an objection in the same breath is a new interaction to log, whatever it says about follow-ups.
+        if (channel is null && objections.Count == 0 && FollowUpLater().IsMatch(t))
+            return Intent.PostponeReminder;
+        if (channel is null && objections.Count == 0 && FollowUpDone().IsMatch(t))
+            return Intent.CompleteReminder;
         if (Has(t, FunnelCues))
             return Intent.FunnelReport;
         if (Has(t, ChurnCues) && !(mentionsCustomer && stage == FunnelStage.Lost))

@@ -20,7 +20,8 @@ public sealed class MessageParser(CustomerDirectory directory)
     }
 
     /// <param name="customerId">Set when the user already chose the customer (answering "which one?").</param>
-    public static ParsedMessage Parse(string raw, UserScope scope, DateTimeOffset now, CustomerDirectory.View view, long? customerId = null)
+    /// <param name="intent">Set when the intent is already known (the model's reading of a message the rules were unsure of).</param>
+    public static ParsedMessage Parse(string raw, UserScope scope, DateTimeOffset now, CustomerDirectory.View view, long? customerId = null, Intent? intent = null)
     {
         var (text, redacted) = PersonalData.Redact(TextNormalizer.Normalize(raw));
         var matches = view.Index.Find(text);
@@ -36,25 +37,40 @@ public sealed class MessageParser(CustomerDirectory directory)
         var amount = ChineseAmounts.FindAll(rest).Select(a => (decimal?)a.Yuan).FirstOrDefault();
         var times = ChineseDateTime.FindAll(rest, now, DateBias.Future);
         var followUp = PickFollowUp(rest, times, now);
-        var intent = IntentRules.Decide(text, customer, stage, channel, objections, followUp is not null);
-        if (intent is Intent.SetReminder && followUp is null && times.Count > 0)
+        var decided = intent ?? IntentRules.Decide(text, customer, stage, channel, objections, followUp is not null);
+        if (decided is Intent.SetReminder && followUp is null && times.Count > 0)
             followUp = times[0];
-        if (intent is Intent.ListCustomers)
+        if (decided is Intent.ListCustomers)
             stage = SalesVocabulary.StageFilter(text);
-
-        // Slots belong to the intents that use them: "金桥的周建华电话多少" asks for a number, it logs no call.
-        var logs = intent is Intent.LogInteraction;
-        var schedules = intent is Intent.LogInteraction or Intent.SetReminder or Intent.UpdateStage;
-        return new ParsedMessage(
-            intent, text, customer, logs ? channel : null,
-            logs || intent is Intent.ObjectionHelp or Intent.UpdateStage ? objections : [],
-            logs || intent is Intent.UpdateStage ? amount : null,
-            schedules && followUp is not null ? followUp.At ?? ChinaTime.At(followUp.Date, TimeOnly.MinValue) : null,
-            schedules && followUp?.Time is not null,
-            intent is Intent.LogInteraction or Intent.UpdateStage or Intent.ListCustomers ? stage : null,
-            intent is Intent.FunnelReport or Intent.MyTasks or Intent.ChurnList or Intent.ListCustomers ? SalesVocabulary.Period(text) : null,
-            SalesVocabulary.Tier(text), redacted);
+        return Assemble(decided, text, customer, new Slots(
+            channel, objections, amount, followUp is null ? null : followUp.At ?? ChinaTime.At(followUp.Date, TimeOnly.MinValue), followUp?.Time is not null,
+            stage, IsReport(decided) ? SalesVocabulary.Period(text) : null, SalesVocabulary.Tier(text)), redacted);
     }
+
+    /// <summary>Everything a message may fill in, before it is known which of it the intent uses.</summary>
+    public readonly record struct Slots(
+        InteractionChannel? Channel, IReadOnlyList<Objection> Objections, decimal? Amount, DateTimeOffset? FollowUpAt, bool FollowUpHasTime,
+        FunnelStage? Stage, ReportPeriod? Period, CustomerTier? Tier);
+
+    /// <summary>
+    /// Slots belong to the intents that use them: "金桥的周建华电话多少" asks for a number, it logs no call.
+    /// </summary>
+    public static ParsedMessage Assemble(Intent intent, string text, CustomerResolution customer, Slots slots, bool redacted)
+    {
+        var logs = intent is Intent.LogInteraction;
+        var schedules = intent is Intent.LogInteraction or Intent.SetReminder or Intent.UpdateStage or Intent.PostponeReminder;
+        return new ParsedMessage(
+            intent, text, customer, logs ? slots.Channel : null,
+            logs || intent is Intent.ObjectionHelp or Intent.UpdateStage ? slots.Objections : [],
+            logs || intent is Intent.UpdateStage ? slots.Amount : null,
+            schedules ? slots.FollowUpAt : null,
+            schedules && slots.FollowUpAt is not null && slots.FollowUpHasTime,
+            intent is Intent.LogInteraction or Intent.UpdateStage or Intent.ListCustomers ? slots.Stage : null,
+            IsReport(intent) ? slots.Period : null,
+            slots.Tier, redacted);
+    }
+
+    private static bool IsReport(Intent intent) => intent is Intent.FunnelReport or Intent.MyTasks or Intent.ChurnList or Intent.ListCustomers;
 
     /// <summary>
     /// The date that is about the next step: one near a follow-up word, else the only future one. "昨天拜访了，

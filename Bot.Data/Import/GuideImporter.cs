@@ -13,7 +13,7 @@ public sealed record GuideImportReport(int Files, int Passages, int Added, IRead
 
 /// <summary>
 /// `scripts/bot import guides DIR`: the company's guide documents (.txt, .md, .docx) become tagged playbook passages,
-/// each keeping its file and line. Re-importing replaces passages in place.
+/// each keeping its file and line and tagged with the sales stages it serves. Re-importing replaces passages in place.
 /// </summary>
 public sealed class GuideImporter(IPlaybookStore store)
 {
@@ -41,7 +41,12 @@ public sealed class GuideImporter(IPlaybookStore store)
             {
                 // A passage on several objections ("再考虑考虑…和竞品对比一下…") serves each of them.
                 foreach (var category in PlaybookSearch.Categorise(passage.Text))
-                    entries.Add(new PlaybookEntry(category, $"{name}#{index}", passage.Text, $"{name} 第{passage.Line}行"));
+                {
+                    entries.Add(new PlaybookEntry(category, $"{name}#{index}", passage.Text, $"{name} 第{passage.Line}行")
+                    {
+                        Stages = PlaybookStages.Tag(passage.Text, category),
+                    });
+                }
             }
         }
         var added = entries.Count == 0 ? 0 : await store.SaveAsync(entries, ct);

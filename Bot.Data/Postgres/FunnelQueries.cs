@@ -7,6 +7,7 @@ namespace Bot.Data.Postgres;
 
 public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
 {
+    // Erased customers (anonymised on request) still count; customers deleted as a mistake do not.
     // A period holds few rows next to the whole book, so each row below looks its customer up by key instead of
     // hashing every customer just to filter by owner. "offset 0" keeps the planner from flattening the lateral
     // sub-select back into a hash join over the whole customers table.
@@ -22,7 +23,7 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
                      where p.customer_id = h.customer_id and (p.changed_at, p.id) < (h.changed_at, h.id)) as previous_at,
                    not exists (select 1 from stage_history n
                      where n.customer_id = h.customer_id and (n.changed_at, n.id) > (h.changed_at, h.id)) as is_current
-            from stage_history h cross join lateral (select c.owner_id from customers c where c.id = h.customer_id and c.deleted_at is null offset 0) own
+            from stage_history h cross join lateral (select c.owner_id from customers c where c.id = h.customer_id and (c.deleted_at is null or c.erased_at is not null) offset 0) own
             where h.changed_at >= @Start and (@AllOwners or own.owner_id = any(@OwnerIds))),
         opened as (
             select to_stage as stage, (count(*) filter (where changed_at < @End))::int as entered,
@@ -42,12 +43,12 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
 
     private const string NowSql = $"""
         select stage, count(*)::int as count from customers
-        where deleted_at is null and (@AllOwners or owner_id = any(@OwnerIds)) group by stage
+        where (deleted_at is null or erased_at is not null) and (@AllOwners or owner_id = any(@OwnerIds)) group by stage
         """;
 
     private const string OrdersSql = $"""
         select count(*)::int as count, coalesce(sum(o.amount), 0) as amount
-        from orders o cross join lateral (select c.owner_id from customers c where c.id = o.customer_id and c.deleted_at is null offset 0) own
+        from orders o cross join lateral (select c.owner_id from customers c where c.id = o.customer_id and (c.deleted_at is null or c.erased_at is not null) offset 0) own
         where (@AllOwners or own.owner_id = any(@OwnerIds)) and o.ordered_on >= @StartDate and o.ordered_on < @EndDate
         """;
 
@@ -85,7 +86,7 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
 
     private const string WonSql = """
         select count(*)::int
-        from stage_history h cross join lateral (select c.owner_id from customers c where c.id = h.customer_id and c.deleted_at is null offset 0) own
+        from stage_history h cross join lateral (select c.owner_id from customers c where c.id = h.customer_id and (c.deleted_at is null or c.erased_at is not null) offset 0) own
         where h.to_stage = 'won' and h.changed_at >= @Start and h.changed_at < @End and (@AllOwners or own.owner_id = any(@OwnerIds))
         """;
 

@@ -44,6 +44,18 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         select {Columns} from moved r left join customers c on c.id = r.customer_id
         """;
 
+    private const string RescheduleSql = $"""
+        with moved as (
+            update reminders set due_at = @DueAt, postponed_count = postponed_count + 1
+            where id = @Id and rep_id = @RepId and status = 'open' returning *)
+        select {Columns} from moved r left join customers c on c.id = r.customer_id
+        """;
+
+    private const string ReopenSql = """
+        update reminders set status = 'open', due_at = @DueAt, completed_at = null
+        where id = @Id and rep_id = @RepId and status in ('open', 'done')
+        """;
+
     private const string InsertManySql = """
         insert into reminders (rep_id, customer_id, due_at, note, source)
         select * from unnest(@RepIds, @CustomerIds, @DueAts, @Notes, @Sources)
@@ -102,6 +114,21 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         var row = await connection.QuerySingleOrDefaultAsync<ReminderRow>(new CommandDefinition(PostponeSql,
             new { Id = id, RepId = repId, By = by }, cancellationToken: ct));
         return row?.ToReminder();
+    }
+
+    public async Task<Reminder?> RescheduleAsync(long id, long repId, DateTimeOffset dueAt, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ReminderRow>(new CommandDefinition(RescheduleSql,
+            new { Id = id, RepId = repId, DueAt = dueAt.ToUniversalTime() }, cancellationToken: ct));
+        return row?.ToReminder();
+    }
+
+    public async Task<bool> ReopenAsync(long id, long repId, DateTimeOffset dueAt, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(ReopenSql,
+            new { Id = id, RepId = repId, DueAt = dueAt.ToUniversalTime() }, cancellationToken: ct)) == 1;
     }
 
     public async Task AddManyAsync(IReadOnlyList<NewReminder> reminders, CancellationToken ct)

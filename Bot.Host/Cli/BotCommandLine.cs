@@ -83,6 +83,16 @@ public static class BotCommandLine
         var parse = new Command("parse", "试运行理解：从标准输入读 JSON 行 {\"user\",\"text\",\"now\"}，每行输出一条解析结果，不改任何数据");
         parse.SetAction((_, ct) => CliCommands.ParseAsync(ct));
 
+        var export = new Command("export", "导出客户的全部数据");
+        var forget = new Command("forget", "删除客户的个人信息（不可恢复），统计数据匿名保留");
+        foreach (var (parent, erase) in new[] { (export, false), (forget, true) })
+        {
+            var name = new Argument<string>("name") { Description = "客户全称、简称或联系人" };
+            var customer = new Command("customer", erase ? "抹去联系人、电话、生日、沟通原文和提醒内容，写审计日志" : "以 JSON 打印系统里关于该客户的一切") { name };
+            customer.SetAction((result, ct) => CliCommands.CustomerRightsAsync(erase, result.GetValue(name)!, ct));
+            parent.Subcommands.Add(customer);
+        }
+
         var bookSize = new Option<int>("--customers") { DefaultValueFactory = _ => 10_000 };
         var messageCount = new Option<int>("--messages") { DefaultValueFactory = _ => 50_000 };
         var replyTarget = new Option<string?>("--target") { Description = "再测一台运行中的机器人：回调入库到回复进发件箱的延迟" };
@@ -104,7 +114,7 @@ public static class BotCommandLine
         benchCare.Hidden = true;
         benchCare.SetAction((result, ct) => CliCommands.BenchCareAsync(result.GetValue(careCustomers), result.GetValue(perMinute), result.GetValue(hostSeconds), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, jobs, parse, bench, benchNlu, benchReports, benchCare };
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, jobs, parse, export, forget, bench, benchNlu, benchReports, benchCare };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

@@ -156,6 +156,17 @@ internal static class CliCommands
         return await app.Services.GetRequiredService<ParseCommand>().RunAsync(Console.In, Console.Out, ct);
     }
 
+    public static async Task<int> CustomerRightsAsync(bool forget, string name, CancellationToken ct)
+    {
+        await using var app = BuildServices(services => services.AddConversations().AddSingleton<CustomerRightsCommand>());
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var command = app.Services.GetRequiredService<CustomerRightsCommand>();
+        return forget
+            ? await command.ForgetAsync(name, Console.Out, Console.Error, ct)
+            : await command.ExportAsync(name, Console.Out, Console.Error, ct);
+    }
+
     public static async Task<int> BenchNluAsync(int customers, int messages, string? target, CancellationToken ct)
     {
         await using var app = BuildServices(services => WithWeComOptions(services).AddSingleton<NluBenchmark>());

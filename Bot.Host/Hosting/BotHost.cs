@@ -1,6 +1,7 @@
 using Bot.Conversations;
 using Bot.Data;
 using Bot.Host.Health;
+using Bot.Host.Llm;
 using Bot.Host.Sandbox;
 using Bot.Host.Scheduling;
 using Bot.Host.WeCom;
@@ -26,6 +27,7 @@ public static class BotHost
         // Registered first: hosted services start in order, so the schema is current before any worker runs.
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddConversations();
+        builder.Services.AddLlm(builder.Configuration);
         builder.Services.AddWeCom();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSandbox(builder.Configuration);

@@ -1,0 +1,24 @@
+using Bot.Conversations.Customers;
+using Bot.Conversations.Pipeline;
+using Bot.Conversations.Understanding;
+
+namespace Bot.Conversations.Dialogs;
+
+/// <summary>
+/// "你说的「星辰」是哪一家？" with numbered choices and buttons; the message waits in the dialog state and a reply of
+/// "2" or the name finishes it for the chosen customer.
+/// </summary>
+public sealed class CustomerQuestion(CustomerDirectory directory)
+{
+    public async Task<Reply> AskAsync(DialogSession dialog, ParsedMessage parsed, string question, IReadOnlyList<long> customerIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var view = await directory.GetAsync(ct);
+        var choices = customerIds.Where(view.Customers.ContainsKey).Take(6).ToList();
+        await dialog.AskAsync(new PendingChoice(parsed.Text, parsed.Intent, choices, now), ct);
+        var lines = choices.Select((id, i) => $"{i + 1}. {view.Customers[id].LegalName}");
+        return new Reply(ReplyKind.Card, question + "\n" + string.Join("\n", lines) + "\n回复序号或客户名即可。", "选择客户",
+            [.. choices.Select((id, i) => new ReplyButton($"pick:{id}", $"{i + 1}. {Short(view.Customers[id])}"))]);
+    }
+
+    private static string Short(DirectoryCustomer customer) => customer.ShortName ?? customer.LegalName;
+}
