@@ -10,6 +10,7 @@ using Bot.Conversations.Tiering;
 using Bot.Conversations.Understanding;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Conversations;
@@ -31,6 +32,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<TierRecompute>();
         services.AddSingleton<Churn.ChurnNotices>();
         services.AddSingleton<Churn.ChurnWatchlist>();
+        services.AddOptions<Care.CareOptions>().BindConfiguration(Care.CareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Care.CareOptions>, Care.CareOptionsValidator>();
         services.AddSingleton<DueReminderCards>();
         services.AddSingleton<OverdueEscalation>();
         services.AddSingleton<CadencePlanner>();

@@ -37,6 +37,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bot.Conversations.Churn.IChurnFindings, ChurnFindingsStore>();
         services.AddSingleton<Bot.Conversations.Funnel.IFunnelQueries, FunnelQueries>();
         services.AddSingleton<Bot.Conversations.Playbook.IPlaybookStore, PlaybookStore>();
+        services.AddSingleton<Care.CareCandidates>();
+        services.AddSingleton<Care.CareTaskStore>();
+        services.AddSingleton<Care.CareTracking>();
+        services.AddSingleton<Bot.Conversations.Care.ICareReports, Care.CareReports>();
         services.AddSingleton<Bot.Conversations.Privacy.ICustomerRecords, CustomerRecords>();
         services.AddSingleton<Bot.Conversations.Reminders.ICadenceQueries, CadenceQueries>();
         services.AddSingleton<Bot.Conversations.Digest.IDigestQueries, DigestQueries>();

@@ -47,6 +47,9 @@ public sealed class CareMessageDrafter(IGroundedWriter writer, IInteractionRepos
         CareOccasion.NewYear => "元旦",
         CareOccasion.SpringFestival => "春节",
         CareOccasion.DragonBoat => "端午",
+        CareOccasion.LanternFestival => "元宵",
+        CareOccasion.NationalDay => "国庆",
+        CareOccasion.PostSale => "售后回访",
         _ => "中秋",
     };
 
@@ -56,6 +59,9 @@ public sealed class CareMessageDrafter(IGroundedWriter writer, IInteractionRepos
         CareOccasion.NewYear => "元旦快乐！感谢这一年的支持与合作，祝您新的一年工作顺利、万事如意。",
         CareOccasion.SpringFestival => "新春快乐！感谢过去一年的支持与合作，祝您和家人新年安康、阖家幸福。",
         CareOccasion.DragonBoat => "端午安康！祝您和家人身体健康、诸事顺遂。",
+        CareOccasion.LanternFestival => "元宵节快乐！祝您和家人团团圆圆、顺顺利利。",
+        CareOccasion.NationalDay => "国庆快乐！祝您假期愉快、出行平安。",
+        CareOccasion.PostSale => "您好！前几天的订单用得还顺利吗？有任何问题随时找我。",
         _ => "中秋快乐！月圆人团圆，祝您和家人中秋安康、幸福美满。",
     };
 }

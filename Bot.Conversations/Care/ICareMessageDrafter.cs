@@ -3,15 +3,6 @@ using Bot.Conversations.Team;
 
 namespace Bot.Conversations.Care;
 
-public enum CareOccasion
-{
-    Birthday,
-    NewYear,
-    SpringFestival,
-    DragonBoat,
-    MidAutumn,
-}
-
 /// <summary>The text of a care message and whether the model wrote it (false: the template).</summary>
 public sealed record CareMessage(string Text, bool Drafted);
 

@@ -161,7 +161,7 @@ public sealed partial class CustomerNameIndex
             yield break;
         var surname = name[..1];
         var title = contact.Title ?? "";
-        foreach (var (cue, suffixes) in TitleSuffixes)
+        foreach (var (cue, suffixes) in ContactTitles.Suffixes)
         {
             if (title.Contains(cue, StringComparison.Ordinal))
             {
@@ -170,13 +170,6 @@ public sealed partial class CustomerNameIndex
             }
         }
     }
-
-    private static readonly (string Cue, string[] Suffixes)[] TitleSuffixes =
-    [
-        ("总", ["总"]), ("董事长", ["董", "总"]), ("经理", ["经理"]), ("主管", ["主管"]), ("主任", ["主任"]), ("工程师", ["工"]),
-        ("技术", ["工"]), ("校长", ["校长"]), ("院长", ["院长"]), ("老师", ["老师"]), ("医生", ["医生", "大夫"]), ("处长", ["处长"]),
-        ("局长", ["局长"]), ("科长", ["科长"]), ("部长", ["部长"]), ("老板", ["老板", "总"]), ("会计", ["会计"]), ("财务", ["会计"]),
-    ];
 
     private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
     {

@@ -116,6 +116,14 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
         where not exists (select 1 from contacts t where t.customer_id = c.id and t.name = i.name and t.deleted_at is null)
         """;
 
+    // The company vouches for the customers it imports: an existing business relationship is the consent to care
+    // messages (migration 0011). A contact who opted out stays opted out; consent does not undo that.
+    private const string ConsentContactsSql = """
+        update contacts t set care_consent_at = @Now, care_consent_source = 'import'
+        from import_contacts i join customers c on c.legal_name = i.legal_name and c.deleted_at is null
+        where t.customer_id = c.id and t.name = i.name and t.deleted_at is null and t.care_consent_at is null
+        """;
+
     private sealed record CustomerLine(
         int Line, string LegalName, string? ShortName, string? Industry, string? Size, string? Region, long? OwnerId,
         FunnelStage? Stage, decimal? AnnualAmount, DateOnly? LastOrderOn, int? OrderCount, ContactLine? Contact);
@@ -157,6 +165,7 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
         report.Unchanged = customers.Count - report.Added - report.Updated;
         report.ContactsUpdated = await connection.ExecuteAsync(new CommandDefinition(UpdateContactsSql, args, tx, cancellationToken: ct, commandTimeout: 300));
         report.ContactsAdded = await connection.ExecuteAsync(new CommandDefinition(InsertContactsSql, args, tx, cancellationToken: ct, commandTimeout: 300));
+        await connection.ExecuteAsync(new CommandDefinition(ConsentContactsSql, args, tx, cancellationToken: ct, commandTimeout: 300));
 
         await ImportAudit.RecordAsync(connection, tx, "customers", report, ct);
         await tx.CommitAsync(ct);

@@ -45,6 +45,11 @@ public sealed class ExternalContactStore(NpgsqlDataSource dataSource, ICustomerR
         returning id
         """;
 
+    // Adding the rep on WeChat is the customer's own act: it is the consent to care messages (migration 0011).
+    private const string ConsentSql = """
+        update contacts set care_consent_at = @At, care_consent_source = 'wecom' where id = @Id and care_consent_at is null
+        """;
+
     private const string SetRemovedSql = """
         update contacts set wecom_removed_at = @RemovedAt, updated_at = now() where wecom_external_userid = @ExternalUserId
         """;
@@ -105,6 +110,7 @@ public sealed class ExternalContactStore(NpgsqlDataSource dataSource, ICustomerR
                 contactCreated = true;
             }
         }
+        await connection.ExecuteAsync(new CommandDefinition(ConsentSql, new { Id = contactId, args.At }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         var customer = await customers.GetAsync(customerId, ct) ?? throw new InvalidOperationException($"customer {customerId} vanished");
         var linkedContact = (await customers.ListContactsAsync(customerId, ct)).Single(c => c.Id == contactId);

@@ -107,7 +107,14 @@ public static class BotCommandLine
         benchReports.Hidden = true;
         benchReports.SetAction((result, ct) => CliCommands.BenchReportsAsync(result.GetValue(reportCustomers), result.GetValue(perCustomer), result.GetValue(runs), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, jobs, parse, export, forget, bench, benchNlu, benchReports };
+        var careCustomers = new Option<int>("--customers") { DefaultValueFactory = _ => 100_000 };
+        var perMinute = new Option<int>("--per-minute") { Description = "压测时 add_msg_template 每分钟上限", DefaultValueFactory = _ => 15_000 };
+        var hostSeconds = new Option<int>("--seconds") { Description = "每个发送进程运行多少秒后被强杀", DefaultValueFactory = _ => 60 };
+        var benchCare = new Command("bench-care", "在空数据库生成大量客户，压测春节祝福的入队耗时、发送速率和强杀重启后的重复") { careCustomers, perMinute, hostSeconds };
+        benchCare.Hidden = true;
+        benchCare.SetAction((result, ct) => CliCommands.BenchCareAsync(result.GetValue(careCustomers), result.GetValue(perMinute), result.GetValue(hostSeconds), ct));
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, jobs, parse, export, forget, bench, benchNlu, benchReports, benchCare };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

@@ -4,6 +4,7 @@ using Bot.Data.Demo;
 using Bot.Data.Import;
 using Bot.Data.Messaging;
 using Bot.Data.Postgres;
+using Bot.Host.Care;
 using Bot.Host.Hosting;
 using Bot.Host.Scheduling;
 
@@ -180,6 +181,13 @@ internal static class CliCommands
         await using var app = BuildServices(services => services.AddConversations().AddSingleton<ReportsBenchmark>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         return await app.Services.GetRequiredService<ReportsBenchmark>().RunAsync(customers, interactionsPerCustomer, runs, ct);
+    }
+
+    public static async Task<int> BenchCareAsync(int customers, int perMinute, int seconds, CancellationToken ct)
+    {
+        await using var app = BuildServices(services => services.AddConversations().AddCare().AddSingleton<CareBenchmark>());
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        return await app.Services.GetRequiredService<CareBenchmark>().RunAsync(customers, perMinute, seconds, ct);
     }
 
     public static async Task<int> BenchCallbacksAsync(Uri target, int[] rates, int seconds, CancellationToken ct)

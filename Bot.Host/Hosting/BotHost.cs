@@ -19,7 +19,8 @@ public static class BotHost
         return builder;
     }
 
-    public static WebApplication BuildWebApp(string[] args, bool seedDemo)
+    /// <param name="configure">Last changes to the services (tests put a fake clock here).</param>
+    public static WebApplication BuildWebApp(string[] args, bool seedDemo, Action<IServiceCollection>? configure = null)
     {
         var builder = CreateBuilder(args);
         builder.Services.AddSingleton(new DatabaseStartupOptions(seedDemo));
@@ -30,6 +31,7 @@ public static class BotHost
         builder.Services.AddWeCom();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSandbox(builder.Configuration);
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapWeCom();

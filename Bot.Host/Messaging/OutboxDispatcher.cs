@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Bot.Conversations.Care;
 using Bot.Data.Messaging;
 using Bot.Data.Redis;
+using Bot.Host.Care;
 using Bot.Host.WeCom;
 using Bot.Host.WeCom.Client;
 using Microsoft.Extensions.Options;
@@ -13,10 +15,13 @@ namespace Bot.Host.Messaging;
 /// failures, or parked after too many. Our own per-recipient limit keeps WeCom from silently dropping messages.
 /// </summary>
 public sealed class OutboxDispatcher(
-    OutboxStore outbox, WeComApiClient wecom, RateLimiter limits, IOptions<WeComOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    OutboxStore outbox, WeComApiClient wecom, WeComCustomerContact customerContact, RateLimiter limits, IOptions<WeComOptions> options,
+    IOptions<CareOptions> care, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
+
+    // Retries come within minutes (leases, backoff capped at 5 minutes); a day of the sender's group sends covers them.
+    private static readonly TimeSpan RetryLookBack = TimeSpan.FromDays(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Value.Outbox.Dispatchers).Select(_ => LoopAsync(stoppingToken)));
@@ -61,6 +66,10 @@ public sealed class OutboxDispatcher(
                 }
             }
         }
+        else if (row.Kind == CareMessages.GroupSendKind && !await ReadyForGroupSendAsync(row, ct))
+        {
+            return;
+        }
         try
         {
             var response = await SendAsync(row, ct);
@@ -82,6 +91,39 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// A greeting goes to WeCom only in the daytime window and within the corp's add_msg_template budget. One that was
+    /// tried before may already be in WeCom (the host died after WeCom answered, or the answer timed out), and
+    /// add_msg_template has no idempotency key, so WeCom is asked first: a match is recorded, not sent again.
+    /// </summary>
+    private async Task<bool> ReadyForGroupSendAsync(OutboxRow row, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var window = care.Value.Window;
+        if (!window.IsOpen(now))
+        {
+            await outbox.DeferAsync(row.Id, window.NextOpening(now), ct);
+            return false;
+        }
+        var (allowed, retryAt) = await limits.TryTakeSmoothedAsync("groupsend:" + options.Value.CorpId, options.Value.Outbox.GroupSendPerMinute);
+        if (!allowed)
+        {
+            await outbox.DeferAsync(row.Id, retryAt, ct);
+            return false;
+        }
+        if (row.Attempts <= 1)
+            return true;
+        var body = JsonNode.Parse(row.Payload)!.AsObject();
+        var existing = await customerContact.FindGroupSendAsync(
+            body["sender"]!.GetValue<string>(), row.Recipient, body["text"]?["content"]?.GetValue<string>() ?? "",
+            RetryLookBack, ct);
+        if (existing is null)
+            return true;
+        logger.LogInformation("Outbox {Id}: group send already in WeCom as {MsgId}, not sent again", row.Id, existing);
+        await outbox.MarkSentAsync(row.Id, existing, ct);
+        return false;
+    }
+
     private Task<WeComResponse> SendAsync(OutboxRow row, CancellationToken ct)
     {
         var body = JsonNode.Parse(row.Payload)!.AsObject();
@@ -90,7 +132,7 @@ public sealed class OutboxDispatcher(
             AppMessageRenderer.Kind => "message/send",
             AppMessageRenderer.UpdateCardKind => "message/update_template_card",
             ExternalContactEventProcessor.WelcomeKind => "externalcontact/send_welcome_msg",
-            "msg_template" => "externalcontact/add_msg_template",
+            CareMessages.GroupSendKind => "externalcontact/add_msg_template",
             _ => throw new WeComApiException(0, $"unknown outbox kind '{row.Kind}'"),
         };
         if (row.Kind is AppMessageRenderer.Kind or AppMessageRenderer.UpdateCardKind)

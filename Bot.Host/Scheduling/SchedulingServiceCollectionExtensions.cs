@@ -1,6 +1,7 @@
 using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
 using Bot.Data;
+using Bot.Host.Care;
 using Bot.Host.Scheduling.Jobs;
 using Bot.Host.WeCom;
 using Bot.Host.WeCom.Client;
@@ -60,6 +61,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>();
         services.AddSingleton<NoticeOutbox>();
+        services.AddCare();
         services.AddSingleton<IScheduledJob, DueRemindersJob>();
         services.AddSingleton<IScheduledJob, DailyDigestJob>();
         services.AddSingleton<IScheduledJob, WeeklyFunnelJob>();
@@ -72,6 +74,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<IScheduledJob, ChurnScanJob>();
         services.AddTransient<ContactReconciliationService>();
         services.AddSingleton<IScheduledJob, ContactReconciliationJob>();
+        services.AddSingleton<IScheduledJob, CareGreetingsJob>();
+        services.AddSingleton<IScheduledJob, CareResultsJob>();
         // The validator needs the names without building the jobs, which themselves depend on the options.
         services.AddSingleton(new ScheduledJobTypes([.. services.Where(d => d.ServiceType == typeof(IScheduledJob)).Select(d => d.ImplementationType!)]));
         return services;

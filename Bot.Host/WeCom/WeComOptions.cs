@@ -57,6 +57,13 @@ public sealed class OutboxOptions
     [Range(1, 100_000)]
     public int PerAppPerMinute { get; set; } = 3000;
 
+    /// <summary>
+    /// externalcontact/add_msg_template calls a minute for the whole corp (customer-care greetings). WeCom allows
+    /// 10,000 a minute per API and corp (older documents: 2,000), and 150,000 (30,000) an hour.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int GroupSendPerMinute { get; set; } = 500;
+
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 8;
 

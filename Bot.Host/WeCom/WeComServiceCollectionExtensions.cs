@@ -15,14 +15,13 @@ public static class WeComServiceCollectionExtensions
         services.AddSingleton<AppCrypto>();
         services.AddSingleton<AiBotCrypto>();
         services.AddSingleton<InboundSignal>();
-        services.AddTransient<WeComCustomerContact>();
         services.AddSingleton<ExternalContactEventProcessor>();
         services.AddHostedService<InboundWorker>();
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }
 
-    /// <summary>The API client alone (options, token, calls), for jobs that read WeCom without serving callbacks. Safe to call twice.</summary>
+    /// <summary>The API client alone (options, token, calls), for jobs and commands that call WeCom without serving callbacks. Safe to call twice.</summary>
     public static IServiceCollection AddWeComApi(this IServiceCollection services)
     {
         if (services.Any(d => d.ServiceType == typeof(WeComApiClient)))
@@ -38,6 +37,9 @@ public static class WeComServiceCollectionExtensions
         }
         services.AddHttpClient<WeComTokenProvider>(Configure).RemoveAllLoggers();
         services.AddHttpClient<WeComApiClient>(Configure).RemoveAllLoggers();
+        services.AddTransient<WeComCustomerContact>();
+        // For singletons that call WeCom only when they run: composing them needs no WeCom configuration.
+        services.AddTransient(sp => new Lazy<WeComCustomerContact>(sp.GetRequiredService<WeComCustomerContact>));
         return services;
     }
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Bot.Host.Hosting;
 using Bot.Host.WeCom.Emulator;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Fixtures;
 
@@ -38,7 +39,10 @@ public sealed class LiveBot : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<LiveBot> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<LiveBot> StartAsync(params (string Key, string Value)[] settings) => StartAsync(null, settings);
+
+    /// <param name="clock">The host's and its emulator's clock; the system clock when null.</param>
+    public static async Task<LiveBot> StartAsync(TimeProvider? clock, params (string Key, string Value)[] settings)
     {
         var connectionString = await TestDatabases.CreateEmptyAsync();
         var port = FreePort();
@@ -59,7 +63,11 @@ public sealed class LiveBot : IAsyncDisposable
             "--Scheduling:Enabled=false",
         };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
-        var app = BotHost.BuildWebApp([.. args], seedDemo: false);
+        var app = BotHost.BuildWebApp([.. args], seedDemo: false, services =>
+        {
+            if (clock is not null)
+                services.AddSingleton(clock);
+        });
         await app.StartAsync();
         return new LiveBot(app, connectionString, port);
     }

@@ -45,6 +45,12 @@ public sealed class WeComEmulatorOptions
 
     public int WelcomeCodeLifetimeSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// Group sends one customer may receive in a calendar month (WeCom: as many as the month has days); a confirmed
+    /// send beyond it fails with status 3. Zero means the days of the month.
+    /// </summary>
+    public int GroupSendsPerCustomerPerMonth { get; set; }
+
     public int AiBotStreamRefreshMilliseconds { get; set; } = 300;
 
     /// <summary>WeCom stops refreshing a stream 6 minutes after the user's message.</summary>

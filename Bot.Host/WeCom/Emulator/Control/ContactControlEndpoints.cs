@@ -17,6 +17,12 @@ public static class ContactControlEndpoints
             return ControlEndpoints.Json(new AddContactResponse(follow.ExternalUserId, welcome.Code, delivery));
         });
 
+        control.MapPost("contacts/existing", (ExistingContactsRequest request, ContactStore contacts) =>
+        {
+            contacts.AddExisting(request.Contacts.Select(c => (request.UserId, c.ExternalUserId, c.Name)));
+            return Results.NoContent();
+        });
+
         control.MapPost("contacts/remove", async (RemoveContactRequest request, ContactStore contacts, WeComCallbackSender callbacks, CancellationToken ct) =>
         {
             if (!contacts.RemoveFollow(request.UserId, request.ExternalUserId))
@@ -39,6 +45,11 @@ public static class ContactControlEndpoints
 
         control.MapGet("group-messages", (string? sender, bool? confirmed, GroupMessageStore groupMessages) =>
             ControlEndpoints.Json(groupMessages.Tasks(sender, confirmed)));
+
+        // The rep opens 群发助手 and taps 发送 on everything waiting for them.
+        control.MapPost("group-messages/confirm-all", (ConfirmGroupMessageRequest request, GroupMessageStore groupMessages) =>
+            ControlEndpoints.Json(groupMessages.Tasks(request.UserId, confirmed: false)
+                .Select(t => groupMessages.Confirm(t.MsgId, request.UserId)).OfType<GroupMessageTask>().ToList()));
 
         control.MapPost("group-messages/{msgId}/confirm", (string msgId, ConfirmGroupMessageRequest request, GroupMessageStore groupMessages) =>
             groupMessages.Confirm(msgId, request.UserId) is { } task ? ControlEndpoints.Json(task) : Results.NotFound());

@@ -20,6 +20,11 @@ public sealed record EditContactRequest(string UserId, string ExternalUserId, st
 
 public sealed record ConfirmGroupMessageRequest(string UserId);
 
+/// <summary>Customers the member already had before the bot was connected (no callbacks, no welcome codes).</summary>
+public sealed record ExistingContactsRequest(string UserId, IReadOnlyList<ExistingContact> Contacts);
+
+public sealed record ExistingContact(string ExternalUserId, string Name);
+
 public sealed record AppTextRequest(string UserId, string Content);
 
 public sealed record AppVoiceRequest(string UserId, string MediaId, string Format = "amr");

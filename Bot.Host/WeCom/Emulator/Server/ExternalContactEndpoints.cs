@@ -18,6 +18,7 @@ public static class ExternalContactEndpoints
         api.MapPost("externalcontact/batch/get_by_user", BatchGetByUser);
         api.MapPost("externalcontact/add_msg_template", AddMsgTemplate);
         api.MapPost("externalcontact/get_groupmsg_send_result", GetGroupMsgSendResult);
+        api.MapPost("externalcontact/get_groupmsg_list_v2", GetGroupMsgList);
         api.MapPost("externalcontact/send_welcome_msg", SendWelcomeMsg);
     }
 
@@ -92,7 +93,7 @@ public static class ExternalContactEndpoints
         if (string.IsNullOrEmpty(msgId))
             return WeComResults.Error(WeComErrors.MissingParameter);
         var tasks = groupMessages.TasksOf(msgId);
-        if (tasks.Count == 0)
+        if (tasks is null)
             return WeComResults.Error(WeComErrors.InvalidParameter, errmsg: "invalid msgid, hint: [emulator]");
         var userId = body.GetText("userid");
         var rows = tasks.Where(t => userId is null || t.Sender == userId)
@@ -105,6 +106,28 @@ public static class ExternalContactEndpoints
         if (!CursorPage.TrySlice(rows, body.GetText("cursor"), body.GetNumber("limit") ?? 500, out var page, out var next))
             return WeComResults.Error(WeComErrors.InvalidParameter);
         return WeComResults.Ok(new { SendList = page, NextCursor = next });
+    }
+
+    private static async Task<IResult> GetGroupMsgList(HttpRequest request, GroupMessageStore groupMessages, CancellationToken ct)
+    {
+        var (body, error) = await WeComRequestBody.ReadAsync(request, ct);
+        if (body is null)
+            return WeComResults.Error(error);
+        if (body.GetNumber("start_time") is not { } start || body.GetNumber("end_time") is not { } end)
+            return WeComResults.Error(WeComErrors.MissingParameter);
+        // WeCom lists at most a month per call.
+        if (end < start || end - start > 31 * 86400 || (body.GetText("chat_type") ?? "single") != "single")
+            return WeComResults.Error(WeComErrors.InvalidParameter);
+        var rows = groupMessages.CreatedBy(body.GetText("creator"), DateTimeOffset.FromUnixTimeSeconds(start), DateTimeOffset.FromUnixTimeSeconds(end))
+            .Select(t => new
+            {
+                Msgid = t.MsgId, Creator = t.Sender, CreateTime = t.CreateTime.ToUnixTimeSeconds(), CreateType = 1,
+                Text = new { Content = t.Text ?? "" },
+            })
+            .ToList();
+        if (!CursorPage.TrySlice(rows, body.GetText("cursor"), Math.Min(body.GetNumber("limit") ?? 50, 100), out var page, out var next))
+            return WeComResults.Error(WeComErrors.InvalidParameter);
+        return WeComResults.Ok(new { GroupMsgList = page, NextCursor = next });
     }
 
     private static async Task<IResult> SendWelcomeMsg(HttpRequest request, ContactStore contacts, CancellationToken ct)

@@ -10,6 +10,9 @@ public sealed class ContactStore(IOptions<WeComEmulatorOptions> options, TimePro
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ExternalContact> _contacts = [];
     private readonly List<FollowUser> _follows = [];
+
+    // (member, customer) pairs of _follows: group sends check one pair per customer, and a corp may have 100,000.
+    private readonly HashSet<(string UserId, string ExternalUserId)> _following = [];
     private readonly Dictionary<string, WelcomeCode> _welcomeCodes = [];
     private readonly List<CustomerDelivery> _deliveries = [];
     private long _nextId;
@@ -27,7 +30,8 @@ public sealed class ContactStore(IOptions<WeComEmulatorOptions> options, TimePro
             var id = string.IsNullOrEmpty(externalUserId) ? "wm" + RandomToken(22) : externalUserId;
             if (!_contacts.ContainsKey(id))
                 _contacts[id] = new ExternalContact(id, name, 1, 0, "", corpName ?? "") { Position = position ?? "" };
-            _follows.RemoveAll(f => f.UserId == userId && f.ExternalUserId == id);
+            if (!_following.Add((userId, id)))
+                _follows.RemoveAll(f => f.UserId == userId && f.ExternalUserId == id);
             var follow = new FollowUser(userId, id, "", "", now.ToUnixTimeSeconds(), state ?? "", 1);
             _follows.Add(follow);
             var welcome = new WelcomeCode(RandomToken(32), userId, id, now, false);
@@ -36,10 +40,31 @@ public sealed class ContactStore(IOptions<WeComEmulatorOptions> options, TimePro
         }
     }
 
+    /// <summary>
+    /// Customers who were already contacts before the bot was connected: no add_external_contact callback, no
+    /// welcome code (a load test's 100,000 customers).
+    /// </summary>
+    public void AddExisting(IEnumerable<(string UserId, string ExternalUserId, string Name)> follows)
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        lock (_lock)
+        {
+            foreach (var (userId, externalUserId, name) in follows)
+            {
+                _contacts.TryAdd(externalUserId, new ExternalContact(externalUserId, name, 1, 0, "", ""));
+                if (_following.Add((userId, externalUserId)))
+                    _follows.Add(new FollowUser(userId, externalUserId, "", "", now, "", 0));
+            }
+        }
+    }
+
     public bool RemoveFollow(string userId, string externalUserId)
     {
         lock (_lock)
+        {
+            _following.Remove((userId, externalUserId));
             return _follows.RemoveAll(f => f.UserId == userId && f.ExternalUserId == externalUserId) > 0;
+        }
     }
 
     public FollowUser? Edit(string userId, string externalUserId, string? remark, string? description, IReadOnlyList<string>? tags = null)
@@ -86,7 +111,7 @@ public sealed class ContactStore(IOptions<WeComEmulatorOptions> options, TimePro
     public bool IsFollowing(string userId, string externalUserId)
     {
         lock (_lock)
-            return _follows.Exists(f => f.UserId == userId && f.ExternalUserId == externalUserId);
+            return _following.Contains((userId, externalUserId));
     }
 
     public string? FirstFollowerOf(string externalUserId)
@@ -130,6 +155,7 @@ public sealed class ContactStore(IOptions<WeComEmulatorOptions> options, TimePro
         {
             _contacts.Clear();
             _follows.Clear();
+            _following.Clear();
             _welcomeCodes.Clear();
             _deliveries.Clear();
         }

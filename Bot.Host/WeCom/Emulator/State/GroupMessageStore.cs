@@ -4,10 +4,13 @@ using System.Text.Json;
 namespace Bot.Host.WeCom.Emulator;
 
 /// <summary>企业群发: nothing reaches a customer until the sender confirms the task.</summary>
-public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
+public sealed class GroupMessageStore(ContactStore contacts, Microsoft.Extensions.Options.IOptions<WeComEmulatorOptions> options, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly List<GroupMessageTask> _tasks = [];
+
+    // Every msgid handed out, including those whose customers all failed: WeCom still knows such a msgid.
+    private readonly HashSet<string> _msgIds = [];
 
     /// <summary>
     /// Splits the customers among senders: the given sender, or else each customer's first follower.
@@ -33,6 +36,7 @@ public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
         var now = time.GetUtcNow();
         lock (_lock)
         {
+            _msgIds.Add(msgId);
             foreach (var (owner, targets) in bySender)
                 _tasks.Add(new GroupMessageTask(msgId, owner, text, attachments, now, false, targets));
         }
@@ -45,13 +49,24 @@ public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
             return [.. _tasks.Where(t => (sender is null || t.Sender == sender) && (confirmed is null || t.Confirmed == confirmed))];
     }
 
-    public IReadOnlyList<GroupMessageTask> TasksOf(string msgId)
+    /// <summary>The senders' tasks of a msgid; null when WeCom never issued it.</summary>
+    public IReadOnlyList<GroupMessageTask>? TasksOf(string msgId)
     {
         lock (_lock)
-            return [.. _tasks.Where(t => t.MsgId == msgId)];
+            return _msgIds.Contains(msgId) ? [.. _tasks.Where(t => t.MsgId == msgId)] : null;
     }
 
-    /// <summary>The sender taps 发送: each customer still a friend receives it.</summary>
+    /// <summary>get_groupmsg_list_v2: the creator's group sends created in [from, to], oldest first.</summary>
+    public IReadOnlyList<GroupMessageTask> CreatedBy(string? creator, DateTimeOffset from, DateTimeOffset to)
+    {
+        lock (_lock)
+        {
+            return [.. _tasks.Where(t => (creator is null || t.Sender == creator) && t.CreateTime >= from && t.CreateTime <= to)
+                .DistinctBy(t => t.MsgId)];
+        }
+    }
+
+    /// <summary>The sender taps 发送: each customer still a friend, with group sends left this month, receives it.</summary>
     /// <returns>The confirmed task, or null when there is no pending task of that sender.</returns>
     public GroupMessageTask? Confirm(string msgId, string sender)
     {
@@ -62,10 +77,13 @@ public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
                 return null;
             var task = _tasks[index];
             var now = time.GetUtcNow();
+            var quota = options.Value.GroupSendsPerCustomerPerMonth is > 0 and var q ? q : DateTime.DaysInMonth(now.Year, now.Month);
             var targets = task.Targets.Select(target =>
             {
                 if (!contacts.IsFollowing(sender, target.ExternalUserId))
                     return target with { Status = 2 };
+                if (contacts.DeliveriesTo(target.ExternalUserId).Count(d => d.Kind == "group_msg" && d.Time.Year == now.Year && d.Time.Month == now.Month) >= quota)
+                    return target with { Status = 3 };
                 contacts.Deliver(target.ExternalUserId, sender, "group_msg", task.Text, task.Attachments, msgId);
                 return target with { Status = 1, SendTime = now };
             }).ToList();
@@ -77,6 +95,9 @@ public sealed class GroupMessageStore(ContactStore contacts, TimeProvider time)
     public void Reset()
     {
         lock (_lock)
+        {
             _tasks.Clear();
+            _msgIds.Clear();
+        }
     }
 }

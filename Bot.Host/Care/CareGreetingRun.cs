@@ -1,0 +1,43 @@
+using Bot.Conversations.Care;
+using Bot.Conversations.Common;
+using Bot.Data.Care;
+using Bot.Host.WeCom;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Care;
+
+/// <summary>What one planning run did: greetings queued, greetings that yielded to the quota, reps told.</summary>
+public sealed record CareGreetingSummary(bool WindowClosed, int Queued, int Yielded, int RepsNoted);
+
+/// <summary>
+/// The day's greetings: who gets which (see <see cref="CarePlanner"/>), each queued as a group send from the owning
+/// rep with its idempotency key, then one note per rep. Safe to run again at any time: keys already planned are
+/// left alone, so a run killed midway is finished, never doubled, by the next.
+/// </summary>
+public sealed class CareGreetingRun(CareCandidates candidates, CareTaskStore tasks, IOptions<CareOptions> options, ILogger<CareGreetingRun> logger)
+{
+    public Task<CareGreetingSummary> RunAsync(DateTimeOffset now, CancellationToken ct) => RunAsync(now, afterChunk: null, ct);
+
+    /// <param name="afterChunk">Called after each committed chunk of greetings with its size.</param>
+    public async Task<CareGreetingSummary> RunAsync(DateTimeOffset now, Func<int, Task>? afterChunk, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.Window.IsOpen(now))
+        {
+            logger.LogInformation("Care planning skipped at {Now}: outside {Window} Shanghai time", now, o.Window);
+            return new CareGreetingSummary(true, 0, 0, 0);
+        }
+        var today = ChinaTime.DateOf(now);
+        var everyone = FestivalCalendar.FestivalsOn(today).Count > 0;
+        var due = CarePlanner.Due(today, await candidates.ForDayAsync(today, everyone, o.PostSaleDays, ct), o);
+        var existing = await tasks.ExistingKeysAsync([.. due.Select(d => d.Key)], ct);
+        var (first, last) = CarePlanner.Period(o.Quota, today);
+        var plans = CarePlanner.Decide(due, existing, await tasks.UsedInPeriodAsync(first, last, ct), o);
+        await tasks.SaveAsync(plans, CareMessages.GroupSend, afterChunk, ct);
+        var notes = await tasks.AnnounceAsync(
+            note => AppMessageRenderer.Render(note.RepUserId, CareNotes.Queued(note.Counts), $"care:note:{note.RepUserId}:{note.FirstTaskId}"), ct);
+        var summary = new CareGreetingSummary(false, plans.Count(p => !p.Yielded), plans.Count(p => p.Yielded), notes.Count);
+        logger.LogInformation("Care planning for {Day}: {Queued} queued, {Yielded} yielded to the quota, {Reps} reps told", today, summary.Queued, summary.Yielded, summary.RepsNoted);
+        return summary;
+    }
+}
