@@ -1,3 +1,5 @@
+using System.Globalization;
+using Bot.Conversations.Care;
 using Bot.Conversations.Common;
 using Bot.Conversations.Pipeline;
 using Bot.Conversations.Team;
@@ -5,12 +7,16 @@ using Bot.Conversations.Understanding;
 
 namespace Bot.Conversations.Funnel;
 
-/// <summary>Monday morning: each manager gets last week's team funnel against the week before, with the per-rep lines.</summary>
-public sealed class WeeklyFunnelPush(FunnelReportBuilder builder, IUserDirectory users)
+/// <summary>
+/// Monday morning: each manager gets last week's team funnel against the week before, with the per-rep lines, and
+/// how many of last week's customer greetings the team confirmed in WeCom (a greeting only leaves when the rep taps 发送).
+/// </summary>
+public sealed class WeeklyFunnelPush(FunnelReportBuilder builder, IUserDirectory users, ICareReports care)
 {
     public async Task<ScheduledOutput> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var monday = PeriodRange.For(ReportPeriod.LastWeek, ChinaTime.DateOf(now)).Current.Start;
+        var week = PeriodRange.For(ReportPeriod.LastWeek, ChinaTime.DateOf(now)).Current;
+        var monday = week.Start;
         var notices = new List<ScheduledNotice>();
         foreach (var manager in (await users.ListActiveAsync(ct)).Where(u => u.Role == UserRole.Manager))
         {
@@ -19,6 +25,12 @@ public sealed class WeeklyFunnelPush(FunnelReportBuilder builder, IUserDirectory
                 continue;
             var owners = team.Select(u => u.Id).Append(manager.Id).ToHashSet();
             var report = await builder.BuildAsync("团队", owners, ReportPeriod.LastWeek, now, perRep: true, ct);
+            var greetings = await care.ConfirmationRateAsync(owners, week.Start, week.End.AddDays(-1), ct);
+            if (greetings.Rate is { } rate)
+            {
+                report += $"\n客户关怀：{greetings.Total} 条祝福，销售确认发送 {greetings.Confirmed} 条（{rate.ToString("0%", CultureInfo.InvariantCulture)}）"
+                    + (greetings.Waiting + greetings.Unconfirmed > 0 ? $"，{greetings.Waiting + greetings.Unconfirmed} 条还没确认" : "");
+            }
             notices.Add(new ScheduledNotice($"funnel:weekly:{manager.WeComUserId}:{monday:yyyy-MM-dd}", manager.WeComUserId, Reply.Markdown(report)));
         }
         return new ScheduledOutput(notices);

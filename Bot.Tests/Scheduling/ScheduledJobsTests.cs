@@ -141,6 +141,14 @@ public sealed class ScheduledJobsTests : IAsyncLifetime
         await _db.Get<IUserDirectory>().UpsertAsync("lonely_mgr", "光杆经理", UserRole.Manager, null, None);
         var xinghe = await CustomerAsync("星河科技有限公司", "星河科技", FunnelStage.Negotiation, _rep);
         await _db.Get<ICustomerRepository>().ChangeStageAsync(xinghe.Id, FunnelStage.Won, _rep.Id, Local(11, 18, 15), None);
+        var li = await _db.Get<ICustomerRepository>().AddContactAsync(new NewContact(xinghe.Id, "李娜", "采购经理", null, "wm_li", null, null), None);
+        // Last week's greetings: one the rep sent, one still waiting for the rep; one from the week before does not count.
+        await ExecuteAsync("""
+            insert into care_tasks (idempotency_key, contact_id, customer_id, rep_id, occasion, occasion_on, status, send_status)
+            values ('care:a', @Contact, @Customer, @Rep, 'Birthday', '2026-11-17', 'sent', 1),
+                   ('care:b', @Contact, @Customer, @Rep, 'PostSale', '2026-11-20', 'awaiting', null),
+                   ('care:c', @Contact, @Customer, @Rep, 'PostSale', '2026-11-12', 'unconfirmed', null)
+            """, new { Contact = li.Id, Customer = xinghe.Id, Rep = _rep.Id });
 
         await RunAsync<WeeklyFunnelJob>(Local(11, 23, 9));
         await RunAsync<WeeklyFunnelJob>(Local(11, 23, 9, 5));
@@ -150,6 +158,7 @@ public sealed class ScheduledJobsTests : IAsyncLifetime
         var text = body["markdown"]!["content"]!.GetValue<string>();
         Assert.StartsWith("**团队漏斗 · 上周（11/16–11/22）**\n成交 1 单", text);
         Assert.Contains("· 王磊：成交 1", text);
+        Assert.EndsWith("\n客户关怀：2 条祝福，销售确认发送 1 条（50%），1 条还没确认", text);
     }
 
     [Fact]
