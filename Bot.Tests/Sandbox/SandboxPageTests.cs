@@ -21,7 +21,8 @@ public sealed class SandboxPageTests(ChromiumFixture chromium) : IClassFixture<C
 
     public async Task InitializeAsync()
     {
-        _bot = await LiveBot.StartAsync();
+        // Care messages wait for 08:00–21:00 Beijing time; the page tests run at any hour.
+        _bot = await LiveBot.StartAsync(("Care:SendFromHour", "0"), ("Care:SendUntilHour", "24"));
         var users = _bot.Services.GetRequiredService<IUserDirectory>();
         var manager = await users.UpsertAsync("sbx_boss", "王强", UserRole.Manager, null, CancellationToken.None);
         await users.UpsertAsync("sbx_rep", "李娜", UserRole.Rep, manager.Id, CancellationToken.None);

@@ -32,7 +32,7 @@ public sealed class DueReminderCardEndToEndTests : IAsyncLifetime
         await _bot.ControlAsync<CardClickResponse>("app/card-click", new CardClickRequest("card_rep", card.TaskId!, later.GetProperty("key").GetString()!));
 
         var messages = await _bot.MessagesToAsync("card_rep", 2);
-        Assert.StartsWith("已推迟到明天", messages[1].Content);
+        Assert.StartsWith("已推迟到", messages[1].Content);
         await using var connection = new NpgsqlConnection(_bot.ConnectionString);
         var moved = await connection.ExecuteScalarAsync<DateTime>("select due_at from reminders where id = @Id", new { reminder.Id });
         Assert.InRange((new DateTimeOffset(moved, TimeSpan.Zero) - due).TotalHours, 23.99, 24.01);
