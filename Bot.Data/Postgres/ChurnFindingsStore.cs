@@ -66,28 +66,6 @@ public sealed class ChurnFindingsStore(NpgsqlDataSource dataSource) : IChurnFind
     // One scan at a time across hosts; a second one waits and then finds nothing new.
     private const string ScanLockSql = "select pg_advisory_xact_lock(hashtext('churn_scan'))";
 
-    private sealed class Row
-    {
-        public long CustomerId { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public long? OwnerId { get; init; }
-
-        public string? OwnerName { get; init; }
-
-        public string Stage { get; init; } = "";
-
-        public DateTime? LastOrderOn { get; init; }
-
-        public double? UsualDaysBetweenOrders { get; init; }
-
-        public DateTime? LastInteractionOn { get; init; }
-
-        public int ComplaintsLast30Days { get; init; }
-
-        public DateTime? RemovedRepOn { get; init; }
-    }
 
     private sealed class ScannedRow
     {
@@ -106,9 +84,8 @@ public sealed class ChurnFindingsStore(NpgsqlDataSource dataSource) : IChurnFind
 
         var args = new { AllOwners = ownerIds is null, OwnerIds = ownerIds?.ToArray() ?? [], Limit = limit };
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, cancellationToken: ct));
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(TopSql, args, cancellationToken: ct));
-        return new ChurnPage(total, [.. rows.Select(r => new ChurnFacts(r.CustomerId, r.Name, r.OwnerId, r.OwnerName, FunnelStages.FromCode(r.Stage),
-            Date(r.LastOrderOn), r.UsualDaysBetweenOrders, Date(r.LastInteractionOn), r.ComplaintsLast30Days, Date(r.RemovedRepOn)))]);
+        var rows = await connection.QueryAsync<ChurnFactsRow>(new CommandDefinition(TopSql, args, cancellationToken: ct));
+        return new ChurnPage(total, [.. rows.Select(r => r.ToFacts())]);
     }
 
     public async Task<ChurnScanResult> ScanAsync(
@@ -185,5 +162,4 @@ public sealed class ChurnFindingsStore(NpgsqlDataSource dataSource) : IChurnFind
             Signals = rows.Select(r => string.Join(",", r.Findings.Select(f => f.Signal))).ToArray(),
         }, tx, cancellationToken: ct, commandTimeout: 300));
 
-    private static DateOnly? Date(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
 }

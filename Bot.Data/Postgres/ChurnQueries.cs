@@ -43,28 +43,6 @@ public sealed class ChurnQueries(NpgsqlDataSource dataSource) : IChurnQueries
 
     private const string ByIdsSql = FactsSql + "\nwhere c.deleted_at is null and c.id = any(@Ids)";
 
-    private sealed class Row
-    {
-        public long CustomerId { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public long? OwnerId { get; init; }
-
-        public string? OwnerName { get; init; }
-
-        public string Stage { get; init; } = "";
-
-        public DateTime? LastOrderOn { get; init; }
-
-        public double? UsualDaysBetweenOrders { get; init; }
-
-        public DateTime? LastInteractionOn { get; init; }
-
-        public int ComplaintsLast30Days { get; init; }
-
-        public DateTime? RemovedRepOn { get; init; }
-    }
 
     public async Task<IReadOnlyList<ChurnFacts>> CandidatesAsync(IReadOnlySet<long>? ownerIds, DateOnly today, CancellationToken ct)
     {
@@ -74,17 +52,14 @@ public sealed class ChurnQueries(NpgsqlDataSource dataSource) : IChurnQueries
 
     internal static async Task<IReadOnlyList<ChurnFacts>> CandidatesAsync(
         NpgsqlConnection connection, NpgsqlTransaction? tx, IReadOnlySet<long>? ownerIds, DateOnly today, CancellationToken ct) =>
-        Facts(await connection.QueryAsync<Row>(new CommandDefinition(CandidatesSql,
+        Facts(await connection.QueryAsync<ChurnFactsRow>(new CommandDefinition(CandidatesSql,
             new { Today = today, AllOwners = ownerIds is null, OwnerIds = ownerIds?.ToArray() ?? [], Ids = (long[]?)null }, tx, cancellationToken: ct, commandTimeout: 300)));
 
     /// <summary>Facts of these customers whatever they show; deleted ones are left out.</summary>
     internal static async Task<IReadOnlyList<ChurnFacts>> FactsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? tx, IReadOnlyCollection<long> ids, DateOnly today, CancellationToken ct) =>
-        Facts(await connection.QueryAsync<Row>(new CommandDefinition(ByIdsSql, new { Today = today, Ids = ids.ToArray() }, tx, cancellationToken: ct)));
+        Facts(await connection.QueryAsync<ChurnFactsRow>(new CommandDefinition(ByIdsSql, new { Today = today, Ids = ids.ToArray() }, tx, cancellationToken: ct)));
 
-    private static IReadOnlyList<ChurnFacts> Facts(IEnumerable<Row> rows) =>
-        [.. rows.Select(r => new ChurnFacts(r.CustomerId, r.Name, r.OwnerId, r.OwnerName, FunnelStages.FromCode(r.Stage),
-            Date(r.LastOrderOn), r.UsualDaysBetweenOrders, Date(r.LastInteractionOn), r.ComplaintsLast30Days, Date(r.RemovedRepOn)))];
-
-    private static DateOnly? Date(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
+    private static IReadOnlyList<ChurnFacts> Facts(IEnumerable<ChurnFactsRow> rows) =>
+        [.. rows.Select(r => r.ToFacts())];
 }

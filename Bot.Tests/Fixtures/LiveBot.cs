@@ -79,6 +79,15 @@ public sealed class LiveBot : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<T>(EmulatorJson.Control))!;
     }
 
+    /// <summary>The member writes <paramref name="text"/> to the app; returns the bot's reply number <paramref name="replyNumber"/> to them.</summary>
+    public async Task<CapturedMessage> SayAsync(string user, string text, int replyNumber)
+    {
+        await ControlAsync<CallbackDelivery>("app/text", new AppTextRequest(user, text));
+        var messages = await MessagesToAsync(user, replyNumber);
+        Assert.True(messages.Count >= replyNumber, $"no reply #{replyNumber} to「{text}」");
+        return messages[replyNumber - 1];
+    }
+
     /// <summary>Waits until the emulator has delivered at least <paramref name="count"/> messages to the member.</summary>
     public async Task<IReadOnlyList<CapturedMessage>> MessagesToAsync(string userId, int count, TimeSpan? within = null)
     {

@@ -22,13 +22,7 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
 
     public Task DisposeAsync() => _bot.DisposeAsync().AsTask();
 
-    private async Task<CapturedMessage> SayAsync(string user, string text, int replyNumber)
-    {
-        await _bot.ControlAsync<CallbackDelivery>("app/text", new AppTextRequest(user, text));
-        var messages = await _bot.MessagesToAsync(user, replyNumber);
-        Assert.True(messages.Count >= replyNumber, $"no reply #{replyNumber} to「{text}」");
-        return messages[replyNumber - 1];
-    }
+    private Task<CapturedMessage> SayAsync(string user, string text, int replyNumber) => _bot.SayAsync(user, text, replyNumber);
 
     private async Task<T?> ScalarAsync<T>(string sql, object? args = null)
     {

@@ -22,13 +22,7 @@ public sealed class ForgetCustomerEndToEndTests : IAsyncLifetime
 
     public Task DisposeAsync() => _bot.DisposeAsync().AsTask();
 
-    private async Task<string> SayAsync(string user, string text, int replyNumber)
-    {
-        await _bot.ControlAsync<CallbackDelivery>("app/text", new AppTextRequest(user, text));
-        var messages = await _bot.MessagesToAsync(user, replyNumber);
-        Assert.True(messages.Count >= replyNumber, $"no reply #{replyNumber} to「{text}」");
-        return messages[replyNumber - 1].Content ?? "";
-    }
+    private async Task<string> SayAsync(string user, string text, int replyNumber) => (await _bot.SayAsync(user, text, replyNumber)).Content ?? "";
 
     private async Task<long> CountAsync(string sql)
     {

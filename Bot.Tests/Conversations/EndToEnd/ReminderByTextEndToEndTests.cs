@@ -20,13 +20,7 @@ public sealed class ReminderByTextEndToEndTests : IAsyncLifetime
 
     public Task DisposeAsync() => _bot.DisposeAsync().AsTask();
 
-    private async Task<CapturedMessage> SayAsync(string user, string text, int replyNumber)
-    {
-        await _bot.ControlAsync<CallbackDelivery>("app/text", new AppTextRequest(user, text));
-        var messages = await _bot.MessagesToAsync(user, replyNumber);
-        Assert.True(messages.Count >= replyNumber, $"no reply #{replyNumber} to「{text}」");
-        return messages[replyNumber - 1];
-    }
+    private Task<CapturedMessage> SayAsync(string user, string text, int replyNumber) => _bot.SayAsync(user, text, replyNumber);
 
     private sealed record Row(long Id, DateTime DueAt, string Status);
 
