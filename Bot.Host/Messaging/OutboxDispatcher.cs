@@ -16,15 +16,31 @@ namespace Bot.Host.Messaging;
 /// </summary>
 public sealed class OutboxDispatcher(
     OutboxStore outbox, WeComApiClient wecom, WeComCustomerContact customerContact, RateLimiter limits, IOptions<WeComOptions> options,
-    IOptions<CareOptions> care, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
 
     // Retries come within minutes (leases, backoff capped at 5 minutes); a day of the sender's group sends covers them.
     private static readonly TimeSpan RetryLookBack = TimeSpan.FromDays(1);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Value.Outbox.Dispatchers).Select(_ => LoopAsync(stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Sending waits for the server to listen: in sandbox mode WeCom is the emulator inside this very host.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, options.Value.Outbox.Dispatchers).Select(_ => LoopAsync(stoppingToken)));
+    }
 
     private async Task LoopAsync(CancellationToken ct)
     {
