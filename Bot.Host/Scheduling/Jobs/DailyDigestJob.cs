@@ -5,14 +5,15 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Scheduling.Jobs;
 
-/// <summary>Every morning: each rep's digest (when there is something to say), then overdue follow-ups escalated to managers.</summary>
+/// <summary>Every morning: each member's digest (when there is something to say), then overdue follow-ups escalated to managers.</summary>
 public sealed class DailyDigestJob(
     DailyDigestBuilder digests, OverdueEscalation escalation, IUserDirectory users, NoticeOutbox outbox, IOptions<SchedulingOptions> options) : IScheduledJob
 {
     public async Task<string> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
         var sent = 0;
-        foreach (var member in (await users.ListActiveAsync(ct)).Where(u => u.Role == UserRole.Rep))
+        // Managers and admins who follow customers of their own get theirs too; the rest hear nothing.
+        foreach (var member in await users.ListActiveAsync(ct))
         {
             if (await digests.BuildAsync(member, now, ct) is { } digest)
                 sent += await outbox.QueueAsync(new([digest]), ct);
