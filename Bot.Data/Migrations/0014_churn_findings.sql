@@ -41,22 +41,19 @@ begin
     return null;
 end $$;
 
-create trigger interactions_churn_stale_insert after insert on interactions
-    referencing new table as changed_rows for each statement execute function churn_mark_stale();
-create trigger interactions_churn_stale_update after update on interactions
-    referencing new table as changed_rows for each statement execute function churn_mark_stale();
-create trigger interactions_churn_stale_delete after delete on interactions
-    referencing old table as changed_rows for each statement execute function churn_mark_stale();
-create trigger orders_churn_stale_insert after insert on orders
-    referencing new table as changed_rows for each statement execute function churn_mark_stale();
-create trigger orders_churn_stale_update after update on orders
-    referencing new table as changed_rows for each statement execute function churn_mark_stale();
-create trigger orders_churn_stale_delete after delete on orders
-    referencing old table as changed_rows for each statement execute function churn_mark_stale();
-create trigger contacts_churn_stale_insert after insert on contacts
-    referencing new table as changed_rows for each statement execute function churn_mark_stale();
-create trigger contacts_churn_stale_update after update on contacts
-    referencing new table as changed_rows for each statement execute function churn_mark_stale();
+-- One statement-level trigger per table and operation (contacts are never deleted, only marked).
+do $$
+declare
+    target record;
+begin
+    for target in select * from (values ('interactions', 'insert'), ('interactions', 'update'), ('interactions', 'delete'),
+                                        ('orders', 'insert'), ('orders', 'update'), ('orders', 'delete'),
+                                        ('contacts', 'insert'), ('contacts', 'update')) as t (tab, op)
+    loop
+        execute format('create trigger %I after %s on %I referencing %s table as changed_rows for each statement execute function churn_mark_stale()',
+            target.tab || '_churn_stale_' || target.op, target.op, target.tab, case target.op when 'delete' then 'old' else 'new' end);
+    end loop;
+end $$;
 
 -- Customers themselves: stage, owner, name or deletion; the columns the interaction and order triggers keep
 -- current are covered by those tables' own marks.
