@@ -94,6 +94,23 @@ public sealed class CustomerErasureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forget_PlannedGreetingsGo_SentOnesStayForTheReports()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        var contactId = await connection.ExecuteScalarAsync<long>("select min(id) from contacts where customer_id = @Id", new { Id = _book.CustomerId });
+        await connection.ExecuteAsync("""
+            insert into care_tasks (idempotency_key, contact_id, customer_id, occasion, occasion_on, status, send_status)
+            values ('care:erase:planned', @Contact, @Customer, 'SpringFestival', '2027-02-06', 'planned', null),
+                   ('care:erase:sent', @Contact, @Customer, 'Birthday', '2026-10-01', 'sent', 1)
+            """, new { Contact = contactId, Customer = _book.CustomerId });
+
+        await Records.ForgetAsync(_book.CustomerId, null, "test", _now, None);
+
+        Assert.Equal(["care:erase:sent"], await connection.QueryAsync<string>(
+            "select idempotency_key from care_tasks where customer_id = @Id", new { Id = _book.CustomerId }));
+    }
+
+    [Fact]
     public async Task Forget_Twice_SecondTimeFindsNothing()
     {
         Assert.NotNull(await Records.ForgetAsync(_book.CustomerId, null, "test", _now, None));
