@@ -27,7 +27,7 @@ public sealed class DueReminderCardEndToEndTests : IAsyncLifetime
 
         var card = Assert.Single(await _bot.MessagesToAsync("card_rep", 1, TimeSpan.FromSeconds(20)));
         Assert.Equal("template_card", card.MsgType);
-        Assert.StartsWith("给星河科技回电话\n今天", card.Payload.GetProperty("sub_title_text").GetString());
+        Assert.StartsWith("给星河科技回电话\n", card.Payload.GetProperty("sub_title_text").GetString());
         var later = card.Payload.GetProperty("button_list").EnumerateArray().Single(b => b.GetProperty("text").GetString() == "推迟1天");
         await _bot.ControlAsync<CardClickResponse>("app/card-click", new CardClickRequest("card_rep", card.TaskId!, later.GetProperty("key").GetString()!));
 
