@@ -1,36 +1,15 @@
 using Bot.Conversations.Customers;
 using Bot.Conversations.Playbook;
 using Bot.Conversations.Understanding;
-using Bot.Data.Import;
 
 namespace Bot.Tests.Conversations.Playbook;
 
 /// <summary>Guide passages and built-in scripts tagged with the sales stage they serve, and the stage used in retrieval.</summary>
 public sealed class PlaybookStageTests
 {
-    private static readonly string GuideDirectory = Path.Combine(AppContext.BaseDirectory, "TestData", "guides");
+    private static Task<ImportedGuides.MemoryStore> ImportedAsync() => ImportedGuides.LoadAsync();
 
-    private sealed class MemoryStore : IPlaybookStore
-    {
-        public List<PlaybookEntry> Entries { get; } = [];
-
-        public Task<IReadOnlyList<PlaybookEntry>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PlaybookEntry>>(Entries);
-
-        public Task<int> SaveAsync(IReadOnlyList<PlaybookEntry> entries, CancellationToken ct)
-        {
-            Entries.AddRange(entries);
-            return Task.FromResult(entries.Count);
-        }
-    }
-
-    private static async Task<MemoryStore> ImportedAsync()
-    {
-        var store = new MemoryStore();
-        await new GuideImporter(store).ImportAsync(GuideDirectory, CancellationToken.None);
-        return store;
-    }
-
-    private static PlaybookEntry Passage(MemoryStore store, string file, string category, string words) =>
+    private static PlaybookEntry Passage(ImportedGuides.MemoryStore store, string file, string category, string words) =>
         Assert.Single(store.Entries, e => e.Source.StartsWith(file, StringComparison.Ordinal) && e.Category == category && e.Body.Contains(words, StringComparison.Ordinal));
 
     public static TheoryData<string, string, string, string[]> TaggedPassages() => new()

@@ -7,27 +7,7 @@ namespace Bot.Tests.Conversations.Playbook;
 /// <summary>The company's five guides (../shared/guides, copied into TestData) imported and searched.</summary>
 public sealed class PlaybookTests
 {
-    private static readonly string GuideDirectory = Path.Combine(AppContext.BaseDirectory, "TestData", "guides");
-
-    private sealed class MemoryStore : IPlaybookStore
-    {
-        public List<PlaybookEntry> Entries { get; } = [];
-
-        public Task<IReadOnlyList<PlaybookEntry>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PlaybookEntry>>(Entries);
-
-        public Task<int> SaveAsync(IReadOnlyList<PlaybookEntry> entries, CancellationToken ct)
-        {
-            Entries.AddRange(entries);
-            return Task.FromResult(entries.Count);
-        }
-    }
-
-    private static async Task<MemoryStore> ImportedAsync()
-    {
-        var store = new MemoryStore();
-        await new GuideImporter(store).ImportAsync(GuideDirectory, CancellationToken.None);
-        return store;
-    }
+    private static Task<ImportedGuides.MemoryStore> ImportedAsync() => ImportedGuides.LoadAsync();
 
     [Fact]
     public async Task Import_AllFiveGuides_NoiseRemovedAndPassagesKeepTheirSource()
@@ -68,7 +48,7 @@ public sealed class PlaybookTests
                         new DocumentFormat.OpenXml.Wordprocessing.Text("客户说预算不够时，先问清楚预算周期和金额，再把方案拆成两期，先上最核心的模块，第二期排进明年的预算。")))));
             }
             await File.WriteAllTextAsync(Path.Combine(dir.FullName, "说明.pdf"), "不是指南");
-            var store = new MemoryStore();
+            var store = new ImportedGuides.MemoryStore();
 
             var report = await new GuideImporter(store).ImportAsync(dir.FullName, CancellationToken.None);
 
