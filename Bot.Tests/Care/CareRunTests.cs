@@ -35,6 +35,23 @@ public sealed class CareRunTests
             await Task.Delay(50);
     }
 
+    /// <summary>A live bot at <paramref name="at"/> with one rep, 张伟, whose customer 星辰网络's 李明 (总经理) is on WeCom.</summary>
+    private sealed record OneCustomer(FakeTimeProvider Clock, LiveBot Bot, CareBook Book, CareBook.Rep Rep, CareBook.Person Li) : IAsyncDisposable
+    {
+        public static async Task<OneCustomer> StartAsync(DateTimeOffset at, params (string Key, string Value)[] settings)
+        {
+            var clock = new FakeTimeProvider(at);
+            var bot = await LiveBot.StartAsync(clock, settings);
+            var book = new CareBook(bot.ConnectionString);
+            var rep = await book.AddRepAsync("张伟");
+            var li = await book.AddContactAsync(rep, "星辰网络", "李明", "总经理");
+            await ExistingContactsAsync(bot, rep, li);
+            return new OneCustomer(clock, bot, book, rep, li);
+        }
+
+        public ValueTask DisposeAsync() => Bot.DisposeAsync();
+    }
+
     private static async Task ExistingContactsAsync(LiveBot bot, CareBook.Rep rep, params CareBook.Person[] people) =>
         (await bot.Emulator.PostAsync("control/contacts/existing", System.Net.Http.Json.JsonContent.Create(
             new ExistingContactsRequest(rep.UserId, [.. people.Select(p => new ExistingContact(p.ExternalUserId, p.Name))]), options: EmulatorJson.Control)))
@@ -81,12 +98,8 @@ public sealed class CareRunTests
     public async Task GreetingRun_QuietHours_QueuesNothingAndTheDispatcherHoldsAGreetingUntil8()
     {
         var evening = new DateTimeOffset(2027, 2, 6, 21, 30, 0, TimeSpan.FromHours(8));
-        var clock = new FakeTimeProvider(evening);
-        await using var bot = await LiveBot.StartAsync(clock);
-        var book = new CareBook(bot.ConnectionString);
-        var rep = await book.AddRepAsync("张伟");
-        var li = await book.AddContactAsync(rep, "星辰网络", "李明", "总经理");
-        await ExistingContactsAsync(bot, rep, li);
+        await using var one = await OneCustomer.StartAsync(evening);
+        var (clock, bot, book, rep, li) = one;
 
         var summary = await bot.Services.GetRequiredService<CareGreetingRun>().RunAsync(evening, CancellationToken.None);
 
@@ -138,12 +151,8 @@ public sealed class CareRunTests
     [Fact]
     public async Task ResultRun_UnconfirmedGreeting_RemindsTheRepTwiceThenStopsAndCountsTheConfirmation()
     {
-        var clock = new FakeTimeProvider(SpringFestivalMorning);
-        await using var bot = await LiveBot.StartAsync(clock);
-        var book = new CareBook(bot.ConnectionString);
-        var rep = await book.AddRepAsync("张伟");
-        var li = await book.AddContactAsync(rep, "星辰网络", "李明", "总经理");
-        await ExistingContactsAsync(bot, rep, li);
+        await using var one = await OneCustomer.StartAsync(SpringFestivalMorning);
+        var (clock, bot, book, rep, li) = one;
         await bot.Services.GetRequiredService<CareGreetingRun>().RunAsync(clock.GetUtcNow(), CancellationToken.None);
         var task = Assert.Single(await GroupSendsAsync(bot, rep.UserId, 1));
         await AllDispatchedAsync(book);
@@ -204,12 +213,8 @@ public sealed class CareRunTests
     [Fact]
     public async Task ResultRun_NobodyConfirmsWithinTrackDays_WrittenOffAsUnconfirmed()
     {
-        var clock = new FakeTimeProvider(SpringFestivalMorning);
-        await using var bot = await LiveBot.StartAsync(clock, ("Care:MaxReminders", "0"));
-        var book = new CareBook(bot.ConnectionString);
-        var rep = await book.AddRepAsync("张伟");
-        var li = await book.AddContactAsync(rep, "星辰网络", "李明", "总经理");
-        await ExistingContactsAsync(bot, rep, li);
+        await using var one = await OneCustomer.StartAsync(SpringFestivalMorning, ("Care:MaxReminders", "0"));
+        var (clock, bot, book, rep, li) = one;
         await bot.Services.GetRequiredService<CareGreetingRun>().RunAsync(clock.GetUtcNow(), CancellationToken.None);
         await GroupSendsAsync(bot, rep.UserId, 1);
         await AllDispatchedAsync(book);
@@ -228,12 +233,8 @@ public sealed class CareRunTests
     [Fact]
     public async Task Dispatcher_GreetingAlreadyInWeComBeforeACrash_RecordsItsMsgIdInsteadOfSendingAgain()
     {
-        var clock = new FakeTimeProvider(SpringFestivalMorning);
-        await using var bot = await LiveBot.StartAsync(clock);
-        var book = new CareBook(bot.ConnectionString);
-        var rep = await book.AddRepAsync("张伟");
-        var li = await book.AddContactAsync(rep, "星辰网络", "李明", "总经理");
-        await ExistingContactsAsync(bot, rep, li);
+        await using var one = await OneCustomer.StartAsync(SpringFestivalMorning);
+        var (clock, bot, book, rep, li) = one;
         var candidate = new CareCandidate(li.ContactId, li.CustomerId, rep.Id, rep.UserId, rep.Name, li.ExternalUserId, li.Name, "总经理", "星辰网络", null, null, null);
         var message = CareMessages.GroupSend(new PlannedCare(candidate, CareOccasion.SpringFestival, new DateOnly(2027, 2, 6), "care:crashed", "李总，新春快乐！——张伟"));
         // The host that claimed the row got WeCom's answer and died before marking it sent; its lease has run out.
