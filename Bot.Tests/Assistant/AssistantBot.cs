@@ -1,4 +1,3 @@
-using Bot.Data.Demo;
 using Bot.Host.WeCom.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
@@ -31,10 +30,9 @@ public class AssistantBot : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Model = await FakeOpenAiServer.StartAsync();
-        Bot = await LiveBot.StartAsync(
+        Bot = await LiveBot.StartWithDemoCompanyAsync(
             ("Llm:Endpoint", Model.Endpoint), ("Llm:Model", "fake-model"), ("Llm:ApiKey", "sk-test"),
             ("Llm:TimeoutSeconds", _timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await Bot.Services.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(CancellationToken.None);
         // One call before the tests, so the SDK's first-use cost never eats into a test's time limit.
         await Bot.Services.GetRequiredService<IChatClient>().GetResponseAsync("warm-up");
     }

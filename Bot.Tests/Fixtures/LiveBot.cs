@@ -72,6 +72,14 @@ public sealed class LiveBot : IAsyncDisposable
         return new LiveBot(app, connectionString, port);
     }
 
+    /// <summary>A live bot with the demo company loaded (the sandbox's 1 manager, 4 reps and 60 customers).</summary>
+    public static async Task<LiveBot> StartWithDemoCompanyAsync(params (string Key, string Value)[] settings)
+    {
+        var bot = await StartAsync(settings);
+        await bot.Services.GetRequiredService<Bot.Data.Demo.DemoCompanySeeder>().SeedIfEmptyAsync(CancellationToken.None);
+        return bot;
+    }
+
     public async Task<T> ControlAsync<T>(string path, object? body = null)
     {
         using var response = body is null ? await Emulator.GetAsync("control/" + path) : await Emulator.PostAsJsonAsync("control/" + path, body, EmulatorJson.Control);

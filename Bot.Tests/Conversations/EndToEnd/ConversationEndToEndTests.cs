@@ -1,6 +1,5 @@
 using Bot.Conversations.Common;
 using Bot.Conversations.Dialogs;
-using Bot.Data.Demo;
 using Bot.Host.WeCom.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
@@ -16,8 +15,7 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = await LiveBot.StartAsync();
-        await _bot.Services.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(CancellationToken.None);
+        _bot = await LiveBot.StartWithDemoCompanyAsync();
     }
 
     public Task DisposeAsync() => _bot.DisposeAsync().AsTask();

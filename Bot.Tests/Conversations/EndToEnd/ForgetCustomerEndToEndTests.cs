@@ -1,5 +1,4 @@
 using Bot.Conversations.Team;
-using Bot.Data.Demo;
 using Bot.Host.WeCom.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
@@ -15,8 +14,7 @@ public sealed class ForgetCustomerEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = await LiveBot.StartAsync();
-        await _bot.Services.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(CancellationToken.None);
+        _bot = await LiveBot.StartWithDemoCompanyAsync();
         await _bot.Services.GetRequiredService<IUserDirectory>().UpsertAsync("itadmin", "周管理员", UserRole.Admin, null, CancellationToken.None);
     }
 

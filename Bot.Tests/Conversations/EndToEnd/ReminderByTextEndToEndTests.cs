@@ -1,4 +1,3 @@
-using Bot.Data.Demo;
 using Bot.Host.WeCom.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
@@ -14,8 +13,7 @@ public sealed class ReminderByTextEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = await LiveBot.StartAsync();
-        await _bot.Services.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(CancellationToken.None);
+        _bot = await LiveBot.StartWithDemoCompanyAsync();
     }
 
     public Task DisposeAsync() => _bot.DisposeAsync().AsTask();
