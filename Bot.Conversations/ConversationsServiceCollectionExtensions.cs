@@ -24,6 +24,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<MessageParser>();
         services.AddSingleton<UndoAndCorrection>();
         services.AddSingleton<CustomerQuestion>();
+        services.AddSingleton<WriteConfirmation>();
         services.AddSingleton<ReminderButtons>();
         services.AddSingleton<PlaybookSearch>();
         services.AddSingleton<CustomerContactEvents>();
@@ -45,26 +46,14 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<IGroundedWriter, TemplatesOnly>();
         services.AddSingleton<ICareMessageDrafter, CareMessageDrafter>();
 
-        // One line per intent: the handler that answers it.
-        services.AddSingleton<IIntentHandler, HelpHandler>();
-        services.AddSingleton<IIntentHandler, LogInteractionHandler>();
-        services.AddSingleton<IIntentHandler, UpdateStageHandler>();
-        services.AddSingleton<IIntentHandler, CustomerProfileHandler>();
-        services.AddSingleton<IIntentHandler, CustomerTierHandler>();
-        services.AddSingleton<IIntentHandler, ListCustomersHandler>();
-        services.AddSingleton<IIntentHandler, AddCustomerHandler>();
-        services.AddSingleton<IIntentHandler, OptOutHandler>();
-        services.AddSingleton<IIntentHandler, SetReminderHandler>();
-        services.AddSingleton<IIntentHandler, MyTasksHandler>();
         services.AddSingleton<ReminderTargets>();
-        services.AddSingleton<IIntentHandler, CompleteReminderHandler>();
-        services.AddSingleton<IIntentHandler, PostponeReminderHandler>();
-        services.AddSingleton<IIntentHandler, ObjectionHelpHandler>();
         services.AddSingleton<FunnelReportBuilder>();
-        services.AddSingleton<IIntentHandler, FunnelReportHandler>();
-        services.AddSingleton<IIntentHandler, Churn.ChurnListHandler>();
-        services.AddSingleton<Privacy.ForgetCustomerHandler>();
-        services.AddSingleton<IIntentHandler>(sp => sp.GetRequiredService<Privacy.ForgetCustomerHandler>());
+        // Each intent's handler, as the catalogue declares it.
+        foreach (var spec in IntentCatalogue.All)
+        {
+            services.AddSingleton(spec.Handler);
+            services.AddSingleton(sp => (IIntentHandler)sp.GetRequiredService(spec.Handler));
+        }
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Conversations.Understanding;
+using Bot.Conversations.Understanding.Text;
 
 namespace Bot.Conversations.Assistant;
 

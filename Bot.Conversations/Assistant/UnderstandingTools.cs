@@ -27,39 +27,29 @@ public static class UnderstandingTools
         ["follow_up_date"] = new() { ["type"] = "string", ["description"] = "下次跟进或提醒的日期 yyyy-MM-dd，只能是今天或以后" },
         ["follow_up_time"] = new() { ["type"] = "string", ["description"] = "下次跟进的时间 HH:mm，没说就不填" },
         ["tier"] = Choice("客户分类", "A", "B", "C"),
-        ["period"] = Choice("统计周期", "this_week", "last_week", "this_month", "last_month", "this_quarter"),
+        ["period"] = Choice("统计周期", [.. Enum.GetValues<ReportPeriod>().Select(p => p.Code())]),
     };
 
+    /// <summary>Every intent the catalogue offers to the model, with its description and the slots it reads.</summary>
     public static IReadOnlyList<AIFunctionDeclaration> Intents { get; } =
-    [
-        Tool(Intent.LogInteraction, "记录一次和客户的沟通（电话、拜访、微信、邮件、会议），含异议、金额、阶段变化和下次跟进",
-            "customer", "contact", "channel", "objections", "amount", "stage", "follow_up_date", "follow_up_time"),
-        Tool(Intent.UpdateStage, "只改客户的销售阶段（如签了、黄了），没有具体沟通内容", "customer", "stage", "amount", "follow_up_date", "follow_up_time"),
-        Tool(Intent.SetReminder, "设一个提醒，到时提醒用户去做某事", "customer", "follow_up_date", "follow_up_time"),
-        Tool(Intent.QueryCustomer, "查看某个客户的情况、联系人、最近跟进", "customer"),
-        Tool(Intent.QueryTier, "问某个客户属于哪一类（ABC、RFM、价值分层）", "customer"),
-        Tool(Intent.ListCustomers, "按分类、阶段列出用户的客户", "tier", "stage"),
-        Tool(Intent.ObjectionHelp, "问客户提出某种异议时该怎么回应", "objections", "customer", "contact"),
-        Tool(Intent.MyTasks, "问今天或最近要跟进谁、有哪些待办", "period"),
-        Tool(Intent.FunnelReport, "看销售漏斗、业绩、转化率报表", "period"),
-        Tool(Intent.ChurnList, "看哪些客户有流失风险"),
-        Tool(Intent.AddCustomer, "新建一个客户"),
-        Tool(Intent.OptOut, "某个客户或联系人不想再收节日、生日祝福", "customer", "contact"),
-        Tool(Intent.Help, "问这个助手能做什么、怎么用"),
-    ];
+        [.. IntentCatalogue.All.Where(s => s.OfferedToModel)
+            .Select(s => Tool(s.Code, s.Description, s.Slots.Where(slot => slot != Slot.Tier || s.Intent == Intent.ListCustomers).SelectMany(ToolSlots)))];
 
     public static Intent? IntentOf(string toolName) =>
-        Enum.GetValues<Intent>().Where(i => i != Intent.Unknown && i.Code() == toolName).Select(i => (Intent?)i).FirstOrDefault();
+        IntentCatalogue.FromCode(toolName) is var intent and not Intent.Unknown && IntentCatalogue.Of(intent)!.OfferedToModel ? intent : null;
+
+    /// <summary>The model gives the follow-up as a date and a time.</summary>
+    private static IEnumerable<string> ToolSlots(string slot) => slot == Slot.FollowUp ? ["follow_up_date", "follow_up_time"] : [slot];
 
     private static JsonObject Choice(string description, params string[] values) =>
         new() { ["type"] = "string", ["description"] = description, ["enum"] = new JsonArray([.. values.Select(v => JsonValue.Create(v))]) };
 
-    private static AIFunctionDeclaration Tool(Intent intent, string description, params string[] slots)
+    private static AIFunctionDeclaration Tool(string code, string description, IEnumerable<string> slots)
     {
         var properties = new JsonObject();
         foreach (var slot in slots)
             properties[slot] = Slots[slot].DeepClone();
         var schema = new JsonObject { ["type"] = "object", ["properties"] = properties };
-        return AIFunctionFactory.CreateDeclaration(intent.Code(), description, JsonSerializer.SerializeToElement(schema));
+        return AIFunctionFactory.CreateDeclaration(code, description, JsonSerializer.SerializeToElement(schema));
     }
 }

@@ -10,10 +10,6 @@ public sealed class ChurnListHandler(ChurnWatchlist watchlist) : IIntentHandler
 {
     private const int Shown = 10;
 
-    public Intent Intent => Intent.ChurnList;
-
-    public CustomerNeed Needs => CustomerNeed.None;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var today = context.Today;

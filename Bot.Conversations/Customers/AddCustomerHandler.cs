@@ -14,10 +14,6 @@ public sealed partial class AddCustomerHandler(ICustomerRepository customers, Cu
     [GeneratedRegex(@"(新客户|新建客户|添加客户|加个客户|录入客户|建档|新增客户|加一个客户|建个客户|新建一个客户|添加一个客户|add customer)\s*[:,]?\s*(?<name>[^,.;!?\s]{2,40})")]
     private static partial Regex NameAfterCue();
 
-    public Intent Intent => Intent.AddCustomer;
-
-    public CustomerNeed Needs => CustomerNeed.None;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var match = NameAfterCue().Match(context.Parsed.Text);
@@ -34,7 +30,7 @@ public sealed partial class AddCustomerHandler(ICustomerRepository customers, Cu
         var customer = await customers.AddAsync(new NewCustomer(name, null, [], null, null, null, context.User.Id, FunnelStage.Lead), context.User.Id, ct);
         directory.Invalidate();
         var text = $"已新建客户「{customer.LegalName}」，阶段：潜在，负责人：{context.User.Name}。接下来可以直接说跟进情况，我来记录。\n说错了回复「撤销」。";
-        await context.Dialog.RememberWriteAsync(new LastWrite(text, customer.Id, null, null, null, context.Now, CreatedCustomer: true), ct);
+        await context.RememberWriteAsync(new LastWrite(text, customer.Id, null, null, null, context.Now, CreatedCustomer: true), ct);
         return [Reply.Plain(text)];
     }
 }

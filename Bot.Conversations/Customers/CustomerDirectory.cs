@@ -14,8 +14,8 @@ public sealed class CustomerDirectory(ICustomerDirectorySource source, TimeProvi
 
     public sealed record View(CustomerNameIndex Index, IReadOnlyDictionary<long, DirectoryCustomer> Customers, IReadOnlyDictionary<long, DirectoryContact> Contacts)
     {
-        public static View Of(IReadOnlyList<DirectoryCustomer> customers, IReadOnlyList<DirectoryContact> contacts) =>
-            new(new CustomerNameIndex(customers, contacts), customers.ToDictionary(c => c.Id), contacts.ToDictionary(c => c.Id));
+        public static View Of(IReadOnlyList<DirectoryCustomer> customers, IReadOnlyList<DirectoryContact> contacts, IReadOnlyList<DirectoryMember>? members = null) =>
+            new(new CustomerNameIndex(customers, contacts, members), customers.ToDictionary(c => c.Id), contacts.ToDictionary(c => c.Id));
 
         public long? OwnerOf(long customerId) => Customers.TryGetValue(customerId, out var c) ? c.OwnerId : null;
     }
@@ -36,7 +36,7 @@ public sealed class CustomerDirectory(ICustomerDirectorySource source, TimeProvi
             if (state is null || state.Version != version)
             {
                 var snapshot = await source.LoadAsync(ct);
-                state = new State(View.Of(snapshot.Customers, snapshot.Contacts), snapshot.Version, clock.GetUtcNow());
+                state = new State(View.Of(snapshot.Customers, snapshot.Contacts, snapshot.Members), snapshot.Version, clock.GetUtcNow());
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Conversations.Understanding.Text;
 
 namespace Bot.Conversations.Customers;
 
@@ -6,172 +7,191 @@ public sealed record DirectoryCustomer(long Id, string LegalName, string? ShortN
 
 public sealed record DirectoryContact(long Id, long CustomerId, string Name, string? Title);
 
-/// <summary>A name found in a message and everything it could refer to.</summary>
-public sealed record NameMatch(int Start, int Length, string Text, IReadOnlyList<long> CustomerIds, IReadOnlyList<DirectoryContact> Contacts);
+/// <summary>A member of the sales team, so that "张伟这周跟进了几个" can mean the rep even when a contact is also called 张伟.</summary>
+public sealed record DirectoryMember(long Id, string Name);
 
 /// <summary>
-/// Every way a rep may name a customer or a contact: legal name, short name, aliases, the legal name with its
-/// legal form and trade words cut off (星辰网络科技有限公司 → 星辰网络科技 → 星辰网络 → 星辰), a contact's
-/// full name, and surname + title (李总, 王经理, 陈工, 孙校长). Lookup is a scan of the message's substrings
-/// against one dictionary, so it stays fast with a book of tens of thousands of customers.
+/// A name found in a message and everything it could refer to. <see cref="Weak"/>: found by an everyday word or
+/// by a typo, so it is likely but not certain.
+/// </summary>
+public sealed record NameMatch(
+    int Start, int Length, string Text, IReadOnlyList<long> CustomerIds, IReadOnlyList<DirectoryContact> Contacts,
+    IReadOnlyList<DirectoryMember> Members, bool Weak = false);
+
+/// <summary>
+/// Finds customer, contact and colleague names anywhere in a message: the longest known name at each position
+/// (see <see cref="CustomerNameForms"/> for the names a customer goes by), then, where nothing was found, a name
+/// of 4+ characters with one character typed wrong or one of 3 characters with one that sounds the same (星晨网络,
+/// 广缘建材). Exact lookups are span-based, so a scan allocates nothing per position.
 /// </summary>
 public sealed partial class CustomerNameIndex
 {
-    private const int MaxKeyLength = 24;
-
-    private static readonly string[] LegalForms = ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "股份"];
-
-    private static readonly string[] TradeWords =
-    [
-        "科技", "网络", "信息", "技术", "软件", "医疗器械", "医疗", "器械", "生物", "精密", "机械", "电子", "智能", "装备", "商贸",
-        "贸易", "物流", "供应链", "快运", "教育", "培训学校", "培训", "学校", "投资管理", "投资", "管理", "融资租赁", "连锁超市",
-        "超市", "百货", "汽车配件", "汽车", "配件", "健康", "职业技能学校", "职业技能", "实业", "制造", "工业", "发展", "服务",
-    ];
-
-    private static readonly string[] Regions =
-    [
-        "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "苏州", "南京", "成都", "武汉", "西安", "宁波", "无锡", "合肥",
-        "厦门", "青岛", "济南", "长沙", "郑州", "东莞", "佛山", "江苏", "浙江", "广东", "山东", "四川", "湖北",
-    ];
-
-    private readonly Dictionary<string, List<long>> _customersByKey = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<DirectoryContact>> _contactsByKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<long>> _customers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<DirectoryContact>> _contacts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<DirectoryMember>> _members = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _weak = new(StringComparer.OrdinalIgnoreCase);
 
     // A full legal name means that customer, even when it is also the core of another's name (天元培训学校 vs 南京天元培训学校).
     private readonly Dictionary<string, long> _legalNames = new(StringComparer.OrdinalIgnoreCase);
 
+    // Names of 3+ characters by (first two characters, length) and (last two, length): one wrong character leaves one of them intact.
+    private readonly Dictionary<(char, char, int), List<string>> _byHead = [];
+    private readonly Dictionary<(char, char, int), List<string>> _byTail = [];
+
+    private readonly Dictionary<string, List<long>>.AlternateLookup<ReadOnlySpan<char>> _customerSpans;
+    private readonly Dictionary<string, List<DirectoryContact>>.AlternateLookup<ReadOnlySpan<char>> _contactSpans;
+    private readonly Dictionary<string, List<DirectoryMember>>.AlternateLookup<ReadOnlySpan<char>> _memberSpans;
+
     [GeneratedRegex("^[A-Za-z][A-Za-z .'-]*$")]
     private static partial Regex LatinName();
 
-    public CustomerNameIndex(IEnumerable<DirectoryCustomer> customers, IEnumerable<DirectoryContact> contacts)
+    public CustomerNameIndex(IEnumerable<DirectoryCustomer> customers, IEnumerable<DirectoryContact> contacts, IEnumerable<DirectoryMember>? members = null)
     {
+        var strong = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var customer in customers)
         {
-            foreach (var key in CustomerKeys(customer))
-                Add(_customersByKey, key, customer.Id);
-            _legalNames[customer.LegalName] = customer.Id;
+            foreach (var form in CustomerNameForms.Of(customer))
+            {
+                Add(_customers, form.Text, customer.Id);
+                (form.Weak ? _weak : strong).Add(form.Text);
+            }
+            _legalNames[CustomerNameForms.Normalize(customer.LegalName)] = customer.Id;
         }
         foreach (var contact in contacts)
         {
-            foreach (var key in ContactKeys(contact))
-                Add(_contactsByKey, key, contact);
+            foreach (var key in CustomerNameForms.Of(contact))
+                Add(_contacts, key, contact);
         }
+        foreach (var member in members ?? [])
+        {
+            if (CustomerNameForms.Normalize(member.Name) is { Length: >= 2 } name)
+                Add(_members, name, member);
+        }
+        // A name some customer really goes by (an alias, a rare brand) is not weak because it is another's everyday word.
+        _weak.ExceptWith(strong);
+        foreach (var key in _customers.Keys.Concat(_contacts.Keys).Where(k => k.Length >= 3 && ChineseCharacters.IsHan(k[0]) && !_weak.Contains(k)))
+        {
+            Add(_byHead, (key[0], key[1], key.Length), key);
+            Add(_byTail, (key[^2], key[^1], key.Length), key);
+        }
+        _customerSpans = _customers.GetAlternateLookup<ReadOnlySpan<char>>();
+        _contactSpans = _contacts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _memberSpans = _members.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The longest non-overlapping names in <paramref name="text"/>, left to right.</summary>
+    /// <summary>The longest non-overlapping names in <paramref name="text"/>, left to right; then typos where nothing was found.</summary>
     public IReadOnlyList<NameMatch> Find(string text)
     {
         var matches = new List<NameMatch>();
         var i = 0;
         while (i < text.Length)
         {
-            NameMatch? best = null;
-            for (var length = Math.Min(MaxKeyLength, text.Length - i); length >= 2; length--)
+            if (Exact(text, i) is { } found)
             {
-                var candidate = text.Substring(i, length);
-                var customers = _customersByKey.GetValueOrDefault(candidate);
-                var contacts = _contactsByKey.GetValueOrDefault(candidate);
-                if (customers is null && contacts is null)
-                    continue;
-                // A Latin name must stand alone: "Tony" yes, the "to" in "today" no.
-                if (LatinName().IsMatch(candidate) && !StandsAlone(text, i, length))
-                    continue;
-                if (_legalNames.TryGetValue(candidate, out var exact))
-                    customers = [exact];
-                best = new NameMatch(i, length, candidate, customers ?? [], contacts ?? []);
-                break;
+                matches.Add(found);
+                i += found.Length;
             }
-            if (best is null)
+            else
+            {
+                i++;
+            }
+        }
+        return _byHead.Count == 0 ? matches : WithTypos(text, matches);
+    }
+
+    private NameMatch? Exact(string text, int start)
+    {
+        for (var length = Math.Min(CustomerNameForms.MaxLength, text.Length - start); length >= 2; length--)
+        {
+            var span = text.AsSpan(start, length);
+            _customerSpans.TryGetValue(span, out var customers);
+            _contactSpans.TryGetValue(span, out var contacts);
+            _memberSpans.TryGetValue(span, out var members);
+            if (customers is null && contacts is null && members is null)
+                continue;
+            var candidate = span.ToString();
+            // A Latin name must stand alone: "Tony" yes, the "to" in "today" no.
+            if (LatinName().IsMatch(candidate) && !StandsAlone(text, start, length))
+                continue;
+            if (_legalNames.TryGetValue(candidate, out var exact))
+                customers = [exact];
+            return new NameMatch(start, length, candidate, customers ?? [], contacts ?? [], members ?? [], customers is not null && _weak.Contains(candidate));
+        }
+        return null;
+    }
+
+    private List<NameMatch> WithTypos(string text, List<NameMatch> exact)
+    {
+        var covered = new bool[text.Length];
+        foreach (var m in exact)
+            Array.Fill(covered, true, m.Start, m.Length);
+        var all = new List<NameMatch>(exact);
+        var i = 0;
+        while (i < text.Length - 2)
+        {
+            if (covered[i] || !ChineseCharacters.IsHan(text[i]))
             {
                 i++;
                 continue;
             }
-            matches.Add(best);
-            i += best.Length;
+            var found = Typo(text, i, covered);
+            if (found is null)
+            {
+                i++;
+                continue;
+            }
+            all.Add(found);
+            i += found.Length;
         }
-        return matches;
+        return all.Count == exact.Count ? exact : [.. all.OrderBy(m => m.Start)];
+    }
+
+    private NameMatch? Typo(string text, int start, bool[] covered)
+    {
+        for (var length = Math.Min(CustomerNameForms.MaxLength, text.Length - start); length >= 3; length--)
+        {
+            if (Array.IndexOf(covered, true, start, length) >= 0)
+                continue;
+            var window = text.AsSpan(start, length);
+            foreach (var key in Candidates(window))
+            {
+                if (!OneSlip(window, key))
+                    continue;
+                var customers = _customers.GetValueOrDefault(key);
+                var contacts = _contacts.GetValueOrDefault(key);
+                return new NameMatch(start, length, window.ToString(), customers ?? [], contacts ?? [], [], Weak: true);
+            }
+        }
+        return null;
+    }
+
+    private IEnumerable<string> Candidates(ReadOnlySpan<char> window)
+    {
+        var head = _byHead.GetValueOrDefault((window[0], window[1], window.Length));
+        var tail = _byTail.GetValueOrDefault((window[^2], window[^1], window.Length));
+        return (head ?? []).Concat(tail ?? []);
+    }
+
+    /// <summary>Exactly one character differs; in a 3-character name it must sound the same.</summary>
+    private static bool OneSlip(ReadOnlySpan<char> window, string key)
+    {
+        var at = -1;
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (char.ToLowerInvariant(window[i]) == char.ToLowerInvariant(key[i]))
+                continue;
+            if (at >= 0 || !ChineseCharacters.IsHan(window[i]))
+                return false;
+            at = i;
+        }
+        return at >= 0 && (key.Length >= 4 || ChineseCharacters.SoundAlike(window[at], key[at]));
     }
 
     private static bool StandsAlone(string text, int start, int length) =>
         (start == 0 || !char.IsAsciiLetter(text[start - 1])) && (start + length == text.Length || !char.IsAsciiLetter(text[start + length]));
 
-    public static IEnumerable<string> CustomerKeys(DirectoryCustomer customer)
-    {
-        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { customer.LegalName };
-        if (!string.IsNullOrWhiteSpace(customer.ShortName))
-            keys.Add(customer.ShortName);
-        foreach (var alias in customer.Aliases)
-            keys.Add(alias);
-        foreach (var name in keys.ToList())
-        {
-            foreach (var core in Cores(name))
-                keys.Add(core);
-        }
-        return keys.Where(k => k.Length >= 2 && k.Length <= MaxKeyLength);
-    }
-
-    /// <summary>星辰网络科技有限公司 → 星辰网络科技, 星辰网络, 星辰; 上海瑞丰商贸 → 瑞丰商贸, 瑞丰 as well.</summary>
-    private static IEnumerable<string> Cores(string name)
-    {
-        var current = name;
-        foreach (var form in LegalForms)
-        {
-            if (current.EndsWith(form, StringComparison.Ordinal) && current.Length > form.Length + 1)
-            {
-                current = current[..^form.Length];
-                break;
-            }
-        }
-        if (current.EndsWith('）') && current.LastIndexOf('（') is var open and > 1)
-            current = current[..open];
-        yield return current;
-        var trimmed = true;
-        while (trimmed)
-        {
-            trimmed = false;
-            foreach (var word in TradeWords)
-            {
-                if (current.EndsWith(word, StringComparison.Ordinal) && current.Length - word.Length >= 2)
-                {
-                    current = current[..^word.Length];
-                    yield return current;
-                    trimmed = true;
-                    break;
-                }
-            }
-        }
-        foreach (var region in Regions)
-        {
-            if (name.StartsWith(region, StringComparison.Ordinal) && name.Length - region.Length >= 2)
-            {
-                foreach (var core in Cores(name[region.Length..]))
-                    yield return core;
-                break;
-            }
-        }
-    }
-
-    public static IEnumerable<string> ContactKeys(DirectoryContact contact)
-    {
-        var name = contact.Name.Trim();
-        if (name.Length < 2)
-            yield break;
-        yield return name;
-        if (LatinName().IsMatch(name))
-            yield break;
-        var surname = name[..1];
-        var title = contact.Title ?? "";
-        foreach (var (cue, suffixes) in ContactTitles.Suffixes)
-        {
-            if (title.Contains(cue, StringComparison.Ordinal))
-            {
-                foreach (var suffix in suffixes)
-                    yield return surname + suffix;
-            }
-        }
-    }
-
-    private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+    private static void Add<TKey, T>(Dictionary<TKey, List<T>> map, TKey key, T value)
+        where TKey : notnull
     {
         if (!map.TryGetValue(key, out var list))
             map[key] = list = [];

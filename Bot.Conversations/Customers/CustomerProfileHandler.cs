@@ -9,10 +9,6 @@ namespace Bot.Conversations.Customers;
 /// <summary>"海川医疗最近怎么样": tier, stage, contacts, the last three interactions and the open follow-ups.</summary>
 public sealed class CustomerProfileHandler(ICustomerRepository customers, IInteractionRepository interactions, IReminderRepository reminders) : IIntentHandler
 {
-    public Intent Intent => Intent.QueryCustomer;
-
-    public CustomerNeed Needs => CustomerNeed.Required;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var customer = await customers.GetAsync(context.CustomerId, ct) ?? throw new InvalidOperationException("customer vanished");

@@ -11,10 +11,6 @@ namespace Bot.Conversations.Customers;
 /// </summary>
 public sealed class CustomerTierHandler(ITierStore tiers, CustomerTierPolicy policy) : IIntentHandler
 {
-    public Intent Intent => Intent.QueryTier;
-
-    public CustomerNeed Needs => CustomerNeed.Required;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var facts = (await tiers.LoadFactsAsync(context.Today, context.CustomerId, ct)).Single();

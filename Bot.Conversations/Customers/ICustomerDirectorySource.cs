@@ -1,8 +1,9 @@
 namespace Bot.Conversations.Customers;
 
-public sealed record DirectorySnapshot(IReadOnlyList<DirectoryCustomer> Customers, IReadOnlyList<DirectoryContact> Contacts, string Version);
+public sealed record DirectorySnapshot(
+    IReadOnlyList<DirectoryCustomer> Customers, IReadOnlyList<DirectoryContact> Contacts, IReadOnlyList<DirectoryMember> Members, string Version);
 
-/// <summary>Every live customer and contact name, and a cheap version stamp that changes whenever any of them does.</summary>
+/// <summary>Every live customer, contact and team member name, and a cheap version stamp that changes whenever any of them does.</summary>
 public interface ICustomerDirectorySource
 {
     Task<DirectorySnapshot> LoadAsync(CancellationToken ct);

@@ -11,10 +11,6 @@ public sealed class ListCustomersHandler(ICustomerQueries queries) : IIntentHand
 {
     private const int Shown = 20;
 
-    public Intent Intent => Intent.ListCustomers;
-
-    public CustomerNeed Needs => CustomerNeed.None;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var text = context.Parsed.Text;

@@ -8,17 +8,14 @@ namespace Bot.Conversations.Customers;
 
 /// <summary>
 /// "刚给星辰的李总打了电话，他嫌贵，下周三再跟进": records the interaction (contact, channel, summary, objections,
-/// amount), moves the stage when the message says so, and schedules the next follow-up — the one the rep named,
-/// or the guides' cadence for the stage and tier, saying which.
+/// amount), moves the stage when the message says so (a deal won with an amount is also an order, so the funnel
+/// counts it), and schedules the next follow-up — the one the rep named, or the guides' cadence for the stage and
+/// tier, saying which. A customer has one open follow-up from the rep: logging moves it rather than adding another.
 /// </summary>
 public sealed class LogInteractionHandler(
-    ICustomerRepository customers, IInteractionRepository interactions, IReminderRepository reminders, CustomerDirectory directory,
-    Playbook.PlaybookSearch playbook, Assistant.IGroundedWriter writer) : IIntentHandler
+    ICustomerRepository customers, IInteractionRepository interactions, IReminderRepository reminders, IOrderRepository orders,
+    CustomerDirectory directory, Playbook.PlaybookSearch playbook, Assistant.IGroundedWriter writer) : IIntentHandler
 {
-    public Intent Intent => Intent.LogInteraction;
-
-    public CustomerNeed Needs => CustomerNeed.Required;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var parsed = context.Parsed;
@@ -38,10 +35,22 @@ public sealed class LogInteractionHandler(
             stage = newStage;
         }
 
-        var (dueAt, why) = FollowUp(context, stage, customer.Tier, previousStage is not null);
-        var reminder = dueAt is { } due
-            ? await reminders.AddAsync(context.User.Id, customer.Id, due, $"跟进{customer.ShortName ?? customer.LegalName}", parsed.FollowUpAt is null ? "cadence" : "interaction", ct)
+        var order = previousStage is not null && stage == FunnelStage.Won && parsed.Amount is { } won
+            ? await orders.AddAsync(customer.Id, context.Today, won, ct)
             : null;
+
+        var (dueAt, why) = FollowUp(context, stage, customer.Tier, previousStage is not null);
+        Reminder? reminder = null;
+        ReminderBefore? moved = null;
+        if (dueAt is { } due)
+        {
+            var source = parsed.FollowUpAt is null ? "cadence" : "interaction";
+            var open = (await reminders.ListOpenForCustomerAsync(customer.Id, ct)).FirstOrDefault(r => r.RepId == context.User.Id);
+            if (open is not null && await reminders.TakeOverAsync(open.Id, context.User.Id, due, source, ct) is { } taken)
+                (reminder, moved) = (taken, new ReminderBefore(open.Id, open.DueAt, open.Source));
+            else
+                reminder = await reminders.AddAsync(context.User.Id, customer.Id, due, $"跟进{customer.ShortName ?? customer.LegalName}", source, ct);
+        }
         directory.Invalidate();
 
         var name = customer.ShortName ?? customer.LegalName;
@@ -58,15 +67,16 @@ public sealed class LogInteractionHandler(
             line += $"\n应对建议（{parsed.Objections[0].ChineseName()}）：{script.Body}";
         line += "\n说错了回复「撤销」，或「不对，是某某客户」。";
 
-        await context.Dialog.RememberWriteAsync(new LastWrite(line, customer.Id, interaction.Id, reminder?.Id, previousStage, context.Now), ct);
+        await context.RememberWriteAsync(new LastWrite(line, customer.Id, interaction.Id, moved is null ? reminder?.Id : null, previousStage, context.Now,
+            ChangedReminders: moved is null ? null : [moved], PreviousStageSince: previousStage is null ? null : customer.StageChangedAt, OrderId: order?.Id), ct);
         return [Reply.Plain(line)];
     }
 
     /// <summary>A date the rep gave wins; otherwise the cadence. A day without a time means 09:00 that day.</summary>
     private static (DateTimeOffset? At, string? Why) FollowUp(ConversationContext context, FunnelStage stage, CustomerTier? tier, bool stageMoved)
     {
-        if (context.Parsed.FollowUpAt is { } at)
-            return (context.Parsed.FollowUpHasTime ? at : ChinaTime.At(ChinaTime.DateOf(at), new TimeOnly(9, 0)), null);
+        if (context.Parsed.FollowUpDue(new TimeOnly(9, 0)) is { } at)
+            return (at, null);
         if (FollowUpCadence.For(stage, tier, justWon: stageMoved && stage == FunnelStage.Won) is not { } suggestion)
             return (null, null);
         var day = ChinaTime.DateOf(context.Now + suggestion.After);

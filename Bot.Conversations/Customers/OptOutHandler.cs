@@ -7,10 +7,6 @@ namespace Bot.Conversations.Customers;
 /// <summary>"金禾赵总不想收祝福了" / "金禾退订": no more care messages to that contact (or the whole customer), recorded with time and source.</summary>
 public sealed class OptOutHandler(ICustomerRepository customers, ICustomerQueries queries) : IIntentHandler
 {
-    public Intent Intent => Intent.OptOut;
-
-    public CustomerNeed Needs => CustomerNeed.Required;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var customer = await customers.GetAsync(context.CustomerId, ct) ?? throw new InvalidOperationException("customer vanished");

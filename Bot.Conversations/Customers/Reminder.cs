@@ -20,6 +20,18 @@ public interface IReminderRepository
 
     Task<bool> CancelAsync(long id, CancellationToken ct);
 
+    /// <summary>
+    /// A newly logged interaction takes over the customer's open follow-up: it moves to <paramref name="dueAt"/> and now
+    /// comes from <paramref name="source"/> (not a postponement).
+    /// </summary>
+    Task<Reminder?> TakeOverAsync(long id, long repId, DateTimeOffset dueAt, string source, CancellationToken ct);
+
+    /// <summary>Puts a taken-over follow-up back as it was (undo).</summary>
+    Task RestoreAsync(long id, DateTimeOffset dueAt, string source, CancellationToken ct);
+
+    /// <summary>Removes a reminder created moments ago (undo), as if it had never been set.</summary>
+    Task DeleteAsync(long id, CancellationToken ct);
+
     /// <summary>Marks the rep's own open reminder done; null when it is not theirs or no longer open.</summary>
     Task<Reminder?> CompleteAsync(long id, long repId, DateTimeOffset at, CancellationToken ct);
 

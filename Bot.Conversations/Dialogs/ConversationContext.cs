@@ -14,27 +14,8 @@ public sealed record ConversationContext(
     public long CustomerId => Parsed.Customer is Customers.CustomerResolution.Resolved r ? r.CustomerId : throw new InvalidOperationException("no customer resolved");
 
     public long? ContactId => Parsed.Customer is Customers.CustomerResolution.Resolved r ? r.ContactId : null;
-}
 
-public interface IIntentHandler
-{
-    Intent Intent { get; }
-
-    /// <summary>Whether the handler needs exactly one customer; the engine asks for it first when it does.</summary>
-    CustomerNeed Needs { get; }
-
-    Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct);
-}
-
-public enum CustomerNeed
-{
-    None,
-    Optional,
-    Required,
-}
-
-/// <summary>A handler only admins may use: anyone else gets its refusal before any customer is looked up.</summary>
-public interface IAdminOnly
-{
-    string Refusal { get; }
+    /// <summary>Keeps the write for 撤销 and corrections, with the message it came from.</summary>
+    public Task RememberWriteAsync(LastWrite write, CancellationToken ct) =>
+        Dialog.RememberWriteAsync(write with { Text = Message.Text, Intent = Parsed.Intent, InboundId = Message.InboundId }, ct);
 }

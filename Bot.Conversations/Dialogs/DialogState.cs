@@ -6,18 +6,32 @@ namespace Bot.Conversations.Dialogs;
 /// <summary>A question the bot asked and is waiting on: which customer was meant (numbered choices).</summary>
 public sealed record PendingChoice(string Text, Intent Intent, IReadOnlyList<long> CustomerIds, DateTimeOffset AskedAt);
 
-/// <summary>A reminder completed or moved by the last write, with the time it was due before, so 撤销 can reopen it.</summary>
-public sealed record ReminderBefore(long Id, DateTimeOffset DueAt);
+/// <summary>
+/// A reminder completed or moved by the last write, with the time it was due before (and, for a follow-up an
+/// interaction took over, where it came from), so 撤销 can put it back.
+/// </summary>
+public sealed record ReminderBefore(long Id, DateTimeOffset DueAt, string? Source = null);
 
-/// <summary>The last write, kept for 撤销 (undo) and 不对，是X (correction) for ten minutes.</summary>
+/// <summary>
+/// The last write, kept for 撤销 (undo) and 不对，是X (correction) for ten minutes: everything it created or changed
+/// (the stage with the time it had been in it, so undo restores both and drops the history entry), and the message,
+/// intent and inbound message it came from, so a correction can handle the same message again for another customer.
+/// </summary>
 public sealed record LastWrite(
     string Summary, long CustomerId, long? InteractionId, long? ReminderId, string? PreviousStage, DateTimeOffset At, bool CreatedCustomer = false,
-    IReadOnlyList<ReminderBefore>? ChangedReminders = null);
+    IReadOnlyList<ReminderBefore>? ChangedReminders = null, DateTimeOffset? PreviousStageSince = null, long? OrderId = null,
+    string? Text = null, Intent? Intent = null, long InboundId = 0);
 
 /// <summary>An irreversible action waiting for the user to type its confirmation word.</summary>
 public sealed record PendingConfirmation(long CustomerId, DateTimeOffset AskedAt);
 
-public sealed record DialogState(PendingChoice? Pending, LastWrite? Last, PendingConfirmation? Confirmation = null)
+/// <summary>
+/// A write the bot was not sure of, waiting for 是: the message, its intent and customer, and the follow-up time the
+/// bot proposed instead of one in the night.
+/// </summary>
+public sealed record PendingWrite(string Text, Intent Intent, long? CustomerId, long InboundId, DateTimeOffset? ProposedFollowUp, DateTimeOffset AskedAt);
+
+public sealed record DialogState(PendingChoice? Pending, LastWrite? Last, PendingConfirmation? Confirmation = null, PendingWrite? Write = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -36,6 +50,8 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
 
     public PendingConfirmation? Confirmation => state.Confirmation is { } c && now - c.AskedAt < DialogState.Lifetime ? c : null;
 
+    public PendingWrite? Write => state.Write is { } w && now - w.AskedAt < DialogState.Lifetime ? w : null;
+
     public LastWrite? Last => state.Last is { } l && now - l.At < DialogState.Lifetime ? l : null;
 
     public static async Task<DialogSession> LoadAsync(IDialogStateStore store, string userId, DateTimeOffset now, CancellationToken ct) =>
@@ -44,6 +60,10 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
     public Task AskAsync(PendingChoice pending, CancellationToken ct) => SaveAsync(state with { Pending = pending }, ct);
 
     public Task ClearPendingAsync(CancellationToken ct) => SaveAsync(state with { Pending = null }, ct);
+
+    public Task AwaitWriteAsync(PendingWrite write, CancellationToken ct) => SaveAsync(state with { Pending = null, Write = write }, ct);
+
+    public Task ClearWriteAsync(CancellationToken ct) => SaveAsync(state with { Write = null }, ct);
 
     public Task RememberWriteAsync(LastWrite write, CancellationToken ct) => SaveAsync(new DialogState(null, write), ct);
 

@@ -3,9 +3,13 @@ using Bot.Conversations.Pipeline;
 
 namespace Bot.Conversations.Dialogs;
 
-/// <summary>撤销 takes the last write back (within ten minutes); 不对，是X moves the last logged interaction to customer X.</summary>
+/// <summary>
+/// 撤销 takes the last write back completely (within ten minutes): the interaction, the reminder it created or the
+/// ones it moved, the stage with its history entry and the time it had been in its stage, the order, a customer it
+/// created. 不对，是X for a write that cannot be handled again moves the last interaction to X.
+/// </summary>
 public sealed class UndoAndCorrection(
-    IInteractionRepository interactions, IReminderRepository reminders, ICustomerRepository customers, CustomerDirectory directory)
+    IInteractionRepository interactions, IReminderRepository reminders, ICustomerRepository customers, IOrderRepository orders, CustomerDirectory directory)
 {
     public async Task<Reply> UndoAsync(DialogSession dialog, long userId, DateTimeOffset now, CancellationToken ct)
     {
@@ -14,13 +18,20 @@ public sealed class UndoAndCorrection(
         if (last.InteractionId is { } interactionId)
             await interactions.DeleteAsync(interactionId, ct);
         if (last.ReminderId is { } reminderId)
-            await reminders.CancelAsync(reminderId, ct);
+            await reminders.DeleteAsync(reminderId, ct);
         foreach (var changed in last.ChangedReminders ?? [])
-            await reminders.ReopenAsync(changed.Id, userId, changed.DueAt, ct);
+        {
+            if (changed.Source is { } source)
+                await reminders.RestoreAsync(changed.Id, changed.DueAt, source, ct);
+            else
+                await reminders.ReopenAsync(changed.Id, userId, changed.DueAt, ct);
+        }
+        if (last.OrderId is { } orderId)
+            await orders.DeleteAsync(orderId, ct);
         if (last.PreviousStage is { } previous)
-            await customers.ChangeStageAsync(last.CustomerId, FunnelStages.FromCode(previous), userId, now, ct);
+            await customers.RevertStageAsync(last.CustomerId, FunnelStages.FromCode(previous), last.PreviousStageSince ?? now, ct);
         if (last.CreatedCustomer)
-            await customers.SoftDeleteAsync(last.CustomerId, now, ct);
+            await customers.DeleteCreatedAsync(last.CustomerId, ct);
         directory.Invalidate();
         await dialog.ForgetWriteAsync(ct);
         return Reply.Plain("已撤销刚才的记录。");

@@ -11,10 +11,6 @@ namespace Bot.Conversations.Funnel;
 /// </summary>
 public sealed class FunnelReportHandler(FunnelReportBuilder builder, IUserDirectory users) : IIntentHandler
 {
-    public Intent Intent => Intent.FunnelReport;
-
-    public CustomerNeed Needs => CustomerNeed.None;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var period = context.Parsed.Period ?? ReportPeriod.ThisWeek;

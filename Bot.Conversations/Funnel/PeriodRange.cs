@@ -23,6 +23,10 @@ public sealed record PeriodRange(DateOnly Start, DateOnly End, string Label, str
             ReportPeriod.LastMonth => (Month(month.AddMonths(-1), "上月"), Month(month.AddMonths(-2), "上上月")),
             ReportPeriod.ThisQuarter => (new PeriodRange(quarter, quarter.AddMonths(3), "本季度", "上季度"),
                 new PeriodRange(quarter.AddMonths(-3), quarter, "上季度", "")),
+            ReportPeriod.LastQuarter => (new PeriodRange(quarter.AddMonths(-3), quarter, "上季度", "上上季度"),
+                new PeriodRange(quarter.AddMonths(-6), quarter.AddMonths(-3), "上上季度", "")),
+            ReportPeriod.ThisYear => (new PeriodRange(new DateOnly(today.Year, 1, 1), new DateOnly(today.Year + 1, 1, 1), "今年", "去年"),
+                new PeriodRange(new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year, 1, 1), "去年", "")),
             _ => (Week(monday, "本周"), Week(monday.AddDays(-7), "上周")),
         };
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Bot.Conversations.Understanding;
+using Bot.Conversations.Understanding.Text;
 
 namespace Bot.Conversations.Playbook;
 

@@ -17,10 +17,6 @@ public sealed class ObjectionHelpHandler(PlaybookSearch playbook, ICustomerRepos
 {
     private const int DraftLength = 150;
 
-    public Intent Intent => Intent.ObjectionHelp;
-
-    public CustomerNeed Needs => CustomerNeed.Optional;
-
     private sealed record Addressee(string Name, IReadOnlyList<string> Record);
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)

@@ -10,15 +10,10 @@ namespace Bot.Conversations.Privacy;
 /// "删除客户星辰的个人信息" (admins only): erasure cannot be undone, so the bot first asks for 确认删除 and acts only
 /// on that reply, within ten minutes.
 /// </summary>
-public sealed class ForgetCustomerHandler(ICustomerRecords records, ICustomerRepository customers, CustomerDirectory directory) : IIntentHandler, IAdminOnly
+public sealed class ForgetCustomerHandler(ICustomerRecords records, ICustomerRepository customers, CustomerDirectory directory) : IIntentHandler
 {
     public const string ConfirmWord = "确认删除";
 
-    public Intent Intent => Intent.ForgetCustomer;
-
-    public CustomerNeed Needs => CustomerNeed.Required;
-
-    public string Refusal => "删除客户个人信息只有管理员可以操作。客户提出删除要求的话，请转告管理员处理。";
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
@@ -32,7 +27,7 @@ public sealed class ForgetCustomerHandler(ICustomerRecords records, ICustomerRep
     public async Task<Reply> ConfirmAsync(DialogSession dialog, SalesUser user, DateTimeOffset now, CancellationToken ct)
     {
         if (user.Role != UserRole.Admin)
-            return Reply.Plain(Refusal);
+            return Reply.Plain(IntentCatalogue.Of(Intent.ForgetCustomer)!.AdminOnlyRefusal!);
         if (dialog.Confirmation is not { } pending)
             return Reply.Plain("没有等待确认的删除。要删除的话，先说「删除客户X的个人信息」。");
         var counts = await records.ForgetAsync(pending.CustomerId, user.Id, "chat:" + user.WeComUserId, now, ct);

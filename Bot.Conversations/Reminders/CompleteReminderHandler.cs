@@ -8,10 +8,6 @@ namespace Bot.Conversations.Reminders;
 /// <summary>"星辰那个跟进做完了", "今天的提醒都完成了": the rep's own reminders marked done, with 撤销 for ten minutes.</summary>
 public sealed class CompleteReminderHandler(IReminderRepository reminders, ReminderTargets targets) : IIntentHandler
 {
-    public Intent Intent => Intent.CompleteReminder;
-
-    public CustomerNeed Needs => CustomerNeed.Optional;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var target = await targets.FindAsync(context, "做完的是哪个客户的跟进？", ct);
@@ -32,7 +28,7 @@ public sealed class CompleteReminderHandler(IReminderRepository reminders, Remin
         };
         if (done.Count > 0)
         {
-            await context.Dialog.RememberWriteAsync(new LastWrite(text, done[0].CustomerId ?? 0, null, null, null, context.Now,
+            await context.RememberWriteAsync(new LastWrite(text, done[0].CustomerId ?? 0, null, null, null, context.Now,
                 ChangedReminders: [.. found.Reminders.Where(r => done.Any(d => d.Id == r.Id)).Select(r => new ReminderBefore(r.Id, r.DueAt))]), ct);
         }
         return [Reply.Plain(text)];

@@ -10,10 +10,6 @@ namespace Bot.Conversations.Reminders;
 /// <summary>"我今天要跟进谁": open follow-ups, overdue first, for today, tomorrow or the week as asked.</summary>
 public sealed class MyTasksHandler(IReminderRepository reminders) : IIntentHandler
 {
-    public Intent Intent => Intent.MyTasks;
-
-    public CustomerNeed Needs => CustomerNeed.None;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var text = context.Parsed.Text;

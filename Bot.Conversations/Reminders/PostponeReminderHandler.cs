@@ -13,10 +13,6 @@ namespace Bot.Conversations.Reminders;
 /// </summary>
 public sealed partial class PostponeReminderHandler(IReminderRepository reminders, ReminderTargets targets) : IIntentHandler
 {
-    public Intent Intent => Intent.PostponeReminder;
-
-    public CustomerNeed Needs => CustomerNeed.Optional;
-
     [GeneratedRegex(@"(推迟|延后|推后|推|挪|延|顺延)了?\s*(?<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个?\s*(?<unit>天|日|周|星期|礼拜|月|小时|钟头)")]
     private static partial Regex By();
 
@@ -44,7 +40,7 @@ public sealed partial class PostponeReminderHandler(IReminderRepository reminder
         var text = moved.Count == 1
             ? $"已推迟到{ChineseFormat.DayAndTime(first.DueAt, context.Today)}：{first.Describe()}。\n说错了回复「撤销」。"
             : $"已推迟 {moved.Count} 条提醒，第一条改到{ChineseFormat.DayAndTime(first.DueAt, context.Today)}：{first.Describe()}。\n说错了回复「撤销」。";
-        await context.Dialog.RememberWriteAsync(new LastWrite(text, first.CustomerId ?? 0, null, null, null, context.Now,
+        await context.RememberWriteAsync(new LastWrite(text, first.CustomerId ?? 0, null, null, null, context.Now,
             ChangedReminders: [.. moved.Select(m => new ReminderBefore(m.Before.Id, m.Before.DueAt))]), ct);
         return [Reply.Plain(text)];
     }

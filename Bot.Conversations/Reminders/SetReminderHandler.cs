@@ -9,16 +9,12 @@ namespace Bot.Conversations.Reminders;
 /// <summary>"下周三提醒我给星辰打电话": a reminder for the rep at the time they said (09:00 when they gave only a day).</summary>
 public sealed class SetReminderHandler(IReminderRepository reminders, ICustomerRepository customers) : IIntentHandler
 {
-    public Intent Intent => Intent.SetReminder;
-
-    public CustomerNeed Needs => CustomerNeed.Optional;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var parsed = context.Parsed;
         if (parsed.FollowUpAt is not { } at)
             return [Reply.Plain("什么时候提醒你？比如「明天下午3点提醒我回访海川」。")];
-        var due = parsed.FollowUpHasTime ? at : ChinaTime.At(ChinaTime.DateOf(at), new TimeOnly(9, 0));
+        var due = parsed.FollowUpDue(new TimeOnly(9, 0)) ?? at;
         if (due <= context.Now)
             return [Reply.Plain($"{ChineseFormat.DayAndTime(due, context.Today)}已经过去了，换个以后的时间？")];
 
@@ -26,7 +22,7 @@ public sealed class SetReminderHandler(IReminderRepository reminders, ICustomerR
         var note = customer is null ? Note(parsed.Text) : $"跟进{customer.ShortName ?? customer.LegalName}：{Note(parsed.Text)}";
         var reminder = await reminders.AddAsync(context.User.Id, customer?.Id, due, note, "manual", ct);
         var text = $"好的，{ChineseFormat.DayAndTime(due, context.Today)}提醒你：{note}\n说错了回复「撤销」。";
-        await context.Dialog.RememberWriteAsync(new LastWrite(text, customer?.Id ?? 0, null, reminder.Id, null, context.Now), ct);
+        await context.RememberWriteAsync(new LastWrite(text, customer?.Id ?? 0, null, reminder.Id, null, context.Now), ct);
         return [Reply.Plain(text)];
     }
 

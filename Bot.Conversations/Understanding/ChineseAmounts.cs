@@ -11,7 +11,8 @@ namespace Bot.Conversations.Understanding;
 public static partial class ChineseAmounts
 {
     // A number starts with a digit (not a unit, so 千万别 and 万一 stay words); inner 多/余/来/几 only before a unit.
-    [GeneratedRegex(@"\G(?<![0-9.,a-zA-Z第])(?:[0-9]|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])(?:[0-9]|(?<=[0-9]),(?=[0-9]{3})|(?<=[0-9])\.(?=[0-9])|点(?=[零一二三四五六七八九])|[零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟]|[多余来几](?=[十百千万亿]))*(?:[kKwW](?![a-zA-Z]))?")]
+    // A comma only joins digit groups (1,200); after a word it is punctuation ("签了,30万"). 1.2个w is 1.2万.
+    [GeneratedRegex(@"\G(?<![0-9.a-zA-Z第])(?<![0-9],)(?:[0-9]|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])(?:[0-9]|(?<=[0-9]),(?=[0-9]{3})|(?<=[0-9])\.(?=[0-9])|点(?=[零一二三四五六七八九])|[零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟]|[多余来几](?=[十百千万亿])|(?<=[0-9])个(?=[wW万千kK]))*(?:[kKwW](?![a-zA-Z]))?")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"(?:[¥￥]|人民币|RMB|rmb)\s*$")]
@@ -72,6 +73,6 @@ public static partial class ChineseAmounts
         var spanStart = before.Success ? before.Index : start;
         var spanEnd = after.Success ? end + after.Length : end;
         var span = text[spanStart..spanEnd];
-        return ChineseNumber.TryParse(span, out var yuan) ? new MoneyAmount(spanStart, spanEnd - spanStart, span, yuan) : null;
+        return ChineseNumber.TryParse(span.Replace("个", "", StringComparison.Ordinal), out var yuan) ? new MoneyAmount(spanStart, spanEnd - spanStart, span, yuan) : null;
     }
 }

@@ -16,6 +16,10 @@ public static partial class ChineseDateTime
     [GeneratedRegex(@"\G[\s,]*")]
     private static partial Regex Gap();
 
+    // 明天这个时候: the day said, at the time it is now.
+    [GeneratedRegex(@"\G(?:的)?(?:这个时候|这个时间|这个点|这时候|这会儿|同一时间|同一时候|同样时间)")]
+    private static partial Regex SameTime();
+
     public static IReadOnlyList<TimeExpression> FindAll(string text, DateTimeOffset now, DateBias bias = DateBias.Future)
     {
         var folded = ChineseText.Fold(text);
@@ -30,7 +34,7 @@ public static partial class ChineseDateTime
                 continue;
             }
             if (read.Value is { } moment)
-                found.Add(new TimeExpression(i, read.End - i, text[i..read.End], moment.Date, moment.Time));
+                found.Add(new TimeExpression(i, read.End - i, text[i..read.End], moment.Date, moment.Time, moment.Approximate));
             i = read.End;
         }
         return found;
@@ -50,17 +54,20 @@ public static partial class ChineseDateTime
             if (day.Value is not { } moment || moment.Time is not null)
                 return (end, day.Value);
             var gap = Gap().Match(folded, end).Length;
+            if (SameTime().Match(folded, end + gap) is { Success: true } same)
+                return (end + gap + same.Length, moment with { Time = new TimeOnly(anchor.TimeOfDay.Hour, anchor.TimeOfDay.Minute) });
             if (TimeOfDay.Match(folded, end + gap, moment.DayPart) is { } clock)
-                return (clock.End, moment with { Date = clock.NextDay ? moment.Date.AddDays(1) : moment.Date, Time = clock.Time });
-            return (end, moment.DayPart is { } part ? moment with { Time = TimeOfDay.DefaultFor(part) } : moment);
+                return (clock.End, moment with { Date = clock.NextDay ? moment.Date.AddDays(1) : moment.Date, Time = clock.Time, Approximate = clock.Approximate });
+            return (end, moment.DayPart is { } part ? moment with { Time = TimeOfDay.DefaultFor(part), Approximate = true } : moment);
         }
         // Inside a longer number ("2015" → "15点"?) there is no time to read; after a date there may be ("29五点").
         if ((at > 0 && IsNumeral(folded[at - 1])) || TimeOfDay.Match(folded, at, null) is not { } time)
             return null;
         var date = time.NextDay ? anchor.Today.AddDays(1) : anchor.Today;
-        // Only a time with no day said rolls over: "下午3点" at 16:00 means tomorrow afternoon.
-        if (anchor.Future && !time.NextDay && time.Time < anchor.TimeOfDay)
+        // Only a clock time with no day said rolls over: "下午3点" at 16:00 means tomorrow afternoon. A part of the day
+        // alone does not: "上午给海川打了电话" said at 15:00 is this morning's call, not tomorrow's.
+        if (anchor.Future && !time.NextDay && !time.Approximate && time.Time < anchor.TimeOfDay)
             date = date.AddDays(1);
-        return (time.End, new Moment(date, time.Time));
+        return (time.End, new Moment(date, time.Time, Approximate: time.Approximate));
     }
 }

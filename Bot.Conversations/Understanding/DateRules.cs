@@ -24,6 +24,7 @@ internal static partial class DateRules
         new(RelativeDay(), (m, a) => RelativeDays.Resolve(m.Groups["w"].Value, a)),
         new(Weekday(), ResolveWeekday),
         new(Duration(), ResolveDuration),
+        new(After(), ResolveDuration),
         new(Holiday(), ResolveHoliday),
         new(BareDay(), (m, a) => BareDayOfMonth(DayNumber(m.Groups["d"].Value), a)),
         new(MonthDotDay(), (m, a) => Yearless(Int(m, "m"), Int(m, "d"), a)),
@@ -68,6 +69,10 @@ internal static partial class DateRules
 
     [GeneratedRegex(@"\G" + NoNumberBefore + @"(?<n>[0-9]+|[零一二两三四五六七八九十百]+|半)(?<ge>个)?(?<half>半)?(?<u>小时|钟头|分钟|天|日|周|星期|礼拜|月|年)(?<half>半)?(?<dir>之后|以后|过后|后|之前|以前|前)")]
     private static partial Regex Duration();
+
+    // 过3分钟 / 再过两天: forward from now, with or without 后.
+    [GeneratedRegex(@"\G(?:再)?过(?<n>[0-9]+|[零一二两三四五六七八九十百]+|半)(?<ge>个)?(?<half>半)?(?<u>小时|钟头|分钟|天|周|星期|礼拜|月)(?<half>半)?(?:之后|以后|过后|后)?")]
+    private static partial Regex After();
 
     [GeneratedRegex(@"\G(?:(?<yrel>今年|明年|去年))?(?<h>春节|过年|大年初一|大年三十|除夕|元旦|国庆|劳动节|五一(?=[节假后前之以])|中秋|端午|元宵|七夕|重阳|圣诞|情人节|(?<![0-9零一二两三四五六七八九十个今明去后前])年后)节?(?:之后|以后|过后|后|之前|以前|前)?")]
     private static partial Regex Holiday();

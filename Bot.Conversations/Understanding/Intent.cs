@@ -1,5 +1,6 @@
 namespace Bot.Conversations.Understanding;
 
+/// <summary>What a message asks for; each one is declared in <see cref="IntentCatalogue"/>.</summary>
 public enum Intent
 {
     Unknown,
@@ -23,29 +24,4 @@ public enum Intent
     CompleteReminder,
     /// <summary>A follow-up the rep already had moves later (金禾的跟进往后推两天).</summary>
     PostponeReminder,
-}
-
-public static class Intents
-{
-    /// <summary>The snake_case name used by `scripts/bot parse` and the labelled test set.</summary>
-    public static string Code(this Intent intent) => intent switch
-    {
-        Intent.LogInteraction => "log_interaction",
-        Intent.UpdateStage => "update_stage",
-        Intent.SetReminder => "set_reminder",
-        Intent.QueryCustomer => "query_customer",
-        Intent.QueryTier => "query_tier",
-        Intent.ListCustomers => "list_customers",
-        Intent.ObjectionHelp => "objection_help",
-        Intent.MyTasks => "my_tasks",
-        Intent.FunnelReport => "funnel_report",
-        Intent.ChurnList => "churn_list",
-        Intent.AddCustomer => "add_customer",
-        Intent.OptOut => "opt_out",
-        Intent.ForgetCustomer => "forget_customer",
-        Intent.CompleteReminder => "complete_reminder",
-        Intent.PostponeReminder => "postpone_reminder",
-        Intent.Help => "help",
-        _ => "unknown",
-    };
 }

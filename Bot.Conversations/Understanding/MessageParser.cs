@@ -1,17 +1,31 @@
 using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
+using Bot.Conversations.Understanding.Model;
 
 namespace Bot.Conversations.Understanding;
 
 /// <summary>
-/// Rules-only understanding of one message: normalise, mask ID and bank card numbers, find customer and
-/// contact names in the user's scope, read channel, objections, amount, follow-up time, stage, period and tier,
-/// then decide the intent. No network, no writes: `scripts/bot parse` and the live bot call the same code.
+/// Understanding of one message: read its names, dates and amounts (<see cref="MessageReading"/>), let the trained
+/// classifiers (<see cref="UnderstandingModel"/>) say what it asks for, which channel, stage move and objections it
+/// reports, then fill each intent's slots and say what makes a write doubtful. Exact rules stay where they are
+/// exact: dates, amounts, an explicitly named stage (改成洽谈), periods and tiers. No network, no writes:
+/// `scripts/bot parse` and the live bot call the same code.
 /// </summary>
 public sealed class MessageParser(CustomerDirectory directory)
 {
+    /// <summary>Below this the intent is doubtful (chosen on the dev set, see `scripts/train`).</summary>
+    public const float SureIntent = 0.8f;
+
+    /// <summary>From this much probability on reading intents, a writing message may be a question.</summary>
+    public const float QuestionShare = 0.12f;
+
+    private const float ObjectionThreshold = 0.5f;
+
     private static readonly string[] FollowUpCues = ["跟进", "再联系", "再约", "回访", "再谈", "再打", "再去", "再聊", "答复", "回复", "联系", "拜访", "提醒", "见面", "开会", "演示", "复盘", "follow"];
+
+    // The contact did not happen: the rep may still want it logged, but is asked first.
+    private static readonly string[] MissedCues = ["没人接", "没接", "未接", "没打通", "打不通", "关机", "占线", "无人接听", "没见着", "没见到", "没见上", "扑空", "没在", "不在公司", "已读不回", "没回", "不回"];
 
     public async Task<ParsedMessage> ParseAsync(string text, UserScope scope, DateTimeOffset now, CancellationToken ct, long? customerId = null)
     {
@@ -20,31 +34,31 @@ public sealed class MessageParser(CustomerDirectory directory)
     }
 
     /// <param name="customerId">Set when the user already chose the customer (answering "which one?").</param>
-    /// <param name="intent">Set when the intent is already known (the model's reading of a message the rules were unsure of).</param>
-    public static ParsedMessage Parse(string raw, UserScope scope, DateTimeOffset now, CustomerDirectory.View view, long? customerId = null, Intent? intent = null)
+    /// <param name="intent">Set when the intent is already known (a confirmed reading, the model's reading).</param>
+    /// <param name="model">The trained classifiers to use; the shipped ones unless a freshly trained set is being measured.</param>
+    public static ParsedMessage Parse(
+        string raw, UserScope scope, DateTimeOffset now, CustomerDirectory.View view, long? customerId = null, Intent? intent = null, UnderstandingModel? model = null)
     {
-        var (text, redacted) = PersonalData.Redact(TextNormalizer.Normalize(raw));
-        var matches = view.Index.Find(text);
+        var reading = MessageReading.Of(raw, now, view);
+        var read = (model ?? UnderstandingModel.Shipped).Read(reading.ModelText);
+        var (code, confidence) = read.TopIntent;
+        var decided = intent ?? IntentCatalogue.FromCode(code);
         var customer = customerId is { } chosen
-            ? new CustomerResolution.Resolved(chosen, ContactAt(matches, chosen), view.Customers.TryGetValue(chosen, out var c) ? c.LegalName : "")
-            : CustomerResolution.Resolve(matches, view.OwnerOf, scope);
+            ? new CustomerResolution.Resolved(chosen, ContactAt(reading.Names, chosen), view.Customers.TryGetValue(chosen, out var c) ? c.LegalName : "")
+            : CustomerResolution.Resolve(reading.Names, view.OwnerOf, scope);
 
-        // Names are not amounts or dates: "华东精密" must not become a number, "李总3" must not become the 3rd.
-        var rest = Blank(text, matches);
-        var channel = SalesVocabulary.Channel(rest);
-        var objections = SalesVocabulary.ObjectionsIn(rest);
-        var stage = SalesVocabulary.StageChange(rest);
-        var amount = ChineseAmounts.FindAll(rest).Select(a => (decimal?)a.Yuan).FirstOrDefault();
-        var times = ChineseDateTime.FindAll(rest, now, DateBias.Future);
-        var followUp = PickFollowUp(rest, times, now);
-        var decided = intent ?? IntentRules.Decide(text, customer, stage, channel, objections, followUp is not null);
-        if (decided is Intent.SetReminder && followUp is null && times.Count > 0)
-            followUp = times[0];
+        var stage = SalesVocabulary.NamedStage(reading.Rest) ?? StageOf(read);
+        var followUp = PickFollowUp(reading.Rest, reading.Times, now);
+        if (decided is Intent.SetReminder && followUp is null && reading.Times.Count > 0)
+            followUp = reading.Times[0];
         if (decided is Intent.ListCustomers)
-            stage = SalesVocabulary.StageFilter(text);
-        return Assemble(decided, text, customer, new Slots(
-            channel, objections, amount, followUp is null ? null : followUp.At ?? ChinaTime.At(followUp.Date, TimeOnly.MinValue), followUp?.Time is not null,
-            stage, IsReport(decided) ? SalesVocabulary.Period(text) : null, SalesVocabulary.Tier(text)), redacted);
+            stage = SalesVocabulary.StageFilter(reading.Text);
+        var slots = new Slots(
+            ChannelOf(read), read.ObjectionsAbove(ObjectionThreshold), reading.Amounts.Select(a => (decimal?)a.Yuan).FirstOrDefault(),
+            followUp is null ? null : followUp.At ?? ChinaTime.At(followUp.Date, TimeOnly.MinValue), followUp is { Time: not null, Approximate: false },
+            stage, SalesVocabulary.Period(reading.Text, ChinaTime.DateOf(now)), SalesVocabulary.Tier(reading.Text));
+        var parsed = Assemble(decided, reading.Text, customer, slots, reading.Redacted) with { Confidence = intent is null ? confidence : 1 };
+        return parsed with { Doubts = intent is null ? DoubtsOf(parsed, read, reading, followUp) : Doubts.None };
     }
 
     /// <summary>Everything a message may fill in, before it is known which of it the intent uses.</summary>
@@ -53,33 +67,58 @@ public sealed class MessageParser(CustomerDirectory directory)
         FunnelStage? Stage, ReportPeriod? Period, CustomerTier? Tier);
 
     /// <summary>
-    /// Slots belong to the intents that use them: "金桥的周建华电话多少" asks for a number, it logs no call.
+    /// Slots belong to the intents that read them (<see cref="IntentCatalogue"/>): "金桥的周建华电话多少" asks for a
+    /// number, it logs no call.
     /// </summary>
     public static ParsedMessage Assemble(Intent intent, string text, CustomerResolution customer, Slots slots, bool redacted)
     {
-        var logs = intent is Intent.LogInteraction;
-        var schedules = intent is Intent.LogInteraction or Intent.SetReminder or Intent.UpdateStage or Intent.PostponeReminder;
+        var spec = IntentCatalogue.Of(intent);
+        bool Reads(string slot) => spec?.Reads(slot) ?? false;
         return new ParsedMessage(
-            intent, text, customer, logs ? slots.Channel : null,
-            logs || intent is Intent.ObjectionHelp or Intent.UpdateStage ? slots.Objections : [],
-            logs || intent is Intent.UpdateStage ? slots.Amount : null,
-            schedules ? slots.FollowUpAt : null,
-            schedules && slots.FollowUpAt is not null && slots.FollowUpHasTime,
-            intent is Intent.LogInteraction or Intent.UpdateStage or Intent.ListCustomers ? slots.Stage : null,
-            IsReport(intent) ? slots.Period : null,
+            intent, text, customer,
+            Reads(Slot.Channel) ? slots.Channel : null,
+            Reads(Slot.Objections) ? slots.Objections : [],
+            Reads(Slot.Amount) ? slots.Amount : null,
+            Reads(Slot.FollowUp) ? slots.FollowUpAt : null,
+            Reads(Slot.FollowUp) && slots.FollowUpAt is not null && slots.FollowUpHasTime,
+            Reads(Slot.Stage) ? slots.Stage : null,
+            Reads(Slot.Period) ? slots.Period : null,
             slots.Tier, redacted);
     }
 
-    private static bool IsReport(Intent intent) => intent is Intent.FunnelReport or Intent.MyTasks or Intent.ChurnList or Intent.ListCustomers;
+    private static InteractionChannel? ChannelOf(ModelReading model) =>
+        model.TopChannel is var (code, p) && code != "none" && p >= 0.5f ? InteractionChannels.FromCode(code) : null;
+
+    private static FunnelStage? StageOf(ModelReading model) =>
+        model.TopStage is var (code, p) && code != "none" && p >= 0.5f ? FunnelStages.FromCode(code) : null;
+
+    private static Doubts DoubtsOf(ParsedMessage parsed, ModelReading model, MessageReading reading, TimeExpression? followUp)
+    {
+        if (!parsed.Intent.Writes())
+            return Doubts.None;
+        var doubts = Doubts.None;
+        if (parsed.Confidence < SureIntent)
+            doubts |= Doubts.UnsureIntent;
+        var asking = model.Intent.Where(kv => IntentCatalogue.FromCode(kv.Key) is var i && i != Intent.Unknown && !i.Writes()).Sum(kv => kv.Value);
+        if (asking >= QuestionShare)
+            doubts |= Doubts.MaybeQuestion;
+        if (parsed.Customer is CustomerResolution.Resolved { Certain: false })
+            doubts |= Doubts.UncertainName;
+        if (parsed.Intent == Intent.LogInteraction && MissedCues.Any(reading.Rest.Contains))
+            doubts |= Doubts.FailedAttempt;
+        if (parsed.FollowUpAt is not null && followUp is { Time: { } time, Approximate: false } && (time < new TimeOnly(8, 0) || time > new TimeOnly(21, 0)))
+            doubts |= Doubts.NightTime;
+        return doubts;
+    }
 
     /// <summary>
-    /// The date that is about the next step: one near a follow-up word, else the only future one. "昨天拜访了，
+    /// The date that is about the next step: one near a follow-up word, else the last future one. "昨天拜访了，
     /// 下周三再跟进" has two dates; the follow-up is the second.
     /// </summary>
     private static TimeExpression? PickFollowUp(string text, IReadOnlyList<TimeExpression> times, DateTimeOffset now)
     {
         var today = ChinaTime.DateOf(now);
-        var future = times.Where(t => t.Date > today || (t.Date == today && t.At is { } at && at > now)).ToList();
+        var future = times.Where(t => (t.Date > today || (t.Date == today && t.At is { } at && at > now)) && !WhenItHappened(text, t)).ToList();
         if (future.Count == 0)
             return null;
         // The date closest before a follow-up word wins ("明天放假，下周三再约" → 下周三); then one just after one.
@@ -101,19 +140,17 @@ public sealed class MessageParser(CustomerDirectory directory)
         return best ?? future[^1];
     }
 
+    /// <summary>
+    /// A part of the day said alone is when the reported contact took place ("上午给海川打了电话"), unless a next step
+    /// follows it ("下午再打").
+    /// </summary>
+    private static bool WhenItHappened(string text, TimeExpression time) =>
+        time.Approximate && PartsOfDay.Contains(time.Text.Trim())
+        && !FollowUpCues.Any(cue => text.IndexOf(cue, time.Start + time.Length, StringComparison.OrdinalIgnoreCase) is var at and >= 0 && at - time.Start - time.Length <= 3)
+        && !text.AsSpan(time.Start + time.Length).TrimStart().StartsWith("再");
+
+    private static readonly string[] PartsOfDay = ["清晨", "早晨", "早上", "一早", "上午", "中午", "下午", "傍晚", "晚上", "夜里"];
+
     private static long? ContactAt(IReadOnlyList<NameMatch> matches, long customerId) =>
         matches.SelectMany(m => m.Contacts).FirstOrDefault(c => c.CustomerId == customerId)?.Id;
-
-    private static string Blank(string text, IReadOnlyList<NameMatch> matches)
-    {
-        if (matches.Count == 0)
-            return text;
-        var chars = text.ToCharArray();
-        foreach (var match in matches)
-        {
-            for (var i = match.Start; i < match.Start + match.Length; i++)
-                chars[i] = '　';
-        }
-        return new string(chars);
-    }
 }

@@ -18,6 +18,8 @@ public static class Objections
 {
     public static string Code(this Objection objection) => objection.ToString().ToLowerInvariant();
 
+    public static Objection FromCode(string code) => Enum.Parse<Objection>(code.Trim(), ignoreCase: true);
+
     public static string ChineseName(this Objection objection) => objection switch
     {
         Objection.Price => "嫌贵",

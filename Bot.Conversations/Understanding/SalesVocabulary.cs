@@ -1,4 +1,5 @@
 using Bot.Conversations.Customers;
+using Bot.Conversations.Understanding.Text;
 
 namespace Bot.Conversations.Understanding;
 
@@ -83,9 +84,13 @@ public static partial class SalesVocabulary
         objection == Objection.Price && (text.Contains("不贵", StringComparison.Ordinal) || text.Contains("价格不是问题", StringComparison.Ordinal))
         && !text.Contains("太贵", StringComparison.Ordinal) && !text.Contains("嫌贵", StringComparison.Ordinal);
 
+    /// <summary>A stage named outright as the target of a move: 改成洽谈, 阶段调成qualified, 标记为流失.</summary>
+    public static FunnelStage? NamedStage(string text) =>
+        StageMove().Match(text.ToLowerInvariant()) is { Success: true } move ? StageName(move.Groups["s"].Value) : null;
+
     public static FunnelStage? StageChange(string text)
     {
-        if (StageMove().Match(text.ToLowerInvariant()) is { Success: true } move && StageName(move.Groups["s"].Value) is { } named)
+        if (NamedStage(text) is { } named)
             return named;
         foreach (var (stage, cues) in ExplicitStageCues)
         {
@@ -108,7 +113,7 @@ public static partial class SalesVocabulary
         : ContainsAny(text, "流失", "丢单", "lost") ? FunnelStage.Lost
         : null;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(改成|改为|改到|推进到|推进|升级为|升级到|升到|更新为|更新成|退回到|退回|转为|转成|转到|进入|进|到|→|->|调整为|调整到|标记为|设为|设成)\s*(?<s>潜在|线索|lead|意向|qualified|洽谈|谈判|negotiation|成交|won|流失|丢单|lost)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(改成|改为|改到|调成|调为|调到|推进到|推进|升级为|升级到|升到|更新为|更新成|退回到|退回|转为|转成|转到|进入|进|到|→|->|调整为|调整到|标记为|设为|设成)\s*(?<s>潜在|线索|lead|意向|qualified|洽谈|谈判|negotiation|成交|won|流失|丢单|lost)")]
     private static partial System.Text.RegularExpressions.Regex StageMove();
 
     private static FunnelStage? StageName(string name) => name switch
@@ -121,15 +126,29 @@ public static partial class SalesVocabulary
         _ => null,
     };
 
-    public static ReportPeriod? Period(string text) => text switch
+    /// <summary>The report period a message names; a numbered quarter (Q4, 四季度) is this or last quarter as of <paramref name="today"/>.</summary>
+    public static ReportPeriod? Period(string text, DateOnly today) => text.ToLowerInvariant() switch
     {
-        _ when ContainsAny(text, "上周", "上星期", "上礼拜", "last week") => ReportPeriod.LastWeek,
-        _ when ContainsAny(text, "上个月", "上月", "last month") => ReportPeriod.LastMonth,
-        _ when ContainsAny(text, "本季度", "这季度", "这个季度", "本季", "this quarter", "季度") => ReportPeriod.ThisQuarter,
-        _ when ContainsAny(text, "本月", "这个月", "这月", "当月", "this month", "月度") => ReportPeriod.ThisMonth,
-        _ when ContainsAny(text, "本周", "这周", "这星期", "这礼拜", "本星期", "this week", "周报") => ReportPeriod.ThisWeek,
+        var t when ContainsAny(t, "上周", "上星期", "上礼拜", "last week") => ReportPeriod.LastWeek,
+        var t when ContainsAny(t, "上个月", "上月", "last month") => ReportPeriod.LastMonth,
+        var t when ContainsAny(t, "上季度", "上个季度", "上一季度", "last quarter") => ReportPeriod.LastQuarter,
+        var t when NumberedQuarter().Match(t) is { Success: true } q => Quarter(q.Groups["n"].Value, today),
+        var t when ContainsAny(t, "本季度", "这季度", "这个季度", "本季", "this quarter", "季度") => ReportPeriod.ThisQuarter,
+        var t when ContainsAny(t, "本月", "这个月", "这月", "当月", "this month", "月度") => ReportPeriod.ThisMonth,
+        var t when ContainsAny(t, "本周", "这周", "这星期", "这礼拜", "本星期", "this week", "周报") => ReportPeriod.ThisWeek,
+        var t when ContainsAny(t, "今年", "本年度", "年度", "全年", "this year", "年初至今", "开年以来") => ReportPeriod.ThisYear,
         _ => null,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:q(?<n>[1-4])|(?<n>[一二三四1-4])季度)")]
+    private static partial System.Text.RegularExpressions.Regex NumberedQuarter();
+
+    private static ReportPeriod? Quarter(string n, DateOnly today)
+    {
+        var asked = "一二三四".IndexOf(n[0], StringComparison.Ordinal) is var i and >= 0 ? i + 1 : n[0] - '0';
+        var current = (today.Month - 1) / 3 + 1;
+        return asked == current ? ReportPeriod.ThisQuarter : asked == (current + 2) % 4 + 1 ? ReportPeriod.LastQuarter : null;
+    }
 
     public static CustomerTier? Tier(string text)
     {
@@ -162,6 +181,8 @@ public enum ReportPeriod
     ThisMonth,
     LastMonth,
     ThisQuarter,
+    LastQuarter,
+    ThisYear,
 }
 
 public static class ReportPeriods
@@ -172,6 +193,8 @@ public static class ReportPeriods
         ReportPeriod.LastWeek => "last_week",
         ReportPeriod.ThisMonth => "this_month",
         ReportPeriod.LastMonth => "last_month",
+        ReportPeriod.LastQuarter => "last_quarter",
+        ReportPeriod.ThisYear => "this_year",
         _ => "this_quarter",
     };
 }

@@ -12,16 +12,28 @@ internal static partial class TimeOfDay
     [GeneratedRegex(@"\G(?<part>" + Parts + @")?(?:(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?![0-9])|(?<h>[0-9]{1,2}|[零〇一二两三四五六七八九十]{1,3})[点时](?:(?<half>半)|(?<q>[一三])刻|(?<mi>[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})分?|整)?)(?![0-9零〇一二两三四五六七八九十百千万亿元块wWkK%.])")]
     private static partial Regex Clock();
 
+    // 10am, 3:30 pm, 9 a.m.
+    [GeneratedRegex(@"\G(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5][0-9]))?\s*(?<m>am|pm|a\.m\.|p\.m\.)(?![a-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex Meridiem();
+
     // A part of the day on its own ("明天下午过去"); single-character 早/晚 would match 早稻田 and 晚饭.
     [GeneratedRegex(@"\G(?<part>清晨|早晨|早上|一早|上午|中午|下午|傍晚|晚上|夜里)")]
     private static partial Regex PartAlone();
 
     /// <summary>
     /// The time at <paramref name="at"/>, reading hours through the part of the day said here or carried over
-    /// from 今晚/明早 (<paramref name="inheritedPart"/>). <c>NextDay</c> is set for 晚上12点.
+    /// from 今晚/明早 (<paramref name="inheritedPart"/>). <c>NextDay</c> is set for 晚上12点; <c>Approximate</c> for a part of
+    /// the day said without a clock time (its usual hour stands in).
     /// </summary>
-    public static (int End, TimeOnly Time, bool NextDay)? Match(string folded, int at, string? inheritedPart)
+    public static (int End, TimeOnly Time, bool NextDay, bool Approximate)? Match(string folded, int at, string? inheritedPart)
     {
+        var meridiem = Meridiem().Match(folded, at);
+        if (meridiem.Success)
+        {
+            var h = DateRules.Number(meridiem.Groups["h"].Value) % 12 + (char.ToLowerInvariant(meridiem.Groups["m"].Value[0]) == 'p' ? 12 : 0);
+            var m = meridiem.Groups["mi"].Success ? DateRules.Number(meridiem.Groups["mi"].Value) : 0;
+            return (at + meridiem.Length, new TimeOnly(h, m), false, false);
+        }
         var clock = Clock().Match(folded, at);
         if (clock.Success)
         {
@@ -33,10 +45,10 @@ internal static partial class TimeOfDay
             if (hour is < 0 or > 24 || minute is < 0 or > 59)
                 return null;
             var (h, nextDay) = Hour(hour, part);
-            return (at + clock.Length, new TimeOnly(h, minute), nextDay);
+            return (at + clock.Length, new TimeOnly(h, minute), nextDay, false);
         }
         var alone = PartAlone().Match(folded, at);
-        return alone.Success ? (at + alone.Length, DefaultFor(alone.Value), false) : null;
+        return alone.Success ? (at + alone.Length, DefaultFor(alone.Value), false, true) : null;
     }
 
     /// <summary>The hour a rep means by a part of the day said alone (明天下午 → 15:00), and for 今晚 / 明早.</summary>

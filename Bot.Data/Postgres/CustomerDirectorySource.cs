@@ -14,10 +14,13 @@ public sealed class CustomerDirectorySource(NpgsqlDataSource dataSource) : ICust
         where t.deleted_at is null and c.deleted_at is null
         """;
 
+    private const string MembersSql = "select id, name from users where active";
+
     // Deletes are soft (updated_at moves too), so count plus latest change catches every edit that matters.
     private const string VersionSql = """
         select (select count(*) || ':' || coalesce(max(updated_at)::text, '') from customers)
             || '|' || (select count(*) || ':' || coalesce(max(updated_at)::text, '') from contacts)
+            || '|' || (select count(*) || ':' || coalesce(max(updated_at)::text, '') from users)
         """;
 
     private sealed class CustomerRow
@@ -40,8 +43,9 @@ public sealed class CustomerDirectorySource(NpgsqlDataSource dataSource) : ICust
         var version = await connection.ExecuteScalarAsync<string>(new CommandDefinition(VersionSql, transaction: tx, cancellationToken: ct)) ?? "";
         var customers = await connection.QueryAsync<CustomerRow>(new CommandDefinition(CustomersSql, transaction: tx, cancellationToken: ct));
         var contacts = await connection.QueryAsync<DirectoryContact>(new CommandDefinition(ContactsSql, transaction: tx, cancellationToken: ct));
+        var members = await connection.QueryAsync<DirectoryMember>(new CommandDefinition(MembersSql, transaction: tx, cancellationToken: ct));
         return new DirectorySnapshot(
-            [.. customers.Select(c => new DirectoryCustomer(c.Id, c.LegalName, c.ShortName, c.Aliases, c.OwnerId))], [.. contacts], version);
+            [.. customers.Select(c => new DirectoryCustomer(c.Id, c.LegalName, c.ShortName, c.Aliases, c.OwnerId))], [.. contacts], [.. members], version);
     }
 
     public async Task<string> VersionAsync(CancellationToken ct)

@@ -39,6 +39,14 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource, TimeProvider
         values (@CustomerId, @From, @Stage, @ActorId, @At);
         """;
 
+    // The entry the change wrote is the customer's latest; the stage and its start come back as they were.
+    private const string RevertStageSql = """
+        delete from stage_history where id = (select id from stage_history where customer_id = @CustomerId order by changed_at desc, id desc limit 1);
+        update customers set stage = @Stage, stage_changed_at = @Since where id = @CustomerId;
+        """;
+
+    private const string DeleteCreatedSql = "delete from customers where id = @Id";
+
     private const string SoftDeleteSql = "update customers set deleted_at = @At, updated_at = @At where id = @Id and deleted_at is null";
 
     private const string ContactColumns = """
@@ -150,6 +158,21 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource, TimeProvider
             new { CustomerId = customerId, From = current, Stage = stage.Code(), ActorId = actorId, At = at.ToUniversalTime() }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    public async Task RevertStageAsync(long customerId, FunnelStage stage, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(RevertStageSql,
+            new { CustomerId = customerId, Stage = stage.Code(), Since = since.ToUniversalTime() }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task DeleteCreatedAsync(long customerId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(DeleteCreatedSql, new { Id = customerId }, cancellationToken: ct));
     }
 
     public async Task<bool> SoftDeleteAsync(long customerId, DateTimeOffset at, CancellationToken ct)

@@ -17,12 +17,20 @@ public sealed class OrderRepository(NpgsqlDataSource dataSource) : IOrderReposit
         order by ordered_on desc, id desc
         """;
 
+    private const string DeleteSql = "delete from orders where id = @Id";
+
     public async Task<Order> AddAsync(long customerId, DateOnly orderedOn, decimal amount, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleAsync<Order>(new CommandDefinition(InsertSql,
             new { CustomerId = customerId, OrderedOn = orderedOn, Amount = amount }, cancellationToken: ct));
+    }
+
+    public async Task DeleteAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<Order>> ListSinceAsync(long customerId, DateOnly since, CancellationToken ct)

@@ -31,6 +31,8 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
 
     private const string CancelSql = "update reminders set status = 'cancelled' where id = @Id and status = 'open'";
 
+    private const string DeleteSql = "delete from reminders where id = @Id";
+
     private const string CompleteSql = $"""
         with done as (
             update reminders set status = 'done', completed_at = @At where id = @Id and rep_id = @RepId and status = 'open' returning *)
@@ -50,6 +52,15 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
             where id = @Id and rep_id = @RepId and status = 'open' returning *)
         select {Columns} from moved r left join customers c on c.id = r.customer_id
         """;
+
+    private const string TakeOverSql = $"""
+        with moved as (
+            update reminders set due_at = @DueAt, source = @Source
+            where id = @Id and rep_id = @RepId and status = 'open' returning *)
+        select {Columns} from moved r left join customers c on c.id = r.customer_id
+        """;
+
+    private const string RestoreSql = "update reminders set due_at = @DueAt, source = @Source where id = @Id";
 
     private const string ReopenSql = """
         update reminders set status = 'open', due_at = @DueAt, completed_at = null
@@ -176,6 +187,26 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(CancelSql, new { Id = id }, cancellationToken: ct)) == 1;
+    }
+
+    public async Task<Reminder?> TakeOverAsync(long id, long repId, DateTimeOffset dueAt, string source, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ReminderRow>(new CommandDefinition(TakeOverSql,
+            new { Id = id, RepId = repId, DueAt = dueAt.ToUniversalTime(), Source = source }, cancellationToken: ct));
+        return row?.ToReminder();
+    }
+
+    public async Task RestoreAsync(long id, DateTimeOffset dueAt, string source, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(RestoreSql, new { Id = id, DueAt = dueAt.ToUniversalTime(), Source = source }, cancellationToken: ct));
+    }
+
+    public async Task DeleteAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, cancellationToken: ct));
     }
 
     private async Task<IReadOnlyList<Reminder>> ListAsync(string sql, object args, CancellationToken ct)

@@ -83,6 +83,18 @@ public static class BotCommandLine
         var parse = new Command("parse", "试运行理解：从标准输入读 JSON 行 {\"user\",\"text\",\"now\"}，每行输出一条解析结果，不改任何数据");
         parse.SetAction((_, ct) => CliCommands.ParseAsync(ct));
 
+        var evalFile = new Argument<FileInfo>("file") { Description = "标注好的 JSON 行文件：{\"user\",\"text\",\"now\",\"expected\":{…}}（字段见 Bot.Tests/TestData/nlu/CONVENTIONS.md）" };
+        var evalBook = new Option<FileInfo?>("--book") { Description = "客户册 JSON 文件（见 Bot.Tests/TestData/nlu/books）；不给则用数据库里的用户和客户" };
+        var evalMisses = new Option<bool>("--misses") { Description = "逐条列出没读对的消息" };
+        var eval = new Command("eval", "给一份标注好的消息打分：意图、每个槽位、混淆表、问句被写入的次数") { evalFile, evalBook, evalMisses };
+        eval.SetAction((result, ct) => CliCommands.EvalAsync(result.GetValue(evalFile)!, result.GetValue(evalBook), result.GetValue(evalMisses), ct));
+
+        var corpusRoot = new Option<DirectoryInfo>("--corpus") { DefaultValueFactory = _ => new DirectoryInfo("Bot.Tests/TestData/nlu") };
+        var modelOut = new Option<FileInfo>("--out") { DefaultValueFactory = _ => new FileInfo("Bot.Conversations/Understanding/Model/understanding.zip") };
+        var train = new Command("train", "用语料训练理解模型（固定种子，可复现），并报告各测试集的成绩") { corpusRoot, modelOut };
+        train.Hidden = true;
+        train.SetAction((result, _) => Task.FromResult(UnderstandingCommands.Train(result.GetValue(corpusRoot)!, result.GetValue(modelOut)!)));
+
         var export = new Command("export", "导出客户的全部数据");
         var forget = new Command("forget", "删除客户的个人信息（不可恢复），统计数据匿名保留");
         foreach (var (parent, erase) in new[] { (export, false), (forget, true) })
@@ -114,7 +126,7 @@ public static class BotCommandLine
         benchCare.Hidden = true;
         benchCare.SetAction((result, ct) => CliCommands.BenchCareAsync(result.GetValue(careCustomers), result.GetValue(perMinute), result.GetValue(hostSeconds), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, jobs, parse, export, forget, bench, benchNlu, benchReports, benchCare };
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, jobs, parse, eval, train, export, forget, bench, benchNlu, benchReports, benchCare };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

@@ -156,6 +156,19 @@ internal static class CliCommands
         return await app.Services.GetRequiredService<ParseCommand>().RunAsync(Console.In, Console.Out, ct);
     }
 
+    /// <summary>With a book file nothing is opened; without one the users and customers come from the database.</summary>
+    public static async Task<int> EvalAsync(FileInfo file, FileInfo? book, bool misses, CancellationToken ct)
+    {
+        if (book is not null)
+            return await UnderstandingCommands.EvalAsync(file, book, misses, () => throw new InvalidOperationException("no database needed"));
+        await using var app = BuildServices(services => services.AddConversations());
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        var users = app.Services.GetRequiredService<Bot.Conversations.Team.IUserDirectory>();
+        var view = await app.Services.GetRequiredService<Bot.Conversations.Customers.CustomerDirectory>().GetAsync(ct);
+        return await UnderstandingCommands.EvalAsync(file, null, misses, () => Task.FromResult<(Bot.Conversations.Customers.CustomerDirectory.View, Func<string, Task<Bot.Conversations.Team.UserScope?>>)>(
+            (view, async user => await users.FindByWeComIdAsync(user, ct) is { Active: true } found ? await Bot.Conversations.Team.UserScope.ForAsync(found, users, ct) : null)));
+    }
+
     public static async Task<int> CustomerRightsAsync(bool forget, string name, CancellationToken ct)
     {
         await using var app = BuildServices(services => services.AddConversations().AddSingleton<CustomerRightsCommand>());

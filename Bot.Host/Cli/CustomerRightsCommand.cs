@@ -5,6 +5,7 @@ using Bot.Conversations.Privacy;
 using Bot.Conversations.Team;
 using Bot.Conversations.Understanding;
 using Bot.Host.WeCom;
+using Bot.Conversations.Understanding.Text;
 
 namespace Bot.Host.Cli;
 

@@ -49,7 +49,7 @@ public sealed class ParseCommand(IUserDirectory users, CustomerDirectory directo
 
             var report = scope is null
                 ? Unknown()
-                : ParseReport.Of(MessageParser.Parse(text, scope, now, view), view);
+                : ParseReport.Of(MessageParser.Parse(text, scope, now, view), view, scope);
             await output.WriteLineAsync(JsonSerializer.Serialize(report, WeComJson.Options));
         }
         return 0;
@@ -58,7 +58,7 @@ public sealed class ParseCommand(IUserDirectory users, CustomerDirectory directo
     /// <summary>A sender who is not a colleague: nothing is understood for them.</summary>
     private static Dictionary<string, object?> Unknown() => new()
     {
-        ["intent"] = "unknown", ["customer"] = null, ["customer_status"] = "none", ["contact"] = null, ["channel"] = null,
+        ["intent"] = "unknown", ["action"] = "none", ["customer"] = null, ["customer_status"] = "none", ["contact"] = null, ["channel"] = null,
         ["objections"] = Array.Empty<string>(), ["amount"] = null, ["next_followup"] = null, ["stage"] = null, ["period"] = null,
         ["tier"] = null, ["pii_redacted"] = false, ["forbidden"] = true,
     };

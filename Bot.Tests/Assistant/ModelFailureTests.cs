@@ -9,8 +9,8 @@ namespace Bot.Tests.Assistant;
 /// </summary>
 public sealed class ModelFailureTests(ImpatientAssistantBot fixture) : IClassFixture<ImpatientAssistantBot>
 {
-    // The rules do not understand it, so the model is asked; their answer is the "didn't get that" help line.
-    private const string Vague = "嗯那个事你看着弄吧";
+    // The classifiers do not understand it, so the model is asked; their answer is the "didn't get that" help line.
+    private const string Vague = "唉 随便吧";
     private const string RulesAnswer = "没太明白你的意思";
 
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(ImpatientAssistantBot.Seconds + 3);

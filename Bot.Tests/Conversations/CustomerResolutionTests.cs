@@ -1,6 +1,7 @@
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
 using Bot.Conversations.Understanding;
+using Bot.Conversations.Understanding.Text;
 
 namespace Bot.Tests.Conversations;
 

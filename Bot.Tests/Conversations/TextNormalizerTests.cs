@@ -1,4 +1,5 @@
 using Bot.Conversations.Understanding;
+using Bot.Conversations.Understanding.Text;
 
 namespace Bot.Tests.Conversations;
 

@@ -96,6 +96,15 @@ public sealed class LiveBot : IAsyncDisposable
         return messages[replyNumber - 1];
     }
 
+    /// <summary>What the member reads: a text message's content, or a card's text.</summary>
+    public static string TextOf(CapturedMessage message)
+    {
+        if (message.Content is { } content)
+            return content;
+        var card = message.Payload.TryGetProperty("template_card", out var inner) ? inner : message.Payload;
+        return card.ValueKind == System.Text.Json.JsonValueKind.Object && card.TryGetProperty("sub_title_text", out var text) ? text.GetString() ?? "" : "";
+    }
+
     /// <summary>Waits until the emulator has delivered at least <paramref name="count"/> messages to the member.</summary>
     public async Task<IReadOnlyList<CapturedMessage>> MessagesToAsync(string userId, int count, TimeSpan? within = null)
     {

@@ -91,7 +91,7 @@ def cmd_find(book_name, userid, mention):
     users = [u for u in book["users"] if u["name"] == mention]
     for u in users:
         print(f"colleague {u['userid']} {u['name']} ({u['role']})")
-    if customers and len(m) <= 3:
+    if customers and len(mention) <= 3:
         print("note: a place alone (厦门) or a trade word alone (食品) is not a name — see CONVENTIONS.md")
     if not customers and not contacts and not users:
         print("nothing fits (a typo or abbreviation a person would still recognise may be labelled by hand)")

@@ -31,6 +31,12 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task RepLogsACall_InteractionObjectionAndFollowUpAreStored()
     {
+        const string openFollowUps = """
+            select count(*) from reminders r join customers c on c.id = r.customer_id join users u on u.id = r.rep_id
+            where c.legal_name = '星辰网络科技有限公司' and u.wecom_userid = 'lina' and r.status = 'open'
+            """;
+        var before = await ScalarAsync<long>(openFollowUps);
+
         var reply = await SayAsync("lina", "刚给星辰网络的李总打了电话，他嫌贵，下周三再跟进", 1);
 
         Assert.StartsWith("已记录：星辰网络 · 李伟 · 电话，异议：嫌贵。", reply.Content);
@@ -39,9 +45,12 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
             from interactions i join customers c on c.id = i.customer_id join contacts t on t.id = i.contact_id
             where c.legal_name = '星辰网络科技有限公司' and i.source_message like '%嫌贵%'
             """));
+        // The customer's open follow-up moved to next Wednesday 09:00; none was added beside it.
+        Assert.Equal(Math.Max(before, 1), await ScalarAsync<long>(openFollowUps));
         var due = await ScalarAsync<DateTime>("""
             select r.due_at from reminders r join customers c on c.id = r.customer_id
             where c.legal_name = '星辰网络科技有限公司' and r.source = 'interaction' and r.status = 'open'
+              and extract(isodow from r.due_at at time zone 'Asia/Shanghai') = 3
             """);
         var local = ChinaTime.ToChina(new DateTimeOffset(due, TimeSpan.Zero));
         Assert.Equal((DayOfWeek.Wednesday, 9), (local.DayOfWeek, local.Hour));

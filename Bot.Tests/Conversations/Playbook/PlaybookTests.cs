@@ -1,6 +1,7 @@
 using Bot.Conversations.Playbook;
 using Bot.Conversations.Understanding;
 using Bot.Data.Import;
+using Bot.Conversations.Understanding.Text;
 
 namespace Bot.Tests.Conversations.Playbook;
 

@@ -1,0 +1,113 @@
+using Bot.Conversations.Churn;
+using Bot.Conversations.Customers;
+using Bot.Conversations.Dialogs;
+using Bot.Conversations.Funnel;
+using Bot.Conversations.Playbook;
+using Bot.Conversations.Privacy;
+using Bot.Conversations.Reminders;
+
+namespace Bot.Conversations.Understanding;
+
+/// <summary>A slot an intent reads from a message, by its name in `scripts/bot parse`.</summary>
+public static class Slot
+{
+    public const string Customer = "customer";
+    public const string Contact = "contact";
+    public const string Channel = "channel";
+    public const string Objections = "objections";
+    public const string Amount = "amount";
+    public const string FollowUp = "next_followup";
+    public const string Stage = "stage";
+    public const string Period = "period";
+    public const string Tier = "tier";
+}
+
+/// <summary>
+/// One intent, declared once: its code in `scripts/bot parse`, what it means in Chinese (for the help text and the
+/// model's tool list), the slots it reads, whether it needs a customer, whether it changes stored data, who may use
+/// it, examples, and the handler that answers it. <see cref="AlwaysConfirms"/>: the handler asks for its own
+/// confirmation (erasure waits for 确认删除). The recogniser's classes, the parse report, the help text, the
+/// model's tools, the action policy and the handler registration are all read from here.
+/// </summary>
+public sealed record IntentSpec(
+    Intent Intent,
+    string Code,
+    string Description,
+    Type Handler,
+    CustomerNeed Customer,
+    bool Writes,
+    IReadOnlyList<string> Slots,
+    IReadOnlyList<string> Examples,
+    string? AdminOnlyRefusal = null,
+    bool OfferedToModel = true,
+    bool AlwaysConfirms = false)
+{
+    public bool Reads(string slot) => Slots.Contains(slot);
+}
+
+public static class IntentCatalogue
+{
+    public static IReadOnlyList<IntentSpec> All { get; } =
+    [
+        new(Intent.LogInteraction, "log_interaction", "记录一次已经发生的和客户的沟通（电话、拜访、微信、邮件、会议），含异议、金额、阶段变化和下次跟进",
+            typeof(LogInteractionHandler), CustomerNeed.Required, Writes: true,
+            [Slot.Customer, Slot.Contact, Slot.Channel, Slot.Objections, Slot.Amount, Slot.FollowUp, Slot.Stage, Slot.Tier],
+            ["刚给星辰的李总打了电话，他嫌贵，下周三再跟进", "拜访了华东精密，签了，合同15万"]),
+        new(Intent.UpdateStage, "update_stage", "客户的销售阶段变了（签了、黄了、进入洽谈），没有具体沟通内容",
+            typeof(UpdateStageHandler), CustomerNeed.Required, Writes: true,
+            [Slot.Customer, Slot.Objections, Slot.Amount, Slot.FollowUp, Slot.Stage, Slot.Tier], ["海川签了，30万", "金禾黄了"]),
+        new(Intent.SetReminder, "set_reminder", "设一个提醒或约定：到时提醒用户去做某事（计划、预约、截止日期）",
+            typeof(SetReminderHandler), CustomerNeed.Optional, Writes: true, [Slot.Customer, Slot.FollowUp, Slot.Tier],
+            ["下周一上午10点提醒我回访海川", "约了华东精密周五上午10点去厂里谈"]),
+        new(Intent.CompleteReminder, "complete_reminder", "已有的跟进或提醒做完了",
+            typeof(CompleteReminderHandler), CustomerNeed.Optional, Writes: true, [Slot.Customer, Slot.Tier], ["海川的跟进做完了"], OfferedToModel: false),
+        new(Intent.PostponeReminder, "postpone_reminder", "已有的跟进或提醒往后推",
+            typeof(PostponeReminderHandler), CustomerNeed.Optional, Writes: true, [Slot.Customer, Slot.FollowUp, Slot.Tier],
+            ["海川的提醒推迟到周五"], OfferedToModel: false),
+        new(Intent.QueryCustomer, "query_customer", "问某个客户的情况：阶段、签了没、上次说了什么、联系人和电话、最近跟进",
+            typeof(CustomerProfileHandler), CustomerNeed.Required, Writes: false, [Slot.Customer, Slot.Contact, Slot.Tier],
+            ["海川医疗最近怎么样", "恒通签了没"]),
+        new(Intent.QueryTier, "query_tier", "问某个客户属于哪一类（ABC、RFM、价值分层）",
+            typeof(CustomerTierHandler), CustomerNeed.Required, Writes: false, [Slot.Customer, Slot.Tier], ["海川是哪一类客户"]),
+        new(Intent.ListCustomers, "list_customers", "按分类、阶段、行业或逾期列出用户的客户",
+            typeof(ListCustomersHandler), CustomerNeed.None, Writes: false, [Slot.Stage, Slot.Period, Slot.Tier], ["我的A类客户", "意向客户有哪些"]),
+        new(Intent.ObjectionHelp, "objection_help", "问客户提出某种异议时该怎么回应（话术）",
+            typeof(ObjectionHelpHandler), CustomerNeed.Optional, Writes: false, [Slot.Customer, Slot.Contact, Slot.Objections, Slot.Tier],
+            ["客户说太贵了怎么回"]),
+        new(Intent.MyTasks, "my_tasks", "问今天或最近要跟进谁、有哪些待办",
+            typeof(MyTasksHandler), CustomerNeed.None, Writes: false, [Slot.Period, Slot.Tier], ["我今天要跟进谁"]),
+        new(Intent.FunnelReport, "funnel_report", "看销售漏斗、业绩、转化率、某个销售或团队的跟进次数",
+            typeof(FunnelReportHandler), CustomerNeed.None, Writes: false, [Slot.Period, Slot.Tier], ["本周漏斗", "张伟这个月的漏斗"]),
+        new(Intent.ChurnList, "churn_list", "看哪些客户有流失风险",
+            typeof(ChurnListHandler), CustomerNeed.None, Writes: false, [Slot.Period, Slot.Tier], ["哪些客户快流失了"]),
+        new(Intent.AddCustomer, "add_customer", "新建一个客户",
+            typeof(AddCustomerHandler), CustomerNeed.None, Writes: true, [Slot.Tier], ["新客户：杭州云帆科技，联系人周敏"]),
+        new(Intent.OptOut, "opt_out", "某个客户或联系人不想再收节日、生日祝福",
+            typeof(OptOutHandler), CustomerNeed.Required, Writes: true, [Slot.Customer, Slot.Contact, Slot.Tier], ["金禾赵总不想收祝福了"]),
+        new(Intent.ForgetCustomer, "forget_customer", "按客户要求删除其个人信息（仅管理员）",
+            typeof(ForgetCustomerHandler), CustomerNeed.Required, Writes: true, [Slot.Customer, Slot.Contact, Slot.Tier],
+            ["删除客户星辰网络的个人信息"], AdminOnlyRefusal: "删除客户个人信息只有管理员可以操作。客户提出删除要求的话，请转告管理员处理。",
+            OfferedToModel: false, AlwaysConfirms: true),
+        new(Intent.Help, "help", "问这个助手能做什么、怎么用",
+            typeof(HelpHandler), CustomerNeed.None, Writes: false, [Slot.Tier], ["帮助"]),
+    ];
+
+    private static readonly Dictionary<Intent, IntentSpec> ByIntent = All.ToDictionary(s => s.Intent);
+    private static readonly Dictionary<string, IntentSpec> ByCode = All.ToDictionary(s => s.Code);
+    private static readonly Dictionary<Type, IntentSpec> ByHandler = All.ToDictionary(s => s.Handler);
+
+    /// <summary>Every code the recogniser may answer with: the intents, and "unknown".</summary>
+    public static IEnumerable<string> Codes => All.Select(s => s.Code).Append(UnknownCode);
+
+    public const string UnknownCode = "unknown";
+
+    public static IntentSpec? Of(Intent intent) => ByIntent.GetValueOrDefault(intent);
+
+    public static IntentSpec? OfHandler(Type handler) => ByHandler.GetValueOrDefault(handler);
+
+    public static Intent FromCode(string code) => ByCode.TryGetValue(code, out var spec) ? spec.Intent : Intent.Unknown;
+
+    public static string Code(this Intent intent) => Of(intent)?.Code ?? UnknownCode;
+
+    public static bool Writes(this Intent intent) => Of(intent)?.Writes ?? false;
+}

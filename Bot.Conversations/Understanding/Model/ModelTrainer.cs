@@ -1,0 +1,150 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms.Text;
+
+namespace Bot.Conversations.Understanding.Model;
+
+/// <summary>One labelled message as the classifiers learn it: its <see cref="ModelText"/> and what it says.</summary>
+public sealed record TrainingExample(string Text, string Intent, string? Channel, string? Stage, IReadOnlyList<Objection> Objections);
+
+/// <summary>
+/// Trains <see cref="UnderstandingModel"/>: seeded and on one thread, so the same examples
+/// always give the same model and the same figures (a test retrains and compares). Channel, stage and
+/// objections are learnt only from the messages whose intent carries them (the others weigh zero).
+/// </summary>
+public static class ModelTrainer
+{
+    private const string NoClass = "none";
+
+    // Chosen by leaving writers out of training (two folds of four writers each): intent 97.5% and 95.8%. No L1:
+    // ML.NET's default of 1 prunes so hard that the model no longer fits even its training messages.
+    private const float L2 = 0.01f;
+
+    public static void Train(IReadOnlyList<TrainingExample> examples, Stream output)
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(examples.Select(ToRow));
+        var featurizer = ml.Transforms.Text.FeaturizeText(UnderstandingModel.FeaturesColumn, new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.None,
+            KeepDiacritics = true,
+            KeepPunctuations = true,
+            KeepNumbers = true,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = true },
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        }, nameof(Row.Text)).Fit(data);
+        var features = ml.Data.Cache(featurizer.Transform(data));
+
+        var classifiers = new List<LinearClassifier>
+        {
+            Multiclass(ml, features, nameof(Row.Intent), null),
+            Multiclass(ml, features, nameof(Row.Channel), nameof(Row.ChannelWeight)),
+            Multiclass(ml, features, nameof(Row.Stage), nameof(Row.StageWeight)),
+        };
+        foreach (var objection in Enum.GetValues<Objection>())
+            classifiers.Add(Binary(ml, features, objection));
+
+        using var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        using (var entry = zip.CreateEntry(UnderstandingModel.FeaturizerEntry).Open())
+        {
+            var input = ml.Data.LoadFromEnumerable(Array.Empty<ModelInput>());
+            ml.Model.Save(featurizer, input.Schema, entry);
+        }
+        using var writer = new BinaryWriter(zip.CreateEntry(UnderstandingModel.ClassifiersEntry).Open());
+        writer.Write(classifiers.Count);
+        foreach (var classifier in classifiers)
+            classifier.Write(writer);
+    }
+
+    private static LinearClassifier Multiclass(MLContext ml, IDataView features, string label, string? weight)
+    {
+        var keyed = ml.Transforms.Conversion.MapValueToKey("Label", label).Fit(features).Transform(features);
+        var model = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = "Label",
+            FeatureColumnName = UnderstandingModel.FeaturesColumn,
+            ExampleWeightColumnName = weight,
+            NumberOfThreads = 1,
+            L2Regularization = L2,
+            L1Regularization = 0,
+        }).Fit(keyed).Model;
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        keyed.Schema["Label"].GetKeyValues(ref names);
+        VBuffer<float>[] weights = [];
+        model.GetWeights(ref weights, out var classes);
+        return new LinearClassifier(label, [.. names.DenseValues().Select(n => n.ToString())],
+            [.. weights.Take(classes).Select(w => w.DenseValues().ToArray())], [.. model.GetBiases()], multiclass: true);
+    }
+
+    private static LinearClassifier Binary(MLContext ml, IDataView features, Objection objection)
+    {
+        var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            LabelColumnName = Row.ObjectionColumn(objection),
+            FeatureColumnName = UnderstandingModel.FeaturesColumn,
+            ExampleWeightColumnName = nameof(Row.ObjectionWeight),
+            NumberOfThreads = 1,
+            L2Regularization = L2,
+            L1Regularization = 0,
+        });
+        var linear = trainer.Fit(features).Model.SubModel;
+        return new LinearClassifier(objection.Code(), [objection.Code()], [[.. linear.Weights]], [linear.Bias], multiclass: false);
+    }
+
+    private static Row ToRow(TrainingExample e)
+    {
+        var logs = e.Intent == "log_interaction";
+        var row = new Row
+        {
+            Text = e.Text,
+            Intent = e.Intent,
+            Channel = e.Channel ?? NoClass,
+            ChannelWeight = logs ? 1 : 0,
+            Stage = e.Stage ?? NoClass,
+            StageWeight = logs || e.Intent == "update_stage" ? 1 : 0,
+            ObjectionWeight = logs || e.Intent is "update_stage" or "objection_help" ? 1 : 0,
+        };
+        foreach (var objection in e.Objections)
+            typeof(Row).GetProperty(Row.ObjectionColumn(objection))!.SetValue(row, true);
+        return row;
+    }
+}
+
+internal sealed class Row
+{
+    public string Text { get; set; } = "";
+
+    public string Intent { get; set; } = "";
+
+    public string Channel { get; set; } = "";
+
+    public float ChannelWeight { get; set; }
+
+    public string Stage { get; set; } = "";
+
+    public float StageWeight { get; set; }
+
+    public float ObjectionWeight { get; set; }
+
+    public bool ObjectionPrice { get; set; }
+
+    public bool ObjectionHesitation { get; set; }
+
+    public bool ObjectionCompetitor { get; set; }
+
+    public bool ObjectionTiming { get; set; }
+
+    public bool ObjectionBudget { get; set; }
+
+    public bool ObjectionAuthority { get; set; }
+
+    public bool ObjectionNeed { get; set; }
+
+    public bool ObjectionTrust { get; set; }
+
+    public bool ObjectionComplaint { get; set; }
+
+    public static string ObjectionColumn(Objection objection) => "Objection" + objection;
+}

@@ -1,0 +1,67 @@
+using Bot.Conversations.Customers;
+using Bot.Conversations.Team;
+using Bot.Conversations.Understanding;
+using Bot.Conversations.Understanding.Evaluation;
+using Bot.Conversations.Understanding.Model;
+
+namespace Bot.Host.Cli;
+
+/// <summary>
+/// `train` (scripts/train): trains the classifiers on the corpus and reports them on every set; `eval FILE`: scores a
+/// labelled JSON-lines file, against a book file or the users and customers in the database.
+/// </summary>
+internal static class UnderstandingCommands
+{
+    public static int Train(DirectoryInfo corpusRoot, FileInfo output)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var corpus = new UnderstandingCorpus(corpusRoot.FullName);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using (var file = File.Create(output.FullName))
+            corpus.Train(file);
+        Console.WriteLine($"trained on {corpus.Training.Count} messages in {watch.Elapsed.TotalSeconds:F1} s → {output.FullName} ({output.Length / 1024} KB)");
+        using var stream = File.OpenRead(output.FullName);
+        using var model = UnderstandingModel.Load(stream);
+        var metrics = ModelFigures.Measure(corpus, model);
+        foreach (var (name, card) in metrics)
+            Console.Write(card.Report(name));
+        var path = Path.ChangeExtension(output.FullName, ".metrics.json");
+        File.WriteAllText(path, ModelFigures.Json(corpus, metrics) + "\n");
+        Console.WriteLine($"figures → {path}");
+        return 0;
+    }
+
+    public static async Task<int> EvalAsync(FileInfo file, FileInfo? book, bool misses, Func<Task<(CustomerDirectory.View, Func<string, Task<UserScope?>>)>> database)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        if (!file.Exists)
+        {
+            await Console.Error.WriteLineAsync($"找不到文件：{file.FullName}");
+            return 1;
+        }
+        var messages = LabelledMessage.Load(file.FullName);
+        Scorecard card;
+        if (book is not null)
+        {
+            var labelled = LabelledBook.Load(book.FullName);
+            card = UnderstandingEvaluation.Score(messages, m => (labelled.View, labelled.ScopeOf(m.User)));
+        }
+        else
+        {
+            var (view, scopeOf) = await database();
+            var scopes = new Dictionary<string, UserScope?>();
+            foreach (var user in messages.Select(m => m.User).Distinct())
+                scopes[user] = await scopeOf(user);
+            card = UnderstandingEvaluation.Score(messages, m => (view, scopes[m.User]));
+        }
+        Console.Write(card.Report(file.Name));
+        foreach (var line in card.WritesOnQuestions)
+            Console.WriteLine("写入了的问句：" + line);
+        if (misses)
+        {
+            foreach (var line in card.Misses)
+                Console.WriteLine(line);
+        }
+        return 0;
+    }
+}
