@@ -16,7 +16,14 @@ public sealed record DirectoryMember(long Id, string Name);
 /// </summary>
 public sealed record NameMatch(
     int Start, int Length, string Text, IReadOnlyList<long> CustomerIds, IReadOnlyList<DirectoryContact> Contacts,
-    IReadOnlyList<DirectoryMember> Members, bool Weak = false);
+    IReadOnlyList<DirectoryMember> Members, bool Weak = false)
+{
+    /// <summary>The contacts by customer (kept by the index per name): "李总" may fit thousands of contacts, a customer named with it only a few.</summary>
+    public ILookup<long, DirectoryContact>? ContactsByCustomer { get; init; }
+
+    public IEnumerable<DirectoryContact> ContactsOf(long customerId) =>
+        ContactsByCustomer?[customerId] ?? Contacts.Where(c => c.CustomerId == customerId);
+}
 
 /// <summary>
 /// Finds customer, contact and colleague names anywhere in a message: the longest known name at each position
@@ -28,6 +35,7 @@ public sealed partial class CustomerNameIndex
 {
     private readonly Dictionary<string, List<long>> _customers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<DirectoryContact>> _contacts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ILookup<long, DirectoryContact>> _contactsByCustomer = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<DirectoryMember>> _members = new(StringComparer.Ordinal);
     private readonly HashSet<string> _weak = new(StringComparer.OrdinalIgnoreCase);
 
@@ -37,6 +45,11 @@ public sealed partial class CustomerNameIndex
     // Names of 3+ characters by (first two characters, length) and (last two, length): one wrong character leaves one of them intact.
     private readonly Dictionary<(char, char, int), List<string>> _byHead = [];
     private readonly Dictionary<(char, char, int), List<string>> _byTail = [];
+
+    // Every name's first two characters: most positions in a message start no name and are skipped at once.
+    private readonly HashSet<(char, char)> _starts = [];
+    private readonly HashSet<(char, char)> _heads = [];
+    private readonly HashSet<(char, char)> _tails = [];
 
     private readonly Dictionary<string, List<long>>.AlternateLookup<ReadOnlySpan<char>> _customerSpans;
     private readonly Dictionary<string, List<DirectoryContact>>.AlternateLookup<ReadOnlySpan<char>> _contactSpans;
@@ -62,6 +75,8 @@ public sealed partial class CustomerNameIndex
             foreach (var key in CustomerNameForms.Of(contact))
                 Add(_contacts, key, contact);
         }
+        foreach (var (key, list) in _contacts.Where(kv => kv.Value.Count > 8))
+            _contactsByCustomer[key] = list.ToLookup(c => c.CustomerId);
         foreach (var member in members ?? [])
         {
             if (CustomerNameForms.Normalize(member.Name) is { Length: >= 2 } name)
@@ -69,10 +84,14 @@ public sealed partial class CustomerNameIndex
         }
         // A name some customer really goes by (an alias, a rare brand) is not weak because it is another's everyday word.
         _weak.ExceptWith(strong);
+        foreach (var key in _customers.Keys.Concat(_contacts.Keys).Concat(_members.Keys))
+            _starts.Add((char.ToLowerInvariant(key[0]), char.ToLowerInvariant(key[1])));
         foreach (var key in _customers.Keys.Concat(_contacts.Keys).Where(k => k.Length >= 3 && ChineseCharacters.IsHan(k[0]) && !_weak.Contains(k)))
         {
             Add(_byHead, (key[0], key[1], key.Length), key);
             Add(_byTail, (key[^2], key[^1], key.Length), key);
+            _heads.Add((key[0], key[1]));
+            _tails.Add((key[^2], key[^1]));
         }
         _customerSpans = _customers.GetAlternateLookup<ReadOnlySpan<char>>();
         _contactSpans = _contacts.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -101,6 +120,8 @@ public sealed partial class CustomerNameIndex
 
     private NameMatch? Exact(string text, int start)
     {
+        if (start + 1 >= text.Length || !_starts.Contains((char.ToLowerInvariant(text[start]), char.ToLowerInvariant(text[start + 1]))))
+            return null;
         for (var length = Math.Min(CustomerNameForms.MaxLength, text.Length - start); length >= 2; length--)
         {
             var span = text.AsSpan(start, length);
@@ -115,7 +136,10 @@ public sealed partial class CustomerNameIndex
                 continue;
             if (_legalNames.TryGetValue(candidate, out var exact))
                 customers = [exact];
-            return new NameMatch(start, length, candidate, customers ?? [], contacts ?? [], members ?? [], customers is not null && _weak.Contains(candidate));
+            return new NameMatch(start, length, candidate, customers ?? [], contacts ?? [], members ?? [], customers is not null && _weak.Contains(candidate))
+            {
+                ContactsByCustomer = contacts is null ? null : _contactsByCustomer.GetValueOrDefault(candidate),
+            };
         }
         return null;
     }
@@ -153,6 +177,8 @@ public sealed partial class CustomerNameIndex
             if (Array.IndexOf(covered, true, start, length) >= 0)
                 continue;
             var window = text.AsSpan(start, length);
+            if (!_heads.Contains((window[0], window[1])) && !_tails.Contains((window[^2], window[^1])))
+                continue;
             foreach (var key in Candidates(window))
             {
                 if (!OneSlip(window, key))

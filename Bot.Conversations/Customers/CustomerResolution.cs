@@ -23,7 +23,7 @@ public abstract record CustomerResolution
     public static CustomerResolution Resolve(IReadOnlyList<NameMatch> found, Func<long, long?> ownerOf, UserScope scope)
     {
         bool InScope(long customerId) => scope.Covers(ownerOf(customerId));
-        var matches = found.Select(m => m.Members.Count > 0 ? m with { Contacts = [] } : m).ToList();
+        var matches = found.Select(m => m.Members.Count > 0 ? m with { Contacts = [], ContactsByCustomer = null } : m).ToList();
         var contactMatches = matches.Where(m => m.Contacts.Count > 0).ToList();
         var firstCustomer = matches.FirstOrDefault(m => m.CustomerIds.Count > 0);
 
@@ -32,7 +32,7 @@ public abstract record CustomerResolution
             var candidates = firstCustomer.CustomerIds.Where(InScope).ToList();
             if (candidates.Count == 0)
                 return new OutOfScope(firstCustomer.Text);
-            var contacts = contactMatches.SelectMany(m => m.Contacts).Where(c => candidates.Contains(c.CustomerId)).ToList();
+            var contacts = contactMatches.SelectMany(m => candidates.SelectMany(m.ContactsOf)).ToList();
             if (candidates.Count > 1 && contacts.Select(c => c.CustomerId).Distinct().Count() == 1)
                 candidates = [contacts[0].CustomerId];
             if (candidates.Count > 1)

@@ -15,6 +15,8 @@ public static partial class ChineseAmounts
     [GeneratedRegex(@"\G(?<![0-9.a-zA-Z第])(?<![0-9],)(?:[0-9]|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])(?:[0-9]|(?<=[0-9]),(?=[0-9]{3})|(?<=[0-9])\.(?=[0-9])|点(?=[零一二三四五六七八九])|[零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟]|[多余来几](?=[十百千万亿])|(?<=[0-9])个(?=[wW万千kK]))*(?:[kKwW](?![a-zA-Z]))?")]
     private static partial Regex Number();
 
+    private static readonly System.Buffers.SearchValues<char> NumberStarts = System.Buffers.SearchValues.Create("0123456789零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾");
+
     [GeneratedRegex(@"(?:[¥￥]|人民币|RMB|rmb)\s*$")]
     private static partial Regex CurrencyBefore();
 
@@ -25,16 +27,23 @@ public static partial class ChineseAmounts
     [GeneratedRegex(@"\G(?:多|余|来|几)?(?:美元|美金|美圆|欧元|日元|港币|港元|英镑|韩元|卢布|个|人|位|名|家|次|回|遍|台|套|件|张|条|款|只|支|瓶|箱|份|盒|本|页|户|栋|层|楼|号|日|天|周|星期|月|年|岁|点|时|小时|分钟|秒|%|％|折|成|倍|公里|米|斤|吨|升|平|方|亩|克|度|级|分之)")]
     private static partial Regex NotMoneyAfter();
 
-    public static IReadOnlyList<MoneyAmount> FindAll(string text)
+    public static IReadOnlyList<MoneyAmount> FindAll(string text) => FindAll(text, ChineseDateTime.FindAll(text, DateTimeOffset.UnixEpoch));
+
+    /// <summary>The amounts outside <paramref name="dates"/> (already found in the same text): 12.3, 3点, 3天后 are not money.</summary>
+    public static IReadOnlyList<MoneyAmount> FindAll(string text, IReadOnlyList<TimeExpression> dates)
     {
         var folded = ChineseText.Fold(text);
-        // Dates and times claim their spans first: 12.3, 3点, 3天后 are not money.
-        var claimed = ChineseDateTime.FindAll(text, DateTimeOffset.UnixEpoch)
-            .Select(e => (e.Start, End: e.Start + e.Length)).ToList();
+        var claimed = dates.Select(e => (e.Start, End: e.Start + e.Length)).ToList();
         var found = new List<MoneyAmount>();
         var i = 0;
         while (i < folded.Length)
         {
+            // A number starts with a digit or a numeral (Number's first class); other positions start none.
+            if (!NumberStarts.Contains(folded[i]))
+            {
+                i++;
+                continue;
+            }
             var number = Number().Match(folded, i);
             if (!number.Success)
             {

@@ -20,6 +20,10 @@ public static partial class ChineseDateTime
     [GeneratedRegex(@"\G(?:的)?(?:这个时候|这个时间|这个点|这时候|这会儿|同一时间|同一时候|同样时间)")]
     private static partial Regex SameTime();
 
+    // Every character a date or time rule can start with (DateRules, TimeOfDay): other positions are skipped unread.
+    private static readonly System.Buffers.SearchValues<char> Starts = System.Buffers.SearchValues.Create(
+        "0123456789〇零一二两三四五六七八九十百千半农阴今明后去前正腊冬本这当下上月年大昨周星礼再过春除元国劳中端重圣情凌清早傍晚夜");
+
     public static IReadOnlyList<TimeExpression> FindAll(string text, DateTimeOffset now, DateBias bias = DateBias.Future)
     {
         var folded = ChineseText.Fold(text);
@@ -28,7 +32,7 @@ public static partial class ChineseDateTime
         var i = 0;
         while (i < folded.Length)
         {
-            if (ReadAt(folded, i, anchor) is not { } read)
+            if (!Starts.Contains(folded[i]) || ReadAt(folded, i, anchor) is not { } read)
             {
                 i++;
                 continue;

@@ -86,21 +86,20 @@ public sealed class MessageParser(CustomerDirectory directory)
             slots.Tier, redacted);
     }
 
-    private static InteractionChannel? ChannelOf(ModelReading model) =>
+    private static InteractionChannel? ChannelOf(ClassifierReading model) =>
         model.TopChannel is var (code, p) && code != "none" && p >= 0.5f ? InteractionChannels.FromCode(code) : null;
 
-    private static FunnelStage? StageOf(ModelReading model) =>
+    private static FunnelStage? StageOf(ClassifierReading model) =>
         model.TopStage is var (code, p) && code != "none" && p >= 0.5f ? FunnelStages.FromCode(code) : null;
 
-    private static Doubts DoubtsOf(ParsedMessage parsed, ModelReading model, MessageReading reading, TimeExpression? followUp)
+    private static Doubts DoubtsOf(ParsedMessage parsed, ClassifierReading model, MessageReading reading, TimeExpression? followUp)
     {
         if (!parsed.Intent.Writes())
             return Doubts.None;
         var doubts = Doubts.None;
         if (parsed.Confidence < SureIntent)
             doubts |= Doubts.UnsureIntent;
-        var asking = model.Intent.Where(kv => IntentCatalogue.FromCode(kv.Key) is var i && i != Intent.Unknown && !i.Writes()).Sum(kv => kv.Value);
-        if (asking >= QuestionShare)
+        if (model.Asking >= QuestionShare)
             doubts |= Doubts.MaybeQuestion;
         if (parsed.Customer is CustomerResolution.Resolved { Certain: false })
             doubts |= Doubts.UncertainName;

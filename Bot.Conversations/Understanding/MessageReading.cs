@@ -18,7 +18,8 @@ public sealed record MessageReading(string Text, bool Redacted, IReadOnlyList<Na
         var (text, redacted) = PersonalData.Redact(TextNormalizer.Normalize(raw));
         var names = view.Index.Find(text);
         var rest = Blank(text, names);
-        return new MessageReading(text, redacted, names, rest, ChineseDateTime.FindAll(rest, now, DateBias.Future), ChineseAmounts.FindAll(rest));
+        var times = ChineseDateTime.FindAll(rest, now, DateBias.Future);
+        return new MessageReading(text, redacted, names, rest, times, ChineseAmounts.FindAll(rest, times));
     }
 
     private static string Blank(string text, IReadOnlyList<NameMatch> matches)

@@ -108,9 +108,12 @@ public static class BotCommandLine
         var bookSize = new Option<int>("--customers") { DefaultValueFactory = _ => 10_000 };
         var messageCount = new Option<int>("--messages") { DefaultValueFactory = _ => 50_000 };
         var replyTarget = new Option<string?>("--target") { Description = "再测一台运行中的机器人：回调入库到回复进发件箱的延迟" };
-        var benchNlu = new Command("bench-nlu", "压测理解速度（单线程）与回复延迟") { bookSize, messageCount, replyTarget };
+        var benchCorpus = new Option<DirectoryInfo?>("--corpus") { Description = "报告已发布模型在各标注集上的成绩（按意图）" };
+        var benchNlu = new Command("bench-nlu", "压测理解速度（单线程）与回复延迟") { bookSize, messageCount, replyTarget, benchCorpus };
         benchNlu.Hidden = true;
-        benchNlu.SetAction((result, ct) => CliCommands.BenchNluAsync(result.GetValue(bookSize), result.GetValue(messageCount), result.GetValue(replyTarget), ct));
+        benchNlu.SetAction((result, ct) => result.GetValue(benchCorpus) is { } corpus
+            ? Task.FromResult(UnderstandingCommands.Report(corpus))
+            : CliCommands.BenchNluAsync(result.GetValue(bookSize), result.GetValue(messageCount), result.GetValue(replyTarget), ct));
 
         var reportCustomers = new Option<int>("--customers") { DefaultValueFactory = _ => 100_000 };
         var perCustomer = new Option<int>("--interactions-per-customer") { DefaultValueFactory = _ => 10 };

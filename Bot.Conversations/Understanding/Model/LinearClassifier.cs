@@ -1,9 +1,9 @@
 namespace Bot.Conversations.Understanding.Model;
 
 /// <summary>
-/// A trained linear classifier over the featurised text: per class a weight for each feature and a bias. The
-/// weights come out of ML.NET's trainers (<see cref="ModelTrainer"/>); scoring them here, over the handful of
-/// features a message has, takes about a microsecond and is safe on any thread.
+/// A trained linear classifier over the text's features: per class a weight for each feature and a bias, as ML.NET's
+/// trainers learnt them (<see cref="ModelTrainer"/>). <see cref="UnderstandingModel"/> lays every classifier's weights
+/// side by side per feature, so a message's few features are read in a few cache lines.
 /// </summary>
 public sealed class LinearClassifier(string name, IReadOnlyList<string> labels, float[][] weights, float[] biases, bool multiclass)
 {
@@ -11,18 +11,19 @@ public sealed class LinearClassifier(string name, IReadOnlyList<string> labels, 
 
     public IReadOnlyList<string> Labels => labels;
 
-    /// <summary>Softmax over the classes for a multiclass model; for a binary one the probability of the single label.</summary>
-    public float[] Probabilities(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    public int Classes => biases.Length;
+
+    public float Weight(int feature, int label) => weights[label][feature];
+
+    /// <summary>
+    /// From the weighted sums (without bias) to probabilities: softmax over the classes for a multiclass model; for a
+    /// binary one the probability of its single label.
+    /// </summary>
+    public float[] Probabilities(ReadOnlySpan<float> sums)
     {
         var scores = new float[biases.Length];
         for (var c = 0; c < scores.Length; c++)
-        {
-            var row = weights[c];
-            var sum = biases[c];
-            for (var k = 0; k < indices.Length; k++)
-                sum += row[indices[k]] * values[k];
-            scores[c] = sum;
-        }
+            scores[c] = sums[c] + biases[c];
         if (!multiclass)
         {
             scores[0] = 1f / (1f + MathF.Exp(-scores[0]));

@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 
 namespace Bot.Conversations.Understanding.Model;
 
@@ -24,18 +23,10 @@ public static class ModelTrainer
     public static void Train(IReadOnlyList<TrainingExample> examples, Stream output)
     {
         var ml = new MLContext(seed: 1);
-        var data = ml.Data.LoadFromEnumerable(examples.Select(ToRow));
-        var featurizer = ml.Transforms.Text.FeaturizeText(UnderstandingModel.FeaturesColumn, new TextFeaturizingEstimator.Options
-        {
-            CaseMode = TextNormalizingEstimator.CaseMode.None,
-            KeepDiacritics = true,
-            KeepPunctuations = true,
-            KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = true },
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        }, nameof(Row.Text)).Fit(data);
-        var features = ml.Data.Cache(featurizer.Transform(data));
+        var vocabulary = TextFeatures.Learn(examples.Select(e => e.Text));
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, vocabulary.Count);
+        var features = ml.Data.Cache(ml.Data.LoadFromEnumerable(examples.Select(e => ToRow(e, vocabulary)), schema));
 
         var classifiers = new List<LinearClassifier>
         {
@@ -47,15 +38,12 @@ public static class ModelTrainer
             classifiers.Add(Binary(ml, features, objection));
 
         using var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
-        using (var entry = zip.CreateEntry(UnderstandingModel.FeaturizerEntry).Open())
-        {
-            var input = ml.Data.LoadFromEnumerable(Array.Empty<ModelInput>());
-            ml.Model.Save(featurizer, input.Schema, entry);
-        }
-        using var writer = new BinaryWriter(zip.CreateEntry(UnderstandingModel.ClassifiersEntry).Open());
-        writer.Write(classifiers.Count);
+        using (var writer = new StreamWriter(zip.CreateEntry(UnderstandingModel.VocabularyEntry).Open(), new System.Text.UTF8Encoding(false)))
+            vocabulary.Write(writer);
+        using var binary = new BinaryWriter(zip.CreateEntry(UnderstandingModel.ClassifiersEntry).Open());
+        binary.Write(classifiers.Count);
         foreach (var classifier in classifiers)
-            classifier.Write(writer);
+            classifier.Write(binary);
     }
 
     private static LinearClassifier Multiclass(MLContext ml, IDataView features, string label, string? weight)
@@ -93,12 +81,13 @@ public static class ModelTrainer
         return new LinearClassifier(objection.Code(), [objection.Code()], [[.. linear.Weights]], [linear.Bias], multiclass: false);
     }
 
-    private static Row ToRow(TrainingExample e)
+    private static Row ToRow(TrainingExample e, TextFeatures vocabulary)
     {
         var logs = e.Intent == "log_interaction";
+        var (indices, values) = vocabulary.Of(e.Text);
         var row = new Row
         {
-            Text = e.Text,
+            Features = new VBuffer<float>(vocabulary.Count, indices.Length, values, indices),
             Intent = e.Intent,
             Channel = e.Channel ?? NoClass,
             ChannelWeight = logs ? 1 : 0,
@@ -114,7 +103,7 @@ public static class ModelTrainer
 
 internal sealed class Row
 {
-    public string Text { get; set; } = "";
+    public VBuffer<float> Features { get; set; }
 
     public string Intent { get; set; } = "";
 

@@ -13,7 +13,7 @@ public sealed class ModelTrainingTests
         using var file = new MemoryStream();
         corpus.Train(file);
         file.Position = 0;
-        using var model = UnderstandingModel.Load(file);
+        var model = UnderstandingModel.Load(file);
 
         Assert.Equal(ModelFigures.Shipped().Trim(), ModelFigures.Json(corpus, ModelFigures.Measure(corpus, model)).Trim());
     }
