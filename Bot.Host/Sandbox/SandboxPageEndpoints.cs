@@ -22,7 +22,7 @@ public static class SandboxPageEndpoints
 
     public static void MapSandboxPage(this IEndpointRouteBuilder app)
     {
-        var page = app.MapGroup("/sandbox");
+        var page = app.MapGroup("/sandbox").AddEndpointFilter<LoopbackOnly>();
         // The emulator's path prefix is configurable, so the page learns where its control API is from the host.
         page.MapGet("", (IOptions<WeComEmulatorOptions> emulator) =>
             Results.Content(ReadText("index.html").Replace("{{control}}", emulator.Value.PathPrefix + "/control/", StringComparison.Ordinal),

@@ -7,8 +7,9 @@ namespace Bot.Host.Sandbox;
 
 /// <summary>
 /// Sandbox mode: the built-in WeCom emulator plays the corp configured under WeCom, and /sandbox lets a person chat
-/// through it. It switches on only when asked for AND the WeCom API address is on this machine, so a real
-/// deployment (BaseUrl = qyapi.weixin.qq.com) can never expose a fake WeCom that signs callbacks with its token.
+/// through it. It is off unless asked for (`WeCom:Emulator:Enabled`, which only `scripts/run`, the benchmarks and the
+/// tests set) AND the WeCom API address is on this machine; even then it answers loopback requests only
+/// (<see cref="LoopbackOnly"/>), so no deployment can expose a fake WeCom that signs callbacks with its token.
 /// </summary>
 public static class SandboxServiceCollectionExtensions
 {

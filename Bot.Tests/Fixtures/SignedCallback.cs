@@ -12,6 +12,21 @@ public static class SignedCallback
 
     public static readonly WeComCrypto App = new(Token, AesKey, CorpId);
 
+    public const string AiBotToken = "SandboxAiBotToken";
+    public const string AiBotAesKey = "SandboxAiBotEncodingAesKeyForTheEmulator012";
+
+    public static readonly WeComCrypto AiBot = new(AiBotToken, AiBotAesKey, "");
+
+    /// <summary>An AI-bot callback: the JSON encrypted with receiveid "", as {"encrypt"} with the signature in the query.</summary>
+    public static (string Url, string Body) AiBotEnvelope(string plainJson)
+    {
+        var encrypted = AiBot.Encrypt(plainJson);
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var nonce = Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
+        var body = System.Text.Json.JsonSerializer.Serialize(new { encrypt = encrypted });
+        return ($"/wecom/aibot?msg_signature={AiBot.Sign(timestamp, nonce, encrypted)}&timestamp={timestamp}&nonce={nonce}", body);
+    }
+
     public static (string Url, string Body) Envelope(string plainXml, WeComCrypto? crypto = null, string? signatureOverride = null)
     {
         crypto ??= App;

@@ -43,7 +43,8 @@ public static class AiBotCallbackEndpoints
 
     private static async Task<IResult> ReceiveAsync(
         HttpRequest request, string? msg_signature, string? timestamp, string? nonce, AiBotCrypto crypto,
-        InboundStore inbox, InboundSignal signal, StreamReplyStore streams, IOptions<WeComOptions> options, TimeProvider clock, CancellationToken ct)
+        InboundStore inbox, InboundSignal signal, StreamReplyStore streams, IOptions<WeComOptions> options, TimeProvider clock,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         if (crypto.Value is null)
             return Results.NotFound();
@@ -80,14 +81,22 @@ public static class AiBotCallbackEndpoints
             return Results.BadRequest();
         }
 
-        var msgType = message?["msgtype"]?.GetValue<string>();
-        var msgId = message?["msgid"]?.GetValue<string>();
-        var from = message?["from"]?["userid"]?.GetValue<string>() ?? "";
-        var eventType = message?["event"]?["eventtype"]?.GetValue<string>();
+        // Signed by the right key but not the shape WeCom sends (an array, a number for a string, from as text):
+        // rejected in one line, never a 500 with a stack trace.
+        if (message is not JsonObject || !Shaped(message, "msgtype") || !Shaped(message, "msgid") || !Shaped(message, "from", "userid")
+            || !Shaped(message, "event", "eventtype") || !Shaped(message, "stream", "id"))
+        {
+            loggers.CreateLogger("Bot.Host.WeCom.AiBot").LogWarning("AI bot callback rejected: a correctly signed message that is not shaped like WeCom's JSON");
+            return Results.BadRequest();
+        }
+        var msgType = Text(message, "msgtype");
+        var msgId = Text(message, "msgid");
+        var from = Text(message, "from", "userid") ?? "";
+        var eventType = Text(message, "event", "eventtype");
         switch (msgType)
         {
             case "stream":
-                var streamId = message?["stream"]?["id"]?.GetValue<string>() ?? "";
+                var streamId = Text(message, "stream", "id") ?? "";
                 var current = await streams.GetAsync(streamId);
                 return Reply(crypto.Value, clock, Stream(streamId, current?.Content ?? "", current?.Finished ?? false));
             case "text" or "voice" when msgId is not null:
@@ -103,6 +112,27 @@ public static class AiBotCallbackEndpoints
             default:
                 return Results.Ok();
         }
+    }
+
+    /// <summary>The string at <paramref name="path"/>, or null when it is absent or not a string.</summary>
+    private static string? Text(JsonNode node, params string[] path)
+    {
+        JsonNode? current = node;
+        foreach (var step in path)
+            current = current is JsonObject o ? o[step] : null;
+        return current is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+    }
+
+    /// <summary>Absent, or present with every step an object and a string at the end.</summary>
+    private static bool Shaped(JsonNode node, params string[] path)
+    {
+        JsonNode? current = node;
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (current is not JsonObject o || !o.TryGetPropertyValue(path[i], out current) || current is null)
+                return current is null;
+        }
+        return current is JsonValue v && v.TryGetValue<string>(out _);
     }
 
     private static JsonObject Stream(string id, string content, bool finish) => new()

@@ -13,7 +13,7 @@ public static class WeComEmulatorEndpoints
         var options = app.ServiceProvider.GetRequiredService<IOptions<WeComEmulatorOptions>>().Value;
         if (!options.Enabled)
             return app;
-        var emulator = app.MapGroup(options.PathPrefix);
+        var emulator = app.MapGroup(options.PathPrefix).AddEndpointFilter<Sandbox.LoopbackOnly>();
 
         var api = emulator.MapGroup("/cgi-bin").AddEndpointFilter<FaultFilter>();
         api.MapTokenEndpoints();
