@@ -17,5 +17,5 @@ public sealed record ConversationContext(
 
     /// <summary>Keeps the write for 撤销 and corrections, with the message it came from.</summary>
     public Task RememberWriteAsync(LastWrite write, CancellationToken ct) =>
-        Dialog.RememberWriteAsync(write with { Text = Message.Text, Intent = Parsed.Intent, InboundId = Message.InboundId }, ct);
+        Dialog.RememberWriteAsync(write with { Text = Parsed.Text, Intent = Parsed.Intent, InboundId = Message.InboundId }, ct);
 }

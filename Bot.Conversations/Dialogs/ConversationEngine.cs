@@ -37,7 +37,11 @@ public sealed partial class ConversationEngine(
     [GeneratedRegex(@"^\s*不是\s*(?<wrong>[^,]{2,12}?)\s*[,\s]*(而)?是\s*(?<name>[^,!.?]{2,24}?)\s*[.!]?$")]
     private static partial Regex NotThisButThat();
 
-    public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingMessage message, CancellationToken ct)
+    /// <summary>Replies never repeat an ID or bank card number, whatever they quote back.</summary>
+    public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingMessage message, CancellationToken ct) =>
+        [.. (await AnswerAsync(message, ct)).Select(r => r with { Text = PersonalData.Redact(r.Text).Text })];
+
+    private async Task<IReadOnlyList<Reply>> AnswerAsync(IncomingMessage message, CancellationToken ct)
     {
         var user = await users.FindByWeComIdAsync(message.SenderId, ct);
         if (user is not { Active: true })

@@ -37,7 +37,7 @@ public sealed partial class WriteConfirmation(CustomerDirectory directory)
         var view = await directory.GetAsync(ct);
         var morning = parsed.Doubts.HasFlag(Doubts.NightTime) && parsed.FollowUpAt is { } at ? NextMorning(at) : (DateTimeOffset?)null;
         var customerId = parsed.Customer is CustomerResolution.Resolved r ? r.CustomerId : (long?)null;
-        await dialog.AwaitWriteAsync(new PendingWrite(message.Text, parsed.Intent, customerId, message.InboundId, morning, now), ct);
+        await dialog.AwaitWriteAsync(new PendingWrite(parsed.Text, parsed.Intent, customerId, message.InboundId, morning, now), ct);
 
         var today = ChinaTime.DateOf(now);
         var line = Describe(parsed, view, today, morning);

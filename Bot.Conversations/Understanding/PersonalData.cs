@@ -11,21 +11,26 @@ public static partial class PersonalData
     private static readonly int[] IdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string IdCheckCodes = "10X98765432";
 
-    [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")]
+    // 18 characters, last one a digit or X, with or without spaces or dashes between groups (110101 19800101 0053).
+    [GeneratedRegex(@"(?<![0-9])[1-9](?:[ -]?[0-9]){16}[ -]?[0-9Xx](?![0-9A-Za-z])")]
     private static partial Regex IdCardCandidate();
+
+    private const string IdMask = "[身份证号已隐去]";
+    private const string BankMask = "[银行卡号已隐去]";
 
     [GeneratedRegex(@"(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])")]
     private static partial Regex BankCardCandidate();
 
+    /// <summary>The text with every ID and bank card number masked; <c>Redacted</c> also when it was masked before (stored text).</summary>
     public static (string Text, bool Redacted) Redact(string text)
     {
-        var redacted = false;
+        var redacted = text.Contains(IdMask, StringComparison.Ordinal) || text.Contains(BankMask, StringComparison.Ordinal);
         var result = IdCardCandidate().Replace(text, m =>
         {
-            if (!IsIdCard(m.Value))
+            if (!IsIdCard(m.Value.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)))
                 return m.Value;
             redacted = true;
-            return "[身份证号已隐去]";
+            return IdMask;
         });
         result = BankCardCandidate().Replace(result, m =>
         {
@@ -33,7 +38,7 @@ public static partial class PersonalData
             if (digits.Length is < 13 or > 19 || !Luhn(digits) || IsMobileOrLandline(digits))
                 return m.Value;
             redacted = true;
-            return "[银行卡号已隐去]";
+            return BankMask;
         });
         return (result, redacted);
     }

@@ -69,6 +69,9 @@ public static class AppCallbackEndpoints
             return Results.BadRequest();
 
         var from = fields.GetValueOrDefault("FromUserName", "");
+        // ID and bank card numbers never reach storage, not even in the raw message kept for processing.
+        if (fields.TryGetValue("Content", out var content))
+            fields["Content"] = Bot.Conversations.Understanding.PersonalData.Redact(content).Text;
         var id = await inbox.RecordAsync("app", InboundKeys.ForApp(fields), from, msgType, JsonSerializer.Serialize(fields), ct);
         if (id is not null)
             signal.Nudge();
