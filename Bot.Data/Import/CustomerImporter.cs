@@ -133,10 +133,12 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<ImportReport> ImportAsync(byte[] file, CancellationToken ct)
     {
         var report = new ImportReport("客户");
-        var (text, encoding) = ImportText.Decode(file);
+        var (text, encoding, undecodable) = ImportText.Decode(file);
         report.Encoding = encoding;
+        foreach (var line in undecodable)
+            report.Reject(line, ImportText.UndecodableReason);
         var rows = CsvTable.Read(text, Columns);
-        report.Rows = rows.Count;
+        report.Rows = rows.Count + undecodable.Count;
         var now = clock.GetUtcNow();
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -147,9 +149,15 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
         foreach (var row in rows)
         {
             if (TryParse(row, users, today, out var line, out var reason))
+            {
                 lines.Add(line);
+                if (line.OwnerId is null)
+                    report.Note(row.Line, "没有负责人：新客户会无人负责，只有管理员看得到（已有客户保持原负责人）；请补上负责人后再导入一次");
+            }
             else
+            {
                 report.Reject(row.Line, reason);
+            }
         }
         var (customers, contacts) = Merge(lines, report);
 

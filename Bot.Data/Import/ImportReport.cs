@@ -25,7 +25,12 @@ public sealed class ImportReport(string what)
 
     public List<RejectedRow> Rejected { get; } = [];
 
+    /// <summary>Rows imported with something the company should know (a customer without an owner).</summary>
+    public List<RejectedRow> Notes { get; } = [];
+
     public void Reject(int line, string reason) => Rejected.Add(new RejectedRow(line, reason));
+
+    public void Note(int line, string note) => Notes.Add(new RejectedRow(line, note));
 
     public string ToChinese()
     {
@@ -37,6 +42,8 @@ public sealed class ImportReport(string what)
             text.Append($"（编码 {Encoding}）");
         foreach (var row in Rejected.OrderBy(r => r.Line))
             text.Append($"\n  第 {row.Line} 行：{row.Reason}");
+        foreach (var row in Notes.OrderBy(r => r.Line))
+            text.Append($"\n  第 {row.Line} 行（已导入，请留意）：{row.Reason}");
         return text.ToString();
     }
 }

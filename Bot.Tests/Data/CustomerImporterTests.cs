@@ -1,3 +1,4 @@
+using System.Text;
 using Bot.Conversations.Team;
 using Bot.Data.Import;
 using Bot.Tests.Fixtures;
@@ -114,6 +115,40 @@ public sealed class CustomerImporterTests(DatabaseFixture db)
         Assert.Equal([(4, "金额「很多钱」看不懂")], report.Rejected.Select(r => (r.Line, r.Reason)));
         Assert.Equal(100_000m, await ScalarAsync<decimal>("select baseline_annual_amount from customers where legal_name = '丁鼎盛超市'"));
         Assert.Equal(108_000m, await ScalarAsync<decimal>("select baseline_annual_amount from customers where legal_name = '丁宏达汽配'"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Import_Utf8FileWithOneGbkRow_GoodRowsIntactThatRowRejectedWithItsLine(bool bom)
+    {
+        var p = bom ? "壬甲" : "壬乙";
+        await AddRepAsync("c9_rep", "壬销售");
+        var good = Encoding.UTF8.GetBytes($"客户名称,负责人,阶段\n{p}星辰网络,c9_rep,意向\n{p}华东精密,c9_rep,洽谈\n");
+        var gbk = Encoding.GetEncoding("GBK").GetBytes($"{p}海川医疗,c9_rep,成交\n");
+        var tail = Encoding.UTF8.GetBytes($"{p}金禾食品,c9_rep,潜在\n");
+        byte[] file = [.. bom ? new byte[] { 0xEF, 0xBB, 0xBF } : [], .. good, .. gbk, .. tail];
+
+        var report = await db.Get<CustomerImporter>().ImportAsync(file, CancellationToken.None);
+
+        Assert.Equal(bom ? "UTF-8 (BOM)" : "UTF-8", report.Encoding);
+        Assert.Equal(3, report.Added);
+        Assert.Equal([(4, ImportText.UndecodableReason)], report.Rejected.Select(r => (r.Line, r.Reason)));
+        Assert.Equal($"{p}华东精密|{p}星辰网络|{p}金禾食品", await ScalarAsync<string>(
+            $"select string_agg(legal_name, '|' order by legal_name) from customers where legal_name like '{p}%'"));
+    }
+
+    [Fact]
+    public async Task Import_RowWithoutOwner_ImportedAndReported()
+    {
+        await AddRepAsync("c10_rep", "癸销售");
+        var file = CsvFiles.Utf8("客户名称,负责人,阶段\n癸有主客户,c10_rep,意向\n癸无主客户,,意向\n");
+
+        var report = await db.Get<CustomerImporter>().ImportAsync(file, CancellationToken.None);
+
+        Assert.Equal(2, report.Added);
+        Assert.Equal([3], report.Notes.Select(n => n.Line));
+        Assert.Contains("第 3 行（已导入，请留意）：没有负责人", report.ToChinese());
     }
 
     [Fact]
