@@ -42,16 +42,16 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         """;
 
     private const string SentSql = """
-        update outbox set status = 'sent', sent_at = now(), wecom_msgid = @MsgId, last_error = null, claimed_until = null where id = @Id
+        update outbox set status = 'sent', sent_at = now(), wecom_msgid = @MsgId, last_error = null, waiting_for = null, claimed_until = null where id = @Id
         """;
 
     private const string RetrySql = """
-        update outbox set status = 'pending', next_attempt_at = now() + @After, last_error = @Error, claimed_until = null where id = @Id
+        update outbox set status = 'pending', next_attempt_at = now() + @After, last_error = @Error, waiting_for = null, claimed_until = null where id = @Id
         """;
 
     // A rate-limit wait is not a failed attempt.
     private const string DeferSql = """
-        update outbox set status = 'pending', attempts = greatest(attempts - 1, 0), next_attempt_at = @Until, claimed_until = null where id = @Id
+        update outbox set status = 'pending', attempts = greatest(attempts - 1, 0), next_attempt_at = @Until, waiting_for = @Reason, claimed_until = null where id = @Id
         """;
 
     private const string ParkSql = "update outbox set status = 'parked', last_error = @Error, claimed_until = null where id = @Id";
@@ -59,6 +59,12 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     private const string RequeueSql = """
         update outbox set status = 'pending', attempts = 0, next_attempt_at = now(), last_error = null
         where id = @Id and status = 'parked'
+        """;
+
+    private const string WaitingSql = """
+        select coalesce(waiting_for, case when attempts > 0 then '重试中：' || coalesce(last_error, '') else '排队中' end) as why,
+               count(*) as count, max(next_attempt_at) as until
+        from outbox where status = 'pending' group by 1 order by 2 desc limit 20
         """;
 
     private const string SummarySql = "select status, count(*) as count, min(created_at) as oldest from outbox group by status order by status";
@@ -99,8 +105,17 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     public Task RetryLaterAsync(long id, string error, TimeSpan after, CancellationToken ct) =>
         ExecuteAsync(RetrySql, new { Id = id, Error = error, After = after }, ct);
 
-    public Task DeferAsync(long id, DateTimeOffset until, CancellationToken ct) =>
-        ExecuteAsync(DeferSql, new { Id = id, Until = until.ToUniversalTime() }, ct);
+    /// <summary>Holds the message until <paramref name="until"/> for <paramref name="reason"/> (not a failed attempt).</summary>
+    public Task DeferAsync(long id, DateTimeOffset until, string reason, CancellationToken ct) =>
+        ExecuteAsync(DeferSql, new { Id = id, Until = until.ToUniversalTime(), Reason = reason }, ct);
+
+    /// <summary>Messages waiting now, counted by why: a per-minute limit, the care window, a failure being retried.</summary>
+    public async Task<IReadOnlyList<(string Why, long Count, DateTime Until)>> WaitingAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(string, long, DateTime)>(new CommandDefinition(WaitingSql, cancellationToken: ct));
+        return [.. rows];
+    }
 
     public Task ParkAsync(long id, string error, CancellationToken ct) => ExecuteAsync(ParkSql, new { Id = id, Error = error }, ct);
 

@@ -91,12 +91,17 @@ internal static class CliCommands
         if (summary.Count == 0)
             Console.WriteLine("发件箱是空的。");
         foreach (var row in summary)
-            Console.WriteLine($"{StatusName(row.Status)}（{row.Status}）：{row.Count} 条，最早 {row.Oldest:yyyy-MM-dd HH:mm:ss} UTC");
-        var stuck = await outbox.RecentAsync(["parked", "pending"], 20, ct);
+            Console.WriteLine($"{StatusName(row.Status)}（{row.Status}）：{row.Count} 条，最早 {Beijing(row.Oldest)}");
+        foreach (var (why, count, until) in await outbox.WaitingAsync(ct))
+            Console.WriteLine($"  等待 {count} 条：{why}（最晚 {Beijing(until)}）");
+        var stuck = await outbox.RecentAsync(["parked"], 20, ct);
         foreach (var row in stuck.Where(r => r.LastError is not null))
-            Console.WriteLine($"  #{row.Id} {row.Status} → {row.Recipient}，尝试 {row.Attempts} 次：{row.LastError}");
+            Console.WriteLine($"  #{row.Id} 搁置 → {row.Recipient}，尝试 {row.Attempts} 次：{row.LastError}");
         return 0;
     }
+
+    private static string Beijing(DateTime? utc) =>
+        utc is { } at ? Bot.Conversations.Common.ChinaTime.ToChina(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))).ToString("yyyy-MM-dd HH:mm:ss 北京时间", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     public static async Task<int> OutboxRetryAsync(long id, CancellationToken ct)
     {

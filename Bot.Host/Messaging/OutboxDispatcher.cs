@@ -77,7 +77,8 @@ public sealed class OutboxDispatcher(
                 var (allowed, retryAt) = await limits.TryTakeAsync(scope, perMinute);
                 if (!allowed)
                 {
-                    await outbox.DeferAsync(row.Id, retryAt, ct);
+                    await outbox.DeferAsync(row.Id, retryAt, scope.StartsWith("to:", StringComparison.Ordinal)
+                        ? $"每位成员每分钟最多 {perMinute} 条，稍后再发" : $"应用每分钟最多发 {perMinute} 条，稍后再发", ct);
                     return;
                 }
             }
@@ -105,6 +106,15 @@ public sealed class OutboxDispatcher(
             logger.LogWarning("Outbox {Id} parked after {Attempts} attempts: {Error}", row.Id, row.Attempts, ex.Message);
             await outbox.ParkAsync(row.Id, ex.Message, ct);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Anything else (a failure of ours before WeCom was reached) still counts: recorded, backed off, parked at the limit.
+            var error = ex.GetType().Name + ": " + ex.Message;
+            if (row.Attempts < o.Outbox.MaxAttempts)
+                await outbox.RetryLaterAsync(row.Id, error, Backoff(row.Attempts), ct);
+            else
+                await outbox.ParkAsync(row.Id, error, ct);
+        }
     }
 
     /// <summary>
@@ -118,13 +128,13 @@ public sealed class OutboxDispatcher(
         var window = care.Value.Window;
         if (!window.IsOpen(now))
         {
-            await outbox.DeferAsync(row.Id, window.NextOpening(now), ct);
+            await outbox.DeferAsync(row.Id, window.NextOpening(now), $"客户祝福只在 {care.Value.SendFromHour:00}:00–{care.Value.SendUntilHour:00}:00 发送，到点再发", ct);
             return false;
         }
         var (allowed, retryAt) = await limits.TryTakeSmoothedAsync("groupsend:" + options.Value.CorpId, options.Value.Outbox.GroupSendPerMinute);
         if (!allowed)
         {
-            await outbox.DeferAsync(row.Id, retryAt, ct);
+            await outbox.DeferAsync(row.Id, retryAt, $"企业群发每分钟额度 {options.Value.Outbox.GroupSendPerMinute} 次已用完，稍后再发", ct);
             return false;
         }
         if (row.Attempts <= 1)

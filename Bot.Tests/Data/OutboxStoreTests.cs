@@ -45,7 +45,7 @@ public sealed class OutboxStoreTests : IAsyncLifetime
         var row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
         Assert.Equal(("sending", 1), (row.Status, row.Attempts));
 
-        await outbox.DeferAsync(row.Id, DateTimeOffset.UtcNow.AddMilliseconds(-1), None);
+        await outbox.DeferAsync(row.Id, DateTimeOffset.UtcNow.AddMilliseconds(-1), "测试", None);
         row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
         Assert.Equal(1, row.Attempts);
 

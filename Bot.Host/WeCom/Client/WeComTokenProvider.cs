@@ -52,8 +52,18 @@ public sealed class WeComTokenProvider(HttpClient http, ITokenCache cache, IDist
     {
         var o = options.Value;
         var url = $"gettoken?corpid={Uri.EscapeDataString(o.CorpId)}&corpsecret={Uri.EscapeDataString(o.Secret)}";
-        var response = await http.GetFromJsonAsync<TokenResponse>(url, ct)
-            ?? throw new WeComApiException(-1, "empty gettoken response");
+        TokenResponse? response;
+        try
+        {
+            response = await http.GetFromJsonAsync<TokenResponse>(url, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            // A 5xx, a dropped connection or a timeout fetching the token is a failed attempt like any other send.
+            throw new WeComTransportException("gettoken failed: " + ex.Message, ex);
+        }
+        if (response is null)
+            throw new WeComApiException(-1, "empty gettoken response");
         if (response.ErrCode != 0 || string.IsNullOrEmpty(response.AccessToken))
             throw new WeComApiException(response.ErrCode, response.ErrMsg ?? "gettoken failed");
         var lifetime = TimeSpan.FromSeconds(response.ExpiresIn) - SafetyMargin;
