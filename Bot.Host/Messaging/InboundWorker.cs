@@ -26,7 +26,7 @@ public sealed class InboundWorkerOptions
 /// </summary>
 public sealed class InboundWorker(
     InboundStore inbox, InboundSignal signal, IConversationEngine engine, StreamReplyStore streams, ExternalContactEventProcessor externalContacts,
-    Microsoft.Extensions.Options.IOptions<InboundWorkerOptions> options, TimeProvider clock, ILogger<InboundWorker> logger) : BackgroundService
+    Microsoft.Extensions.Options.IOptions<InboundWorkerOptions> options, TimeProvider clock, OutageLog outages, ILogger<InboundWorker> logger) : BackgroundService
 {
     public const string VoiceHint = "收到语音了，不过应用里的语音我听不到文字。可以直接打字，或在「销售助手」智能机器人里发语音，它会自动转成文字。";
 
@@ -42,7 +42,10 @@ public sealed class InboundWorker(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Could not claim inbound messages");
+                if (OutageLog.IsOutage(ex))
+                    outages.Report("inbound worker", ex);
+                else
+                    logger.LogError(ex, "Could not claim inbound messages");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
                 continue;
             }

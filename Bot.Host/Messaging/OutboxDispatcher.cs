@@ -16,7 +16,7 @@ namespace Bot.Host.Messaging;
 /// </summary>
 public sealed class OutboxDispatcher(
     OutboxStore outbox, WeComApiClient wecom, WeComCustomerContact customerContact, RateLimiter limits, IOptions<WeComOptions> options,
-    IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, OutageLog outages, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
 
@@ -61,7 +61,10 @@ public sealed class OutboxDispatcher(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Outbox loop failed; pausing");
+                if (OutageLog.IsOutage(ex))
+                    outages.Report("outbox dispatcher", ex);
+                else
+                    logger.LogError(ex, "Outbox loop failed; pausing");
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
             }
         }

@@ -15,6 +15,7 @@ public static class WeComServiceCollectionExtensions
         services.AddSingleton<AppCrypto>();
         services.AddSingleton<AiBotCrypto>();
         services.AddSingleton<InboundSignal>();
+        services.AddSingleton<OutageLog>();
         services.AddSingleton<ExternalContactEventProcessor>();
         services.AddHostedService<InboundWorker>();
         services.AddHostedService<OutboxDispatcher>();

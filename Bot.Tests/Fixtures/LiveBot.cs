@@ -39,10 +39,14 @@ public sealed class LiveBot : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static Task<LiveBot> StartAsync(params (string Key, string Value)[] settings) => StartAsync(null, settings);
+    public static Task<LiveBot> StartAsync(params (string Key, string Value)[] settings) => StartAsync((Action<IServiceCollection>?)null, settings);
 
     /// <param name="clock">The host's and its emulator's clock; the system clock when null.</param>
-    public static async Task<LiveBot> StartAsync(TimeProvider? clock, params (string Key, string Value)[] settings)
+    public static Task<LiveBot> StartAsync(TimeProvider? clock, params (string Key, string Value)[] settings) =>
+        StartAsync(clock is null ? null : services => services.AddSingleton(clock), settings);
+
+    /// <param name="services">Extra registrations for the host (a clock, a log capture).</param>
+    public static async Task<LiveBot> StartAsync(Action<IServiceCollection>? services, params (string Key, string Value)[] settings)
     {
         var connectionString = await TestDatabases.CreateEmptyAsync();
         var port = FreePort();
@@ -63,11 +67,7 @@ public sealed class LiveBot : IAsyncDisposable
             "--Scheduling:Enabled=false",
         };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
-        var app = BotHost.BuildWebApp([.. args], seedDemo: false, services =>
-        {
-            if (clock is not null)
-                services.AddSingleton(clock);
-        });
+        var app = BotHost.BuildWebApp([.. args], seedDemo: false, registrations => services?.Invoke(registrations));
         await app.StartAsync();
         return new LiveBot(app, connectionString, port);
     }

@@ -21,7 +21,7 @@ public static class AiBotCallbackEndpoints
     public static IEndpointRouteBuilder MapAiBotCallback(this IEndpointRouteBuilder app)
     {
         app.MapGet("/wecom/aibot", VerifyUrl);
-        app.MapPost("/wecom/aibot", ReceiveAsync);
+        app.MapPost("/wecom/aibot", ReceiveAsync).AddEndpointFilter<StorageOutageFilter>();
         return app;
     }
 

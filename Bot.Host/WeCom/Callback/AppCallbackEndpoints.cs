@@ -15,7 +15,7 @@ public static class AppCallbackEndpoints
     public static IEndpointRouteBuilder MapAppCallback(this IEndpointRouteBuilder app)
     {
         app.MapGet("/wecom/callback", VerifyUrl);
-        app.MapPost("/wecom/callback", ReceiveAsync);
+        app.MapPost("/wecom/callback", ReceiveAsync).AddEndpointFilter<StorageOutageFilter>();
         return app;
     }
 
