@@ -17,7 +17,7 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
     // "撤销" that follows it, whichever worker or host picks them up.
     private const string ClaimSql = """
         update inbound_messages m
-        set status = 'processing', attempts = m.attempts + 1, claimed_until = now() + @Lease
+        set status = 'processing', attempts = m.attempts + 1, claimed_until = now() + @Lease, claimed_by = @Host
         where m.id in (
             select c.id from inbound_messages c
             where (c.status = 'pending' or (c.status = 'processing' and c.claimed_until < now()))
@@ -26,6 +26,12 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
             limit @Batch
             for update skip locked)
         returning m.id, m.channel, m.message_key, m.from_user, m.msg_type, m.payload::text as payload, m.attempts, m.received_at
+        """;
+
+    // The leases this host held when it died: free at once (attempts stay, so a message that kills the host is still parked).
+    private const string ReleaseSql = """
+        update inbound_messages set claimed_until = now() - interval '1 millisecond'
+        where claimed_by = @Host and status = 'processing' and claimed_until > now()
         """;
 
     private const string CompleteSql = """
@@ -43,11 +49,18 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
     public Task<long?> RecordAsync(string channel, string messageKey, string fromUser, string msgType, string payloadJson, CancellationToken ct) =>
         writer.WriteAsync(new InboundWriter.Record(channel, messageKey, fromUser, msgType, payloadJson)).WaitAsync(ct);
 
-    public async Task<IReadOnlyList<InboundMessage>> ClaimAsync(int batch, TimeSpan lease, CancellationToken ct)
+    public async Task<IReadOnlyList<InboundMessage>> ClaimAsync(int batch, TimeSpan lease, string host, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<InboundMessage>(new CommandDefinition(ClaimSql, new { Batch = batch, Lease = lease }, cancellationToken: ct));
+        var rows = await connection.QueryAsync<InboundMessage>(new CommandDefinition(ClaimSql, new { Batch = batch, Lease = lease, Host = host }, cancellationToken: ct));
         return [.. rows];
+    }
+
+    /// <summary>At start: the messages this host was processing when it stopped are claimable again now; returns how many.</summary>
+    public async Task<int> ReleaseOwnAsync(string host, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(ReleaseSql, new { Host = host }, cancellationToken: ct));
     }
 
     /// <summary>Marks the message done and queues its replies in the same transaction: both happen or neither.</summary>

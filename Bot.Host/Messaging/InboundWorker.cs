@@ -18,6 +18,12 @@ public sealed class InboundWorkerOptions
     public int MaxAttempts { get; set; } = 5;
 
     public int PollMilliseconds { get; set; } = 500;
+
+    /// <summary>
+    /// This host, as its leases name it; stable across restarts (machine name and listening address by default), so a
+    /// host restarted after a crash takes its own unfinished messages back at once.
+    /// </summary>
+    public string HostId { get; set; } = "";
 }
 
 /// <summary>
@@ -33,12 +39,13 @@ public sealed class InboundWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
+        await ReleaseOwnLeasesAsync(o.HostId, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             IReadOnlyList<InboundMessage> batch;
             try
             {
-                batch = await inbox.ClaimAsync(o.BatchSize, TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken);
+                batch = await inbox.ClaimAsync(o.BatchSize, TimeSpan.FromSeconds(o.LeaseSeconds), o.HostId, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -71,6 +78,21 @@ public sealed class InboundWorker(
                 // Nothing of the batch is marked done; the leases run out and the messages are processed again.
                 logger.LogError(ex, "Could not complete {Count} inbound messages", done.Count);
             }
+        }
+    }
+
+    /// <summary>A sender whose message was in this host's hands when it died is not kept waiting for the lease to run out.</summary>
+    private async Task ReleaseOwnLeasesAsync(string host, CancellationToken ct)
+    {
+        try
+        {
+            if (await inbox.ReleaseOwnAsync(host, ct) is var released and > 0)
+                logger.LogWarning("Took back {Count} inbound messages this host ({Host}) was processing when it stopped", released, host);
+        }
+        catch (Exception ex) when (OutageLog.IsOutage(ex))
+        {
+            // Storage down at start: the leases run out on their own.
+            outages.Report("inbound worker", ex);
         }
     }
 

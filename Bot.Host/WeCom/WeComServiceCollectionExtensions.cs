@@ -11,7 +11,12 @@ public static class WeComServiceCollectionExtensions
     public static IServiceCollection AddWeCom(this IServiceCollection services)
     {
         services.AddWeComApi();
-        services.AddOptions<InboundWorkerOptions>().BindConfiguration("Bot:Inbound");
+        services.AddOptions<InboundWorkerOptions>().BindConfiguration("Bot:Inbound").PostConfigure<IConfiguration>((o, configuration) =>
+        {
+            if (string.IsNullOrWhiteSpace(o.HostId))
+                o.HostId = Environment.MachineName + "|" + (configuration["Urls"] ?? configuration["urls"] ?? "");
+        }).Validate(o => o.BatchSize > 0 && o.Parallelism > 0 && o.LeaseSeconds > 0 && o.MaxAttempts > 0 && o.PollMilliseconds > 0,
+            "Bot:Inbound: BatchSize, Parallelism, LeaseSeconds, MaxAttempts and PollMilliseconds must be positive").ValidateOnStart();
         services.AddSingleton<AppCrypto>();
         services.AddSingleton<AiBotCrypto>();
         services.AddSingleton<InboundSignal>();

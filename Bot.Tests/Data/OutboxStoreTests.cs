@@ -87,12 +87,12 @@ public sealed class OutboxStoreTests : IAsyncLifetime
         Assert.NotNull(id);
         Assert.Null(await inbox.RecordAsync("app", "app:msg:1", "lina", "text", """{"Content":"hi"}""", None));
 
-        var claimed = Assert.Single(await inbox.ClaimAsync(10, TimeSpan.FromSeconds(30), None));
+        var claimed = Assert.Single(await inbox.ClaimAsync(10, TimeSpan.FromSeconds(30), "test-host", None));
         await inbox.CompleteAsync(claimed.Id, [Message("reply:1:0")], None);
         // A second completion (the worker crashed after committing, say) queues nothing new.
         await inbox.CompleteAsync(claimed.Id, [Message("reply:1:0")], None);
 
-        Assert.Empty(await inbox.ClaimAsync(10, TimeSpan.FromSeconds(30), None));
+        Assert.Empty(await inbox.ClaimAsync(10, TimeSpan.FromSeconds(30), "test-host", None));
         Assert.Single(await _db.Get<OutboxStore>().ClaimDueAsync(10, TimeSpan.FromSeconds(30), None));
     }
 }
