@@ -30,7 +30,8 @@ public sealed class ForgetCustomerHandler(ICustomerRecords records, ICustomerRep
             return Reply.Plain(IntentCatalogue.Of(Intent.ForgetCustomer)!.AdminOnlyRefusal!);
         if (dialog.Confirmation is not { } pending)
             return Reply.Plain("没有等待确认的删除。要删除的话，先说「删除客户X的个人信息」。");
-        var counts = await records.ForgetAsync(pending.CustomerId, user.Id, "chat:" + user.WeComUserId, now, ct);
+        var counts = await records.ForgetAsync(pending.CustomerId, user.Id, "chat:" + user.WeComUserId, now,
+            new CustomerMentions(await directory.GetAsync(ct), pending.CustomerId), ct);
         await dialog.ClearAsync(ct);
         directory.Invalidate();
         return counts is null

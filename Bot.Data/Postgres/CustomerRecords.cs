@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Bot.Conversations.Privacy;
 using Dapper;
 using Npgsql;
@@ -6,9 +7,11 @@ using Npgsql;
 namespace Bot.Data.Postgres;
 
 /// <summary>
-/// Export and erasure of one customer's data. Messages are tied to the customer by the interactions logged from
-/// them, by the contacts' WeCom ids, and by the customer's or a contact's name in their text; only messages already
-/// processed or sent are rewritten, and undelivered ones that name the customer are dropped.
+/// Export and erasure of one customer's data. Stored messages are tied to the customer by recorded links — the
+/// interactions logged from them, the replies to those, the contacts' WeCom ids — and by names the bot's own name
+/// finder reads as this customer (<see cref="CustomerMentions"/>): a message about several customers keeps the
+/// others' names, and one about 成都星辰 is not touched when 星辰网络科技有限公司 is erased. Events and greetings
+/// addressed to the contacts' WeCom ids are erased whole; a greeting to them not yet delivered is dropped.
 /// </summary>
 public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerRecords
 {
@@ -18,22 +21,35 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
 
     private const string Erased = """'{"erased": true}'::jsonb""";
 
-    private const string MentionsCustomer = "exists (select 1 from unnest(@Needles::text[]) n where strpos(m.payload::text, n) > 0)";
+    private const string LinkedSql = "select inbound_message_id from interactions where customer_id = @Id and inbound_message_id is not null";
 
-    private const string InboundSql = $"""
-        update inbound_messages m set payload = {Erased}, last_error = null
-        where m.status in ('done', 'failed') and m.payload <> {Erased}
-          and (m.id in (select inbound_message_id from interactions where customer_id = @Id) or {MentionsCustomer})
+    // Only processed messages are rewritten; one still being processed is the worker's.
+    private const string InboundCandidatesSql = """
+        select m.id, m.payload::text as payload,
+               (m.payload->>'ExternalUserID' = any(@ExternalIds) or m.payload->>'FromUserName' = any(@ExternalIds)) as addressed
+        from inbound_messages m
+        where m.status in ('done', 'failed') and m.payload <> '{"erased": true}'::jsonb
+          and (m.id = any(@Linked) or m.payload->>'ExternalUserID' = any(@ExternalIds) or m.payload->>'FromUserName' = any(@ExternalIds)
+               or exists (select 1 from unnest(@Needles::text[]) n where strpos(m.payload::text, n) > 0))
         """;
+
+    private const string OutboxCandidatesSql = """
+        select m.id, m.idempotency_key as key, m.payload::text as payload from outbox m
+        where m.payload <> '{"erased": true}'::jsonb and m.recipient <> all(@ExternalIds)
+          and (m.idempotency_key like any(@Replies) or exists (select 1 from unnest(@Needles::text[]) n where strpos(m.payload::text, n) > 0))
+        """;
+
+    private const string RewriteInboundSql = "update inbound_messages set payload = @Payload::jsonb, last_error = null where id = @Id";
+
+    private const string RewriteOutboxSql = "update outbox set payload = @Payload::jsonb, last_error = null where id = @Id";
 
     private const string SentSql = $"""
-        update outbox m set payload = {Erased}, last_error = null,
-            recipient = case when m.recipient = any(@ExternalIds) then 'erased' else m.recipient end
-        where m.status = 'sent' and m.payload <> {Erased} and (m.recipient = any(@ExternalIds) or {MentionsCustomer})
+        update outbox m set payload = {Erased}, last_error = null, recipient = 'erased'
+        where m.status = 'sent' and m.recipient = any(@ExternalIds)
         """;
 
-    private const string UndeliveredSql = $"""
-        delete from outbox m where m.status in ('pending', 'parked') and (m.recipient = any(@ExternalIds) or {MentionsCustomer})
+    private const string UndeliveredSql = """
+        delete from outbox m where m.status in ('pending', 'parked') and m.recipient = any(@ExternalIds)
         """;
 
     private const string InteractionsSql = "update interactions set summary = @Text, source_message = null where customer_id = @Id";
@@ -95,7 +111,11 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
 
     private sealed record ReminderCounts(int Total, int Cancelled);
 
-    public async Task<ErasureCounts?> ForgetAsync(long customerId, long? actorId, string actor, DateTimeOffset at, CancellationToken ct)
+    private sealed record InboundCandidate(long Id, string Payload, bool Addressed);
+
+    private sealed record OutboxCandidate(long Id, string Key, string Payload);
+
+    public async Task<ErasureCounts?> ForgetAsync(long customerId, long? actorId, string actor, DateTimeOffset at, CustomerMentions mentions, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -105,14 +125,28 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
             return null;
         var contacts = (await connection.QueryAsync<ContactName>(new CommandDefinition(ContactsSql, new { Id = customerId }, tx, cancellationToken: ct))).ToList();
         var externalIds = contacts.Select(c => c.WecomExternalUserid).OfType<string>().ToArray();
-        // Two-character names (a bare surname and given name) are common enough that only the contact's full name counts.
-        var needles = new[] { names.LegalName, names.ShortName }.Concat(contacts.Select(c => c.Name)).Concat(externalIds)
-            .OfType<string>().Where(n => n.Length >= 2).Distinct().ToArray();
-        var args = new { Id = customerId, Needles = needles, ExternalIds = externalIds, Text = ErasedNames.Text, At = at.ToUniversalTime() };
+        var linked = (await connection.QueryAsync<long>(new CommandDefinition(LinkedSql, new { Id = customerId }, tx, cancellationToken: ct))).ToArray();
+        var args = new
+        {
+            Id = customerId, Needles = mentions.Needles.ToArray(), ExternalIds = externalIds, Linked = linked,
+            Replies = linked.Select(id => $"reply:{id}:%").ToArray(), Text = ErasedNames.Text, At = at.ToUniversalTime(),
+        };
 
-        var inbound = await connection.ExecuteAsync(new CommandDefinition(InboundSql, args, tx, cancellationToken: ct));
+        var inbound = 0;
+        foreach (var message in await connection.QueryAsync<InboundCandidate>(new CommandDefinition(InboundCandidatesSql, args, tx, cancellationToken: ct)))
+        {
+            var rewritten = message.Addressed ? """{"erased": true}""" : MaskStrings(message.Payload, mentions, linked.Contains(message.Id));
+            if (rewritten is not null)
+                inbound += await connection.ExecuteAsync(new CommandDefinition(RewriteInboundSql, new { message.Id, Payload = rewritten }, tx, cancellationToken: ct));
+        }
         var outbox = await connection.ExecuteAsync(new CommandDefinition(SentSql, args, tx, cancellationToken: ct))
             + await connection.ExecuteAsync(new CommandDefinition(UndeliveredSql, args, tx, cancellationToken: ct));
+        foreach (var message in await connection.QueryAsync<OutboxCandidate>(new CommandDefinition(OutboxCandidatesSql, args, tx, cancellationToken: ct)))
+        {
+            var reply = linked.Any(id => message.Key.StartsWith($"reply:{id}:", StringComparison.Ordinal));
+            if (MaskStrings(message.Payload, mentions, reply) is { } rewritten)
+                outbox += await connection.ExecuteAsync(new CommandDefinition(RewriteOutboxSql, new { message.Id, Payload = rewritten }, tx, cancellationToken: ct));
+        }
         var interactions = await connection.ExecuteAsync(new CommandDefinition(InteractionsSql, args, tx, cancellationToken: ct));
         var reminders = await connection.QuerySingleAsync<ReminderCounts>(new CommandDefinition(RemindersSql, args, tx, cancellationToken: ct));
         var erasedContacts = await connection.ExecuteAsync(new CommandDefinition(ContactsEraseSql, args, tx, cancellationToken: ct));
@@ -133,6 +167,42 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
             new { At = at.ToUniversalTime(), ActorId = actorId, Id = customerId, Detail = detail }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return counts;
+    }
+
+    /// <summary>The JSON with the customer's names masked in every string, or null when none names it.</summary>
+    private static string? MaskStrings(string json, CustomerMentions mentions, bool linked)
+    {
+        var root = JsonNode.Parse(json);
+        var changed = false;
+        void Visit(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var key in o.Select(p => p.Key).ToList())
+                    {
+                        if (o[key] is JsonValue v && v.TryGetValue<string>(out var text))
+                        {
+                            if (mentions.MaskIn(text, linked) is { } masked)
+                            {
+                                o[key] = masked;
+                                changed = true;
+                            }
+                        }
+                        else
+                        {
+                            Visit(o[key]);
+                        }
+                    }
+                    break;
+                case JsonArray a:
+                    foreach (var item in a)
+                        Visit(item);
+                    break;
+            }
+        }
+        Visit(root);
+        return changed ? root!.ToJsonString() : null;
     }
 
     public async Task<string?> ExportAsync(long customerId, CancellationToken ct)

@@ -39,7 +39,8 @@ public sealed class CustomerRightsCommand(CustomerDirectory directory, ICustomer
         var (customer, exitCode) = await ResolveAsync(name, error, ct);
         if (customer is null)
             return exitCode;
-        var counts = await records.ForgetAsync(customer.Id, null, "cli:" + Environment.UserName, clock.GetUtcNow(), ct);
+        var counts = await records.ForgetAsync(customer.Id, null, "cli:" + Environment.UserName, clock.GetUtcNow(),
+            new CustomerMentions(await directory.GetAsync(ct), customer.Id), ct);
         if (counts is null)
             return await NotFoundAsync(name, error);
         await output.WriteLineAsync(

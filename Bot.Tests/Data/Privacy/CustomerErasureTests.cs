@@ -38,13 +38,22 @@ public sealed class CustomerErasureTests : IAsyncLifetime
 
     private ICustomerRecords Records => _services.GetRequiredService<ICustomerRecords>();
 
+    private Task<ErasureCounts?> ForgetAsync(long? actorId, string actor) => ForgetAsync(_book.CustomerId, actorId, actor);
+
+    private async Task<ErasureCounts?> ForgetAsync(long customerId, long? actorId, string actor)
+    {
+        using var directory = new Bot.Conversations.Customers.CustomerDirectory(
+            _services.GetRequiredService<Bot.Conversations.Customers.ICustomerDirectorySource>(), TimeProvider.System);
+        return await Records.ForgetAsync(customerId, actorId, actor, _now, new CustomerMentions(await directory.GetAsync(None), customerId), None);
+    }
+
     [Fact]
     public async Task Forget_EveryPersonalValue_GoneFromEveryTable()
     {
         foreach (var value in ErasureBook.PersonalValues)
             Assert.NotEmpty(await ErasureBook.WhereFoundAsync(_connectionString, value));
 
-        await Records.ForgetAsync(_book.CustomerId, null, "test", _now, None);
+        await ForgetAsync(null, "test");
 
         foreach (var value in ErasureBook.PersonalValues)
         {
@@ -68,7 +77,7 @@ public sealed class CustomerErasureTests : IAsyncLifetime
     {
         var before = await AggregatesAsync();
 
-        await Records.ForgetAsync(_book.CustomerId, null, "test", _now, None);
+        await ForgetAsync(null, "test");
 
         Assert.Equal(before, await AggregatesAsync());
     }
@@ -79,7 +88,7 @@ public sealed class CustomerErasureTests : IAsyncLifetime
         var admin = await _services.GetRequiredService<Bot.Conversations.Team.IUserDirectory>()
             .UpsertAsync("erasure_admin", "管理员", Bot.Conversations.Team.UserRole.Admin, null, None);
 
-        var counts = await Records.ForgetAsync(_book.CustomerId, admin.Id, "chat:erasure_admin", _now, None);
+        var counts = await ForgetAsync(admin.Id, "chat:erasure_admin");
 
         Assert.Equal(new ErasureCounts(Contacts: 2, Interactions: 3, Reminders: 2, InboundMessages: 2, OutboxMessages: 1, RemindersCancelled: 1), counts);
         await using var connection = new NpgsqlConnection(_connectionString);
@@ -104,17 +113,65 @@ public sealed class CustomerErasureTests : IAsyncLifetime
                    ('care:erase:sent', @Contact, @Customer, 'Birthday', '2026-10-01', 'sent', 1)
             """, new { Contact = contactId, Customer = _book.CustomerId });
 
-        await Records.ForgetAsync(_book.CustomerId, null, "test", _now, None);
+        await ForgetAsync(null, "test");
 
         Assert.Equal(["care:erase:sent"], await connection.QueryAsync<string>(
             "select idempotency_key from care_tasks where customer_id = @Id", new { Id = _book.CustomerId }));
     }
 
+    /// <summary>Erasing 星辰网络科技有限公司 leaves 成都星辰's messages, another customer's contact of the same name and undelivered replies about others alone.</summary>
+    [Fact]
+    public async Task Forget_ByLinksAndNames_OtherCustomersMessagesUntouched()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        var target = await connection.ExecuteScalarAsync<long>("select id from customers where legal_name = '星辰网络科技有限公司'");
+        var contact = await connection.ExecuteScalarAsync<string>("select name from contacts where customer_id = @Id order by id limit 1", new { Id = target });
+        var lookalike = await connection.ExecuteScalarAsync<long>("select id from customers where legal_name = '成都星辰网络科技有限公司'");
+        await connection.ExecuteAsync("insert into contacts (customer_id, name, title, created_at, updated_at) values (@Id, @Name, '采购经理', now(), now())",
+            new { Id = lookalike, Name = contact });
+        await connection.ExecuteAsync("""
+            insert into inbound_messages (channel, message_key, from_user, msg_type, payload, status) values
+              ('app', 'forget-other-1', 'lina', 'text', jsonb_build_object('Content', '成都星辰网络科技有限公司下周签约'), 'done'),
+              ('app', 'forget-other-2', 'lina', 'text', jsonb_build_object('Content', '星辰网络科技有限公司和成都星辰网络科技有限公司都要跟进'), 'done');
+            insert into outbox (idempotency_key, channel, recipient, kind, payload, status) values
+              ('forget-other-reply', 'app', 'lina', 'message', jsonb_build_object('text', jsonb_build_object('content', '已记录：成都星辰网络科技有限公司')), 'pending');
+            """);
+
+        await ForgetAsync(target, null, "test");
+
+        Assert.Equal("成都星辰网络科技有限公司下周签约", await connection.ExecuteScalarAsync<string>(
+            "select payload->>'Content' from inbound_messages where message_key = 'forget-other-1'"));
+        Assert.Equal($"{CustomerMentions.Mask}和成都星辰网络科技有限公司都要跟进", await connection.ExecuteScalarAsync<string>(
+            "select payload->>'Content' from inbound_messages where message_key = 'forget-other-2'"));
+        Assert.Equal("已记录：成都星辰网络科技有限公司", await connection.ExecuteScalarAsync<string>(
+            "select payload->'text'->>'content' from outbox where idempotency_key = 'forget-other-reply'"));
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("select count(*) from contacts where customer_id = @Id and name = @Name",
+            new { Id = lookalike, Name = contact }));
+    }
+
+    [Theory]
+    [InlineData("西门子（中国）有限公司")]
+    [InlineData("西门子(中国)有限公司")]
+    public async Task Resolve_NameWithParentheses_FoundForExportAndErasure(string typed)
+    {
+        await using (var connection = new NpgsqlConnection(_connectionString))
+            await connection.ExecuteAsync("insert into customers (legal_name, stage, stage_changed_at, created_at, updated_at) values ('西门子（中国）有限公司', 'lead', now(), now(), now())");
+        using var directory = new Bot.Conversations.Customers.CustomerDirectory(
+            _services.GetRequiredService<Bot.Conversations.Customers.ICustomerDirectorySource>(), TimeProvider.System);
+        var view = await directory.GetAsync(None);
+        var text = Bot.Conversations.Understanding.Text.TextNormalizer.Normalize(typed);
+
+        var match = Assert.Single(view.Index.Find(text));
+
+        Assert.Equal(text, match.Text);
+        Assert.Equal("西门子（中国）有限公司", view.Customers[Assert.Single(match.CustomerIds)].LegalName);
+    }
+
     [Fact]
     public async Task Forget_Twice_SecondTimeFindsNothing()
     {
-        Assert.NotNull(await Records.ForgetAsync(_book.CustomerId, null, "test", _now, None));
-        Assert.Null(await Records.ForgetAsync(_book.CustomerId, null, "test", _now, None));
+        Assert.NotNull(await ForgetAsync(null, "test"));
+        Assert.Null(await ForgetAsync(null, "test"));
         Assert.Null(await Records.ExportAsync(_book.CustomerId, None));
     }
 
