@@ -25,6 +25,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<UndoAndCorrection>();
         services.AddSingleton<CustomerQuestion>();
         services.AddSingleton<WriteConfirmation>();
+        services.AddSingleton<FirstGreeting>();
         services.AddSingleton<ReminderButtons>();
         services.AddSingleton<PlaybookSearch>();
         services.AddSingleton<CustomerContactEvents>();

@@ -14,13 +14,13 @@ public sealed class CustomerContactEvents(IUserDirectory users, IExternalContact
     public async Task<CustomerAddedOutcome> OnCustomerAddedAsync(string repUserId, ExternalContactProfile profile, CancellationToken ct)
     {
         var rep = await users.FindByWeComIdAsync(repUserId, ct);
-        var greetingName = string.IsNullOrWhiteSpace(profile.Name) ? "" : profile.Name;
+        var hello = string.IsNullOrWhiteSpace(profile.Name) ? "您好！" : $"{profile.Name}，您好！";
         if (rep is null)
-            return new CustomerAddedOutcome($"您好{greetingName}，很高兴认识您！有任何需要随时联系我们。", []);
+            return new CustomerAddedOutcome($"{hello}很高兴认识您，有任何需要随时联系我们。", []);
 
         var linked = await contacts.LinkAsync(rep.Id, profile, clock.GetUtcNow(), ct);
         await contacts.SetRemovedAsync(profile.ExternalUserId, null, ct);
-        var welcome = $"您好{greetingName}，我是{rep.Name}，很高兴认识您！以后有任何问题随时找我。";
+        var welcome = $"{hello}我是{rep.Name}，很高兴认识您，以后有任何问题随时找我。";
         var note = linked.CustomerCreated
             ? $"新客户：{profile.Name}{Company(profile)} 加了你的企业微信，已新建客户「{linked.Customer.LegalName}」（潜在）。建议 48 小时内跟进一次。"
             : $"{profile.Name} 加了你的企业微信，已关联到客户「{linked.Customer.LegalName}」。";

@@ -16,7 +16,7 @@ namespace Bot.Conversations.Dialogs;
 /// </summary>
 public sealed partial class ConversationEngine(
     IUserDirectory users, IDialogStateStore dialogs, MessageParser parser, CustomerDirectory directory, ICustomerQueries queries,
-    UndoAndCorrection undo, CustomerQuestion question, WriteConfirmation confirmation, Reminders.ReminderButtons reminderButtons,
+    UndoAndCorrection undo, CustomerQuestion question, WriteConfirmation confirmation, FirstGreeting greeting, Reminders.ReminderButtons reminderButtons,
     Privacy.ForgetCustomerHandler forget, IEnumerable<IIntentHandler> handlers, IUnderstandingAssistant assistant, TimeProvider clock) : IConversationEngine
 {
     public const string NotAColleague = "你好，这里是公司内部的销售助手，只对本公司员工开放。如需开通请联系管理员。";
@@ -52,7 +52,7 @@ public sealed partial class ConversationEngine(
         var text = TextNormalizer.Normalize(message.Text);
 
         if (message.Kind == MessageKind.Enter)
-            return [Reply.Plain(HelpHandler.HelpText)];
+            return await greeting.GreetAsync(user, ct);
         if (message.Kind == MessageKind.ButtonClick && message.ButtonKey?.StartsWith(Reminders.ReminderButtons.Prefix, StringComparison.Ordinal) == true)
             return [await reminderButtons.HandleAsync(message.ButtonKey, user.Id, now, ct)];
         if (dialog.Write is { } pendingWrite && WriteConfirmation.Answer(message, text) is { } answer)

@@ -45,8 +45,19 @@ public static class SandboxServiceCollectionExtensions
     {
         app.MapWeComEmulator();
         // The page drives the emulator, so it exists exactly when the emulator does.
-        if (IsSandbox(app.ServiceProvider.GetRequiredService<IConfiguration>()))
-            app.MapSandboxPage();
+        if (!IsSandbox(app.ServiceProvider.GetRequiredService<IConfiguration>()))
+            return app;
+        app.MapSandboxPage();
+        app.MapGet("/", () => Results.Redirect("/sandbox")).AddEndpointFilter<LoopbackOnly>();
+        // "Now listening on …" is easy to miss: say where the page is, in the words of someone opening it.
+        var services = app.ServiceProvider;
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+        {
+            var addresses = services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+                Console.WriteLine($"沙箱已就绪：打开 {address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/')}/sandbox");
+        });
         return app;
     }
 }

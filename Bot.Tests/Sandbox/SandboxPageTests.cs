@@ -82,7 +82,7 @@ public sealed class SandboxPageTests(ChromiumFixture chromium) : IClassFixture<C
         await page.SelectOptionAsync("#rep", "sbx_rep");
         await page.ClickAsync("#add-friend");
 
-        await Expect(page.Locator(".customer .delivery", new() { HasText = "您好李明，我是李娜" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".customer .delivery", new() { HasText = "李明，您好！我是李娜" })).ToBeVisibleAsync();
         await Expect(page.Locator(".msg.bot", new() { HasText = "新客户：李明（星辰网络科技有限公司）" })).ToBeVisibleAsync();
         Assert.Empty(_pageErrors);
     }

@@ -143,7 +143,7 @@ public sealed class ChannelEndToEndTests : IAsyncLifetime
         var notice = Assert.Single(await _bot.MessagesToAsync("e2e_rep", 1));
         Assert.Contains("新客户：李明（星辰网络科技有限公司）", notice.Content);
         var deliveries = await WaitForAsync(() => _bot.ControlAsync<List<CustomerDelivery>>($"customers/{added.ExternalUserId}/deliveries"));
-        Assert.Equal(("welcome", "您好李明，我是李娜，很高兴认识您！以后有任何问题随时找我。"), (deliveries[0].Kind, deliveries[0].Text));
+        Assert.Equal(("welcome", "李明，您好！我是李娜，很高兴认识您，以后有任何问题随时找我。"), (deliveries[0].Kind, deliveries[0].Text));
         Assert.Equal(1, await ScalarAsync($"select count(*) from contacts t join customers c on c.id = t.customer_id where t.wecom_external_userid = '{added.ExternalUserId}' and c.legal_name = '星辰网络科技有限公司' and c.stage = 'lead'"));
 
         await _bot.ControlAsync<CallbackDelivery>("contacts/remove", new RemoveContactRequest("e2e_rep", added.ExternalUserId));

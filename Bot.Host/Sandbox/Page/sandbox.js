@@ -98,6 +98,8 @@ function choose(key) {
     log.dataset.identity = key;
     state.logs.set(key, { el: log, sinceId: 0 });
     $('chat').append(log);
+    // Opening the app in WeCom sends enter_agent; the bot greets a member the first time with things to try.
+    if (!id.group) api('app/enter-agent', { userId: id.userId });
   }
   for (const [k, log] of state.logs) log.el.hidden = k !== key;
   // The customer panel follows whoever is chatting, since care messages wait for that member's confirmation.
