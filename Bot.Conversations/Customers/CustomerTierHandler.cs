@@ -23,7 +23,7 @@ public sealed class CustomerTierHandler(ITierStore tiers, CustomerTierPolicy pol
         };
         return [Reply.Plain(
             $"{facts.Name}：{assessment.Tier}类（{string.Join("，", assessment.Reasons)}）。\n" +
-            $"RFM {assessment.Rfm}，{assessment.Segment}；价值潜力：{assessment.Quadrant}。\n" +
+            $"{policy.Explain(assessment.Rfm)}（RFM {assessment.Rfm}），{assessment.Segment}；价值潜力：{assessment.Quadrant}。\n" +
             $"服务标准：{service}。")];
     }
 }

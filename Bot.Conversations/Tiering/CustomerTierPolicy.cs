@@ -52,6 +52,30 @@ public sealed class CustomerTierPolicy(IOptions<TieringOptions> options)
         return new RfmScore(recency, frequency, monetary);
     }
 
+    /// <summary>
+    /// The scores in a rep's words, with the guides' cut-offs: 最近一次下单在30天内、一年下单10次以上、一年金额10万以上.
+    /// </summary>
+    public string Explain(RfmScore rfm)
+    {
+        var o = options.Value;
+        var recency = rfm.Recency switch
+        {
+            1 => $"超过{o.RecencyDays[3]}天没下单",
+            var r => $"最近一次下单在{o.RecencyDays[5 - r]}天内",
+        };
+        var frequency = rfm.Frequency switch
+        {
+            1 => $"一年下单不到{o.FrequencyOrders[3]}次",
+            var f => $"一年下单{o.FrequencyOrders[5 - f]}次以上",
+        };
+        var monetary = rfm.Monetary switch
+        {
+            1 => $"一年金额不到{Common.ChineseFormat.Money(o.MonetaryAmounts[3])}",
+            var m => $"一年金额{Common.ChineseFormat.Money(o.MonetaryAmounts[5 - m])}以上",
+        };
+        return $"{recency}、{frequency}、{monetary}";
+    }
+
     /// <summary>重要 when M is high, then 价值/保持/发展/挽留 by whether R and F are high.</summary>
     public string Segment(RfmScore rfm)
     {

@@ -207,7 +207,7 @@ public sealed class ConversationEndToEndTests : IAsyncLifetime
         var lines = reply.Content!.Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Matches("^星辰网络：[ABC]类（近12个月", lines[0]);
-        Assert.Matches("^RFM R[1-5] F[1-5] M[1-5]，(重要|一般)(价值|保持|发展|挽留)客户；价值潜力：(明星|现金牛|潜力|长尾)。$", lines[1]);
+        Assert.Matches("^(最近一次下单在[0-9]+天内|超过[0-9]+天没下单)、一年下单(不到)?[0-9]+次(以上)?、一年金额(不到)?[0-9.]+[万元](以上)?（RFM R[1-5] F[1-5] M[1-5]），(重要|一般)(价值|保持|发展|挽留)客户；价值潜力：(明星|现金牛|潜力|长尾)。$", lines[1]);
         Assert.StartsWith("服务标准：", lines[2]);
     }
 

@@ -89,4 +89,11 @@ public sealed class CustomerTierPolicyTests
     [InlineData(10_000, "10-50人", 200, "长尾")]
     public void Quadrant_ValueAndPotential(int amount, string size, int daysSinceTouch, string expected) =>
         Assert.Equal(expected, Policy.Assess(Facts(amount, orders: 3, daysSinceOrder: 20, size: size, daysSinceTouch: daysSinceTouch), Today).Quadrant);
+
+    [Theory]
+    [InlineData(5, 5, 5, "最近一次下单在30天内、一年下单10次以上、一年金额10万以上")]
+    [InlineData(4, 3, 2, "最近一次下单在60天内、一年下单3次以上、一年金额5000元以上")]
+    [InlineData(1, 1, 1, "超过180天没下单、一年下单不到2次、一年金额不到5000元")]
+    public void Explain_ScoresInARepsWords_WithTheGuidesCutOffs(int r, int f, int m, string expected) =>
+        Assert.Equal(expected, Policy.Explain(new RfmScore(r, f, m)));
 }
