@@ -21,8 +21,10 @@ public sealed class SandboxPageTests(ChromiumFixture chromium) : IClassFixture<C
 
     public async Task InitializeAsync()
     {
-        // Care messages wait for 08:00–21:00 Beijing time; the page tests run at any hour.
-        _bot = await LiveBot.StartAsync(("Care:SendFromHour", "0"), ("Care:SendUntilHour", "24"));
+        // Care messages wait for 08:00–21:00 Beijing time; the page tests run at any hour. The long-chat test sends more
+        // than a member's per-minute share, which is not what it is about.
+        _bot = await LiveBot.StartAsync(("Care:SendFromHour", "0"), ("Care:SendUntilHour", "24"),
+            ("WeCom:Outbox:PerRecipientPerMinute", "1000"), ("WeCom:Emulator:PerRecipientPerMinute", "1000"));
         var users = _bot.Services.GetRequiredService<IUserDirectory>();
         var manager = await users.UpsertAsync("sbx_boss", "王强", UserRole.Manager, null, CancellationToken.None);
         await users.UpsertAsync("sbx_rep", "李娜", UserRole.Rep, manager.Id, CancellationToken.None);
