@@ -148,9 +148,11 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
         var lines = new List<CustomerLine>(rows.Count);
         foreach (var row in rows)
         {
-            if (TryParse(row, users, today, out var line, out var reason))
+            if (TryParse(row, users, today, out var line, out var reason, out var note))
             {
                 lines.Add(line);
+                if (note is not null)
+                    report.Note(row.Line, note);
                 if (line.OwnerId is null)
                     report.Note(row.Line, "没有负责人：新客户会无人负责，只有管理员看得到（已有客户保持原负责人）；请补上负责人后再导入一次");
             }
@@ -180,10 +182,11 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
         return report;
     }
 
-    private static bool TryParse(CsvRow row, UserLookup users, DateOnly today, out CustomerLine line, out string reason)
+    private static bool TryParse(CsvRow row, UserLookup users, DateOnly today, out CustomerLine line, out string reason, out string? note)
     {
         line = null!;
         reason = "";
+        note = null;
         var rawName = row.Get("name");
         if (rawName is null)
         {
@@ -248,7 +251,7 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
             orderCount = count;
         }
 
-        if (!TryParseContact(row, out var contact, out reason))
+        if (!TryParseContact(row, out var contact, out reason, out note))
             return false;
 
         line = new CustomerLine(row.Line, name, row.Get("short_name"), row.Get("industry"), row.Get("size"), row.Get("region"),
@@ -256,10 +259,12 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
         return true;
     }
 
-    private static bool TryParseContact(CsvRow row, out ContactLine? contact, out string reason)
+    /// <summary>A birthday that cannot be read does not cost the row: it is left empty and <paramref name="note"/> says so.</summary>
+    private static bool TryParseContact(CsvRow row, out ContactLine? contact, out string reason, out string? note)
     {
         contact = null;
         reason = "";
+        note = null;
         var name = row.Get("contact");
         var title = row.Get("title");
         var phoneText = row.Get("phone");
@@ -277,8 +282,11 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
         if (phoneText is not null && !ImportValues.TryPhone(phoneText, out phone, out reason))
             return false;
         Birthday? birthday = null;
-        if (birthdayText is not null && !ImportValues.TryBirthday(birthdayText, out birthday, out reason))
-            return false;
+        if (birthdayText is not null && !ImportValues.TryBirthday(birthdayText, out birthday, out var unreadable))
+        {
+            note = unreadable;
+            birthday = null;
+        }
         contact = new ContactLine(name, title, phone, birthday);
         return true;
     }

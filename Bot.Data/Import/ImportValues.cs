@@ -78,7 +78,7 @@ public static partial class ImportValues
                 return true;
             }
         }
-        reason = $"生日「{text}」看不懂，请用 1985-06-12 或 6月12日";
+        reason = $"生日「{text}」看不懂，已留空，这一行其余内容照常导入；可以写 1985-06-12、6月12日、农历8月15日 或 农历八月十五";
         return false;
     }
 

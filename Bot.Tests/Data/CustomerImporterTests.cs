@@ -152,6 +152,21 @@ public sealed class CustomerImporterTests(DatabaseFixture db)
     }
 
     [Fact]
+    public async Task Import_BirthdayInAnUnreadableSpelling_RowKeptFieldLeftEmptyAndTheFormsThatWorkListed()
+    {
+        await AddRepAsync("c11_rep", "子销售");
+        var file = CsvFiles.Utf8("客户名称,负责人,联系人,电话,生日\n子生日客户,c11_rep,赵生日,13912340000,大概腊八前后\n");
+
+        var report = await db.Get<CustomerImporter>().ImportAsync(file, CancellationToken.None);
+
+        Assert.Equal((1, 1, 0), (report.Added, report.ContactsAdded, report.Rejected.Count));
+        var note = Assert.Single(report.Notes);
+        Assert.Contains("农历八月十五", note.Reason);
+        Assert.Equal("13912340000|", await ScalarAsync<string>(
+            "select t.phone || '|' || coalesce(t.birth_month::text, '') from contacts t join customers c on c.id = t.customer_id where c.legal_name = '子生日客户'"));
+    }
+
+    [Fact]
     public async Task Import_DatabaseFailsMidway_LeavesNothingHalfWritten()
     {
         await AddRepAsync("c5_rep", "戊销售");
