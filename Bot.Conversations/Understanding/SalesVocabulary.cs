@@ -4,20 +4,12 @@ using Bot.Conversations.Understanding.Text;
 namespace Bot.Conversations.Understanding;
 
 /// <summary>
-/// The words reps use for channels, objections, stage moves, periods and tiers. Matching is on normalised
-/// text (see <see cref="TextNormalizer"/>), lower-cased for the English words.
+/// The exact vocabulary the classifiers do not decide: a stage named outright (改成洽谈), a list's stage filter,
+/// report periods and tiers, and the objection words that tag guide passages for the playbook. Matching is on
+/// normalised text (see <see cref="Text.TextNormalizer"/>), lower-cased for the English words.
 /// </summary>
 public static partial class SalesVocabulary
 {
-    private static readonly (InteractionChannel Channel, string[] Cues)[] ChannelCues =
-    [
-        (InteractionChannel.Meeting, ["开会", "会议", "meeting", "腾讯会议", "视频会", "线上会", "zoom", "开了个会", "开了会"]),
-        (InteractionChannel.Visit, ["拜访", "上门", "面谈", "见面", "见了", "去了趟", "去了一趟", "登门", "到访", "去他们公司", "去客户那", "visit", "当面", "现场", "刚从", "拜方", "去了"]),
-        (InteractionChannel.Email, ["邮件", "email", "e-mail", "发邮箱", "邮箱"]),
-        (InteractionChannel.WeChat, ["微信", "wechat", "wx", "vx", "企微", "语音聊"]),
-        (InteractionChannel.Phone, ["电话", "打给", "致电", "call", "通话", "打了个", "来电", "回电", "通了", "電話"]),
-    ];
-
     private static readonly (Objection Objection, string[] Cues)[] ObjectionCues =
     [
         (Objection.Price, ["嫌贵", "太贵", "贵了", "价格高", "价格太高", "价格偏高", "报价高", "报价偏高", "报价太高", "太高了", "便宜点", "便宜些", "降价", "降点", "降一点", "打折", "折扣", "砍价", "压价", "贵", "price", "expensive", "对价格", "对报价", "价格有", "价格不满"]),
@@ -31,35 +23,7 @@ public static partial class SalesVocabulary
         (Objection.Complaint, ["投诉", "抱怨", "不满意", "不满", "售后差", "服务差", "质量问题", "出问题", "发火", "complaint"]),
     ];
 
-    private static readonly string[] WonCues = ["签了", "签约了", "签下", "成交", "拿下", "下单了", "签了合同", "打款了", "付款了", "回款了", "定了", "搞定了", "赢单", "中标"];
-
     private static readonly string[] LostCues = ["丢了", "黄了", "选了别家", "选别家", "用了别家", "跟别家签", "不做了", "放弃了", "没戏", "丢单", "输了", "流失了", "没谈成", "谈崩"];
-
-    private static readonly (FunnelStage Stage, string[] Cues)[] ExplicitStageCues =
-    [
-        (FunnelStage.Negotiation, ["进入洽谈", "到洽谈", "转洽谈", "洽谈阶段", "谈判阶段", "进入谈判", "改成洽谈", "改为洽谈"]),
-        (FunnelStage.Qualified, ["转意向", "转为意向", "变成意向", "意向客户了", "有意向", "进入意向", "改成意向", "改为意向", "意向阶段"]),
-        (FunnelStage.Lead, ["改成潜在", "改为潜在", "退回潜在", "潜在阶段"]),
-        (FunnelStage.Won, ["改成成交", "改为成交"]),
-        (FunnelStage.Lost, ["改成流失", "改为流失", "标记流失"]),
-    ];
-
-    /// <summary>The channel named first: "打了电话，约了下周上门" happened by phone; the visit is the plan.</summary>
-    public static InteractionChannel? Channel(string text)
-    {
-        var lower = text.ToLowerInvariant();
-        (InteractionChannel Channel, int At)? first = null;
-        foreach (var (channel, cues) in ChannelCues)
-        {
-            foreach (var cue in cues)
-            {
-                var at = lower.IndexOf(cue, StringComparison.Ordinal);
-                if (at >= 0 && (first is null || at < first.Value.At))
-                    first = (channel, at);
-            }
-        }
-        return first?.Channel;
-    }
 
     public static IReadOnlyList<Objection> ObjectionsIn(string text)
     {
@@ -87,22 +51,6 @@ public static partial class SalesVocabulary
     /// <summary>A stage named outright as the target of a move: 改成洽谈, 阶段调成qualified, 标记为流失.</summary>
     public static FunnelStage? NamedStage(string text) =>
         StageMove().Match(text.ToLowerInvariant()) is { Success: true } move ? StageName(move.Groups["s"].Value) : null;
-
-    public static FunnelStage? StageChange(string text)
-    {
-        if (NamedStage(text) is { } named)
-            return named;
-        foreach (var (stage, cues) in ExplicitStageCues)
-        {
-            if (cues.Any(text.Contains))
-                return stage;
-        }
-        if (LostCues.Any(text.Contains))
-            return FunnelStage.Lost;
-        if (WonCues.Any(text.Contains))
-            return FunnelStage.Won;
-        return null;
-    }
 
     /// <summary>The stage a list asks for: "意向客户有哪些", "洽谈中的", "qualified阶段的客户".</summary>
     public static FunnelStage? StageFilter(string text) =>
