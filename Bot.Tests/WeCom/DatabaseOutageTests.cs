@@ -34,12 +34,15 @@ public sealed class DatabaseOutageTests
         try
         {
             var statuses = new List<HttpStatusCode>();
+            var started = DateTime.UtcNow;
             for (var i = 0; i < 20; i++)
                 statuses.Add(await PostAsync(i));
+            // One line per ten-second interval: a slow machine may legitimately cross into another interval.
+            var intervals = (int)((DateTime.UtcNow - started).TotalSeconds / 10) + 1;
 
             Assert.All(statuses, s => Assert.Equal(HttpStatusCode.ServiceUnavailable, s));
             var callbackLines = logs.Lines.Where(l => l.Message.Contains("callback", StringComparison.Ordinal)).ToList();
-            Assert.InRange(callbackLines.Count, 1, 2);
+            Assert.InRange(callbackLines.Count, 1, intervals);
             Assert.All(callbackLines, l => Assert.Null(l.Exception));
             Assert.DoesNotContain(logs.Lines, l => l.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && l.Level >= LogLevel.Error);
         }
