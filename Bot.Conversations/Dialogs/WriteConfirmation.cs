@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Pipeline;
@@ -15,14 +16,14 @@ public sealed partial class WriteConfirmation(CustomerDirectory directory)
     public const string Keep = "write:keep";
     public const string No = "write:no";
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(是|是的|对|对的|确认|好|好的|嗯|ok|okay|yes|y|可以|没错|记吧|记上|记一下|行|对头|没问题)\s*[.!~]*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex YesWords();
+    [GeneratedRegex(@"^\s*(是|是的|对|对的|确认|好|好的|嗯|ok|okay|yes|y|可以|没错|记吧|记上|记一下|行|对头|没问题)\s*[.!~]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex YesWords();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(不是|不对|不用|取消|算了|别记|不要|no|n|不|错了|不记)\s*[.!~]*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex NoWords();
+    [GeneratedRegex(@"^\s*(不是|不对|不用|取消|算了|别记|不要|no|n|不|错了|不记)\s*[.!~]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoWords();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(按原时间|原时间|不用改|就这个时间|就按原来的|保持原时间)\s*[.!~]*\s*$")]
-    private static partial System.Text.RegularExpressions.Regex KeepWords();
+    [GeneratedRegex(@"^\s*(按原时间|原时间|不用改|就这个时间|就按原来的|保持原时间)\s*[.!~]*\s*$")]
+    private static partial Regex KeepWords();
 
     /// <summary>What an answer to the pending question says: <see cref="Yes"/>, <see cref="Keep"/>, <see cref="No"/> or null (a new message).</summary>
     public static string? Answer(IncomingMessage message, string normalizedText) =>
@@ -106,7 +107,7 @@ public sealed partial class WriteConfirmation(CustomerDirectory directory)
         }
         if (parsed.Amount is { } amount)
             parts.Add("金额 " + ChineseFormat.Money(amount));
-        if (followUp is { } due && parsed.Intent is Intent.LogInteraction or Intent.SetReminder or Intent.UpdateStage or Intent.PostponeReminder)
+        if (followUp is { } due && IntentCatalogue.Of(parsed.Intent)?.Reads(Slot.FollowUp) == true)
             parts.Add((parsed.Intent == Intent.SetReminder ? "时间 " : "下次跟进 ") + ChineseFormat.DayAndTime(due, today));
         return string.Join(" · ", parts);
     }

@@ -110,4 +110,7 @@ public static class IntentCatalogue
     public static string Code(this Intent intent) => Of(intent)?.Code ?? UnknownCode;
 
     public static bool Writes(this Intent intent) => Of(intent)?.Writes ?? false;
+
+    /// <summary>A question: an intent that only reads (unknown is neither a question nor a write).</summary>
+    public static bool OnlyReads(this Intent intent) => Of(intent) is { Writes: false };
 }

@@ -87,10 +87,10 @@ public sealed class MessageParser(CustomerDirectory directory)
     }
 
     private static InteractionChannel? ChannelOf(ClassifierReading model) =>
-        model.TopChannel is var (code, p) && code != "none" && p >= 0.5f ? InteractionChannels.FromCode(code) : null;
+        model.TopChannel is var (code, p) && code != ModelTrainer.NoClass && p >= 0.5f ? InteractionChannels.FromCode(code) : null;
 
     private static FunnelStage? StageOf(ClassifierReading model) =>
-        model.TopStage is var (code, p) && code != "none" && p >= 0.5f ? FunnelStages.FromCode(code) : null;
+        model.TopStage is var (code, p) && code != ModelTrainer.NoClass && p >= 0.5f ? FunnelStages.FromCode(code) : null;
 
     private static Doubts DoubtsOf(ParsedMessage parsed, ClassifierReading model, MessageReading reading, TimeExpression? followUp)
     {

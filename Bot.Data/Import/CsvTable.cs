@@ -27,6 +27,21 @@ public static class CsvTable
         MissingField = CsvMissingFieldHandling.ReturnEmpty,
     };
 
+    /// <summary>
+    /// An uploaded file's rows: its encoding and every line that could not be decoded go into <paramref name="report"/>,
+    /// whose row count includes them.
+    /// </summary>
+    public static IReadOnlyList<CsvRow> Read(byte[] file, IReadOnlyList<CsvColumn> columns, ImportReport report)
+    {
+        var (text, encoding, undecodable) = ImportText.Decode(file);
+        report.Encoding = encoding;
+        foreach (var line in undecodable)
+            report.Reject(line, ImportText.UndecodableReason);
+        var rows = Read(text, columns);
+        report.Rows = rows.Count + undecodable.Count;
+        return rows;
+    }
+
     /// <summary>Reads every data row; fails as a whole only when the header itself is unusable.</summary>
     public static IReadOnlyList<CsvRow> Read(string text, IReadOnlyList<CsvColumn> columns)
     {

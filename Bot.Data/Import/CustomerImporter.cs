@@ -133,12 +133,7 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<ImportReport> ImportAsync(byte[] file, CancellationToken ct)
     {
         var report = new ImportReport("客户");
-        var (text, encoding, undecodable) = ImportText.Decode(file);
-        report.Encoding = encoding;
-        foreach (var line in undecodable)
-            report.Reject(line, ImportText.UndecodableReason);
-        var rows = CsvTable.Read(text, Columns);
-        report.Rows = rows.Count + undecodable.Count;
+        var rows = CsvTable.Read(file, Columns, report);
         var now = clock.GetUtcNow();
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);

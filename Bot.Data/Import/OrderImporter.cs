@@ -59,12 +59,7 @@ public sealed class OrderImporter(NpgsqlDataSource dataSource, TimeProvider cloc
     public async Task<ImportReport> ImportAsync(byte[] file, CancellationToken ct)
     {
         var report = new ImportReport("订单");
-        var (text, encoding, undecodable) = ImportText.Decode(file);
-        report.Encoding = encoding;
-        foreach (var line in undecodable)
-            report.Reject(line, ImportText.UndecodableReason);
-        var rows = CsvTable.Read(text, Columns);
-        report.Rows = rows.Count + undecodable.Count;
+        var rows = CsvTable.Read(file, Columns, report);
         var today = ChinaTime.Today(clock);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -41,12 +41,7 @@ public sealed partial class UserImporter(NpgsqlDataSource dataSource)
     public async Task<ImportReport> ImportAsync(byte[] file, CancellationToken ct)
     {
         var report = new ImportReport("用户");
-        var (text, encoding, undecodable) = ImportText.Decode(file);
-        report.Encoding = encoding;
-        foreach (var line in undecodable)
-            report.Reject(line, ImportText.UndecodableReason);
-        var rows = CsvTable.Read(text, Columns);
-        report.Rows = rows.Count + undecodable.Count;
+        var rows = CsvTable.Read(file, Columns, report);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

@@ -19,24 +19,29 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
 
     private const string ContactsSql = "select name, wecom_external_userid from contacts where customer_id = @Id";
 
-    private const string Erased = """'{"erased": true}'::jsonb""";
+    private const string ErasedJson = """{"erased": true}""";
+
+    private const string Erased = $"'{ErasedJson}'::jsonb";
 
     private const string LinkedSql = "select inbound_message_id from interactions where customer_id = @Id and inbound_message_id is not null";
 
+    // A cheap first filter; CustomerMentions decides which of these really name the customer.
+    private const string MayNameCustomer = "exists (select 1 from unnest(@Needles::text[]) n where strpos(m.payload::text, n) > 0)";
+
     // Only processed messages are rewritten; one still being processed is the worker's.
-    private const string InboundCandidatesSql = """
+    private const string InboundCandidatesSql = $"""
         select m.id, m.payload::text as payload,
                (m.payload->>'ExternalUserID' = any(@ExternalIds) or m.payload->>'FromUserName' = any(@ExternalIds)) as addressed
         from inbound_messages m
-        where m.status in ('done', 'failed') and m.payload <> '{"erased": true}'::jsonb
+        where m.status in ('done', 'failed') and m.payload <> {Erased}
           and (m.id = any(@Linked) or m.payload->>'ExternalUserID' = any(@ExternalIds) or m.payload->>'FromUserName' = any(@ExternalIds)
-               or exists (select 1 from unnest(@Needles::text[]) n where strpos(m.payload::text, n) > 0))
+               or {MayNameCustomer})
         """;
 
-    private const string OutboxCandidatesSql = """
+    private const string OutboxCandidatesSql = $"""
         select m.id, m.idempotency_key as key, m.payload::text as payload from outbox m
-        where m.payload <> '{"erased": true}'::jsonb and m.recipient <> all(@ExternalIds)
-          and (m.idempotency_key like any(@Replies) or exists (select 1 from unnest(@Needles::text[]) n where strpos(m.payload::text, n) > 0))
+        where m.payload <> {Erased} and m.recipient <> all(@ExternalIds)
+          and (m.idempotency_key like any(@Replies) or {MayNameCustomer})
         """;
 
     private const string RewriteInboundSql = "update inbound_messages set payload = @Payload::jsonb, last_error = null where id = @Id";
@@ -135,7 +140,7 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
         var inbound = 0;
         foreach (var message in await connection.QueryAsync<InboundCandidate>(new CommandDefinition(InboundCandidatesSql, args, tx, cancellationToken: ct)))
         {
-            var rewritten = message.Addressed ? """{"erased": true}""" : MaskStrings(message.Payload, mentions, linked.Contains(message.Id));
+            var rewritten = message.Addressed ? ErasedJson : MaskStrings(message.Payload, mentions, linked.Contains(message.Id));
             if (rewritten is not null)
                 inbound += await connection.ExecuteAsync(new CommandDefinition(RewriteInboundSql, new { message.Id, Payload = rewritten }, tx, cancellationToken: ct));
         }

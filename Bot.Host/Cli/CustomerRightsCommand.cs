@@ -4,8 +4,8 @@ using Bot.Conversations.Customers;
 using Bot.Conversations.Privacy;
 using Bot.Conversations.Team;
 using Bot.Conversations.Understanding;
-using Bot.Host.WeCom;
 using Bot.Conversations.Understanding.Text;
+using Bot.Host.WeCom;
 
 namespace Bot.Host.Cli;
 

@@ -49,9 +49,7 @@ public sealed class InboundWorker(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                if (OutageLog.IsOutage(ex))
-                    outages.Report("inbound worker", ex);
-                else
+                if (!outages.TryReport("inbound worker", ex))
                     logger.LogError(ex, "Could not claim inbound messages");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
                 continue;

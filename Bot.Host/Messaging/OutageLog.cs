@@ -17,6 +17,15 @@ public sealed class OutageLog(ILogger<OutageLog> logger, TimeProvider clock)
         ex is Npgsql.NpgsqlException or TimeoutException or SocketException or StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException
         || (ex.InnerException is { } inner && IsOutage(inner));
 
+    /// <summary>Counts <paramref name="ex"/> against <paramref name="place"/> if it is an outage; false for any other failure.</summary>
+    public bool TryReport(string place, Exception ex)
+    {
+        if (!IsOutage(ex))
+            return false;
+        Report(place, ex);
+        return true;
+    }
+
     public void Report(string place, Exception ex)
     {
         var now = clock.GetUtcNow();

@@ -61,9 +61,7 @@ public sealed class OutboxDispatcher(
             }
             catch (Exception ex)
             {
-                if (OutageLog.IsOutage(ex))
-                    outages.Report("outbox dispatcher", ex);
-                else
+                if (!outages.TryReport("outbox dispatcher", ex))
                     logger.LogError(ex, "Outbox loop failed; pausing");
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
             }

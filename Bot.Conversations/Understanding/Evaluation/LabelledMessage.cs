@@ -12,7 +12,7 @@ public sealed record LabelledMessage(string User, string Text, DateTimeOffset No
     /// <summary>The eleven fields every line carries, as text for comparison.</summary>
     public static readonly string[] Fields = ["intent", "customer", "customer_status", "contact", "channel", "objections", "amount", "next_followup", "stage", "period", "tier"];
 
-    public string Intent => Expected["intent"] ?? "unknown";
+    public string Intent => Expected["intent"] ?? IntentCatalogue.UnknownCode;
 
     public static IReadOnlyList<LabelledMessage> Load(string path, string defaultBook = "demo") =>
         [.. File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => Parse(l, defaultBook, Path.GetFileNameWithoutExtension(path)))];

@@ -9,9 +9,8 @@ namespace Bot.Conversations.Understanding.Evaluation;
 /// </summary>
 public sealed class Scorecard
 {
-    public static readonly string[] Slots = ["customer", "customer_status", "contact", "channel", "objections", "amount", "next_followup", "stage", "period", "tier"];
-
-    private static readonly HashSet<string> Reading = ["query_customer", "query_tier", "list_customers", "objection_help", "my_tasks", "funnel_report", "churn_list", "help"];
+    /// <summary>Every labelled field but the intent.</summary>
+    public static readonly string[] Slots = [.. LabelledMessage.Fields.Where(f => f != "intent")];
 
     private readonly Dictionary<string, int> _slotHits = Slots.ToDictionary(s => s, _ => 0);
     private readonly Dictionary<(string Expected, string Actual), int> _confusion = [];
@@ -39,7 +38,7 @@ public sealed class Scorecard
     {
         Count++;
         var expectedIntent = message.Intent;
-        var actualIntent = actual["intent"] ?? "unknown";
+        var actualIntent = actual["intent"] ?? IntentCatalogue.UnknownCode;
         var wrong = new List<string>();
         if (expectedIntent == actualIntent)
             IntentHits++;
@@ -55,7 +54,7 @@ public sealed class Scorecard
             else
                 wrong.Add($"{slot} {got ?? "null"}≠{expected ?? "null"}");
         }
-        if (Reading.Contains(expectedIntent))
+        if (IntentCatalogue.FromCode(expectedIntent).OnlyReads())
         {
             Questions++;
             if (actual.GetValueOrDefault("action") == "write")

@@ -11,17 +11,20 @@ public sealed class UnderstandingCorpus(string root)
 {
     private readonly Dictionary<string, LabelledBook> _books = [];
 
+    // Each set is read from disk once: training, measuring and reporting all ask for the same sets.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<LabelledMessage>> _sets = new();
+
     public string Root => root;
 
-    public IReadOnlyList<LabelledMessage> Training => [.. Folder("train"), .. File("labelled.jsonl")];
+    public IReadOnlyList<LabelledMessage> Training => Set("training", () => [.. Folder("train"), .. Tuned]);
 
-    public IReadOnlyList<LabelledMessage> Dev => Folder("dev");
+    public IReadOnlyList<LabelledMessage> Dev => Set("dev", () => Folder("dev"));
 
-    public IReadOnlyList<LabelledMessage> Frozen => Folder("frozen");
+    public IReadOnlyList<LabelledMessage> Frozen => Set("frozen", () => Folder("frozen"));
 
-    public IReadOnlyList<LabelledMessage> HeldOut => File("heldout.jsonl");
+    public IReadOnlyList<LabelledMessage> HeldOut => Set("heldout", () => File("heldout.jsonl"));
 
-    public IReadOnlyList<LabelledMessage> Tuned => File("labelled.jsonl");
+    public IReadOnlyList<LabelledMessage> Tuned => Set("tuned", () => File("labelled.jsonl"));
 
     public LabelledBook Book(string name)
     {
@@ -40,6 +43,8 @@ public sealed class UnderstandingCorpus(string root)
 
     /// <summary>Trains the model on <see cref="Training"/>; nothing from `frozen` can reach it.</summary>
     public void Train(Stream output) => ModelTrainer.Train(TrainingExamples(), output);
+
+    private IReadOnlyList<LabelledMessage> Set(string name, Func<IReadOnlyList<LabelledMessage>> read) => _sets.GetOrAdd(name, _ => read());
 
     private List<LabelledMessage> Folder(string name) =>
         [.. Directory.GetFiles(Path.Combine(root, "corpus", name), "*.jsonl").Order(StringComparer.Ordinal).SelectMany(f => LabelledMessage.Load(f))];

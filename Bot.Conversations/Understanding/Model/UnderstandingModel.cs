@@ -28,6 +28,7 @@ public sealed class UnderstandingModel
     private readonly (LinearClassifier Classifier, int Offset) _channel;
     private readonly (LinearClassifier Classifier, int Offset) _stage;
     private readonly (LinearClassifier Classifier, int Offset)[] _objections;
+    private readonly bool[] _asking;
 
     // Feature-major: the weights of every class of every classifier for feature f are _weights[f * _width ..].
     private readonly float[] _weights;
@@ -43,6 +44,7 @@ public sealed class UnderstandingModel
         }
         (_intent, _channel, _stage) = (_classifiers["Intent"], _classifiers["Channel"], _classifiers["Stage"]);
         _objections = [.. Enum.GetValues<Objection>().Select(o => _classifiers[o.Code()])];
+        _asking = [.. _intent.Classifier.Labels.Select(code => IntentCatalogue.FromCode(code).OnlyReads())];
         _weights = new float[features.Count * _width];
         foreach (var (classifier, offset) in _classifiers.Values)
         {
@@ -81,7 +83,7 @@ public sealed class UnderstandingModel
         var objections = new float[_objections.Length];
         for (var o = 0; o < objections.Length; o++)
             objections[o] = Probabilities(_objections[o], sums)[0];
-        return new ClassifierReading(_intent.Classifier.Labels, Probabilities(_intent, sums), _channel.Classifier.Labels, Probabilities(_channel, sums),
+        return new ClassifierReading(_intent.Classifier.Labels, Probabilities(_intent, sums), _asking, _channel.Classifier.Labels, Probabilities(_channel, sums),
             _stage.Classifier.Labels, Probabilities(_stage, sums), objections);
     }
 
@@ -91,7 +93,7 @@ public sealed class UnderstandingModel
 
 /// <summary>What the classifiers make of one message: a probability per class.</summary>
 public sealed class ClassifierReading(
-    IReadOnlyList<string> intents, float[] intent, IReadOnlyList<string> channels, float[] channel, IReadOnlyList<string> stages, float[] stage,
+    IReadOnlyList<string> intents, float[] intent, bool[] asking, IReadOnlyList<string> channels, float[] channel, IReadOnlyList<string> stages, float[] stage,
     float[] objections)
 {
     public (string Code, float Probability) TopIntent => Top(intents, intent);
@@ -108,7 +110,7 @@ public sealed class ClassifierReading(
             var sum = 0f;
             for (var i = 0; i < intent.Length; i++)
             {
-                if (IntentCatalogue.FromCode(intents[i]) is var known && known != Intent.Unknown && !known.Writes())
+                if (asking[i])
                     sum += intent[i];
             }
             return sum;
