@@ -8,7 +8,6 @@ using Bot.Conversations.Playbook;
 using Bot.Conversations.Reminders;
 using Bot.Conversations.Tiering;
 using Bot.Conversations.Understanding;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -59,7 +58,7 @@ public static class ConversationsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The optional model layer over any <see cref="IChatClient"/> the host registered: a second reading of
+    /// The optional model layer over the Semantic Kernel <see cref="Microsoft.SemanticKernel.Kernel"/> the host registered (its chat completion connector): a second reading of
     /// messages the rules are unsure of, summaries of long messages, grounded objection replies and care messages.
     /// </summary>
     public static IServiceCollection AddAssistant(this IServiceCollection services, AssistantSettings settings)

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Playbook;
 using Bot.Conversations.Team;
-using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace Bot.Conversations.Assistant;
 
@@ -28,7 +28,7 @@ public sealed class CustomerShortList(UserScope scope, CustomerDirectory.View vi
     }
 
     /// <summary>A function the model may call when the customer it needs is not on the short list.</summary>
-    public AIFunction Lookup() => AIFunctionFactory.Create(Find, "find_customers", "在用户负责的客户里按名称、简称或联系人姓名查找，最多返回5家");
+    public KernelFunction Lookup() => KernelFunctionFactory.CreateFromMethod(Find, "find_customers", "在用户负责的客户里按名称、简称或联系人姓名查找，最多返回5家");
 
     private string Find([Description("客户名称、简称或联系人姓名的一部分")] string query)
     {

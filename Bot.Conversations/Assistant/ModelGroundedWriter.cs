@@ -1,6 +1,6 @@
 using Bot.Conversations.Customers;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Bot.Conversations.Assistant;
 
@@ -19,8 +19,9 @@ public sealed class ModelGroundedWriter(AssistantModel model, CustomerDirectory 
     public async Task<string?> WriteAsync(GroundedTask task, CancellationToken ct)
     {
         var prompt = $"{task.Instruction}\n字数不超过{task.MaxLength}字。\n\n【资料】\n{string.Join("\n", task.Material)}";
-        var text = await model.WriteAsync(task.Purpose, [new ChatMessage(ChatRole.System, Rules), new ChatMessage(ChatRole.User, prompt)],
-            new ChatOptions { Temperature = 0.3f, MaxOutputTokens = task.MaxLength * 2 + 50 }, ct);
+        var history = new ChatHistory(Rules);
+        history.AddUserMessage(prompt);
+        var text = await model.WriteAsync(task.Purpose, history, AssistantModel.Settings(0.3, maxTokens: task.MaxLength * 2 + 50), ct);
         if (text is null)
             return null;
 

@@ -4,7 +4,6 @@ using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
 using Bot.Conversations.Understanding;
-using Microsoft.Extensions.AI;
 
 namespace Bot.Conversations.Assistant;
 
@@ -18,11 +17,11 @@ public static class ModelReading
 {
     public sealed record Outcome(ParsedMessage? Reading, string? Rejected);
 
-    public static Outcome From(FunctionCallContent call, string raw, ParsedMessage rules, UserScope scope, DateTimeOffset now, CustomerDirectory.View view)
+    public static Outcome From(string function, IDictionary<string, object?>? arguments, string raw, ParsedMessage rules, UserScope scope, DateTimeOffset now, CustomerDirectory.View view)
     {
         try
         {
-            return Read(call, raw, rules, scope, now, view);
+            return Read(function, arguments ?? new Dictionary<string, object?>(), raw, rules, scope, now, view);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -31,10 +30,9 @@ public static class ModelReading
         }
     }
 
-    private static Outcome Read(FunctionCallContent call, string raw, ParsedMessage rules, UserScope scope, DateTimeOffset now, CustomerDirectory.View view)
+    private static Outcome Read(string function, IDictionary<string, object?> args, string raw, ParsedMessage rules, UserScope scope, DateTimeOffset now, CustomerDirectory.View view)
     {
-        var args = call.Arguments ?? new Dictionary<string, object?>();
-        if (UnderstandingTools.IntentOf(call.Name) is not { } intent)
+        if (IntentFunctions.IntentOf(function) is not { } intent)
             return Reject("unknown intent");
 
         long? customerId = null;
@@ -111,14 +109,35 @@ public static class ModelReading
     private static IEnumerable<NameMatch> WholeName(CustomerDirectory.View view, string name) =>
         view.Index.Find(name).Where(m => m.Start == 0 && m.Length == name.Length);
 
-    private static string? Text(IDictionary<string, object?> args, string key) =>
-        args.TryGetValue(key, out var value) && value is JsonElement { ValueKind: JsonValueKind.String } e && e.GetString() is { Length: > 0 } s ? s.Trim() : null;
+    // Connectors hand arguments over as text (a JSON array or number in its JSON spelling) or as JSON elements.
+    private static string? Text(IDictionary<string, object?> args, string key) => args.TryGetValue(key, out var value) ? value switch
+    {
+        string s when s.Trim().Length > 0 => s.Trim(),
+        JsonElement { ValueKind: JsonValueKind.String } e when e.GetString() is { } s && s.Trim().Length > 0 => s.Trim(),
+        null or string or JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.String } => null,
+        _ => throw new FormatException($"{key} is not text"),
+    } : null;
 
-    private static decimal? Number(IDictionary<string, object?> args, string key) =>
-        args.TryGetValue(key, out var value) && value is JsonElement { ValueKind: JsonValueKind.Number } e ? e.GetDecimal() : null;
+    private static decimal? Number(IDictionary<string, object?> args, string key) => args.TryGetValue(key, out var value) ? value switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Number } e => e.GetDecimal(),
+        string s when s.Trim().Length > 0 => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture),
+        null or string or JsonElement { ValueKind: JsonValueKind.Null } => null,
+        _ => throw new FormatException($"{key} is not a number"),
+    } : null;
 
-    private static IEnumerable<string> Items(IDictionary<string, object?> args, string key) =>
-        args.TryGetValue(key, out var value) && value is JsonElement { ValueKind: JsonValueKind.Array } e
-            ? e.EnumerateArray().Select(x => x.GetString() ?? throw new FormatException("objection is not a string"))
-            : [];
+    private static IEnumerable<string> Items(IDictionary<string, object?> args, string key)
+    {
+        if (!args.TryGetValue(key, out var value) || value is null)
+            return [];
+        var array = value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } e => e,
+            string s => JsonDocument.Parse(s).RootElement,
+            _ => throw new FormatException($"{key} is not a list"),
+        };
+        if (array.ValueKind != JsonValueKind.Array)
+            throw new FormatException($"{key} is not a list");
+        return [.. array.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : throw new FormatException($"{key} holds a non-text item"))];
+    }
 }

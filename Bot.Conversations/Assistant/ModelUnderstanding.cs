@@ -2,39 +2,47 @@ using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
 using Bot.Conversations.Understanding;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Bot.Conversations.Assistant;
 
 /// <summary>
 /// Asks the model to read a message the rules were unsure of, as one call of the same intents and slots the
-/// rules know, with the user's own customers to choose from. The model only ever sees the redacted text.
+/// rules know (<see cref="IntentFunctions"/>), with the user's own customers to choose from. Each question gets a
+/// kernel of its own whose filters check the call (<see cref="ReadingGate"/>) and end the turn (<see cref="OneDecision"/>).
+/// The model only ever sees the redacted text.
 /// </summary>
-public sealed class ModelUnderstanding(AssistantModel model, CustomerDirectory directory, ILogger<ModelUnderstanding> logger) : IUnderstandingAssistant
+public sealed class ModelUnderstanding(AssistantModel model, ILogger<ModelUnderstanding> logger) : IUnderstandingAssistant
 {
     private const int ShortListSize = 30;
+    private const string LookupPlugin = "customers";
     private static readonly string[] Weekdays = ["日", "一", "二", "三", "四", "五", "六"];
 
-    public async Task<ParsedMessage?> ReconsiderAsync(string raw, ParsedMessage byRules, UserScope scope, DateTimeOffset now, CancellationToken ct)
+    public async Task<ParsedMessage?> ReconsiderAsync(string raw, ParsedMessage byRules, UserScope scope, DateTimeOffset now, CustomerDirectory.View view, CancellationToken ct)
     {
-        var view = await directory.GetAsync(ct);
         var customers = new CustomerShortList(scope, view);
-        var messages = new List<ChatMessage>
-        {
-            new(ChatRole.System, Prompt(scope.User, now, customers.For(byRules.Text, ShortListSize))),
-            new(ChatRole.User, byRules.Text),
-        };
-        var options = new ChatOptions { Tools = [.. UnderstandingTools.Intents, customers.Lookup()], ToolMode = ChatToolMode.Auto, Temperature = 0 };
-        if (await model.DecideAsync("understanding", messages, options, ct) is not { } call)
+        var gate = new ReadingGate(raw, byRules, scope, now, view);
+        var kernel = model.NewKernel();
+        kernel.Plugins.AddFromFunctions(IntentFunctions.Plugin, IntentFunctions.All);
+        kernel.Plugins.AddFromFunctions(LookupPlugin, [customers.Lookup()]);
+        kernel.FunctionInvocationFilters.Add(gate);
+        kernel.AutoFunctionInvocationFilters.Add(new OneDecision());
+
+        var history = new ChatHistory(Prompt(scope.User, now, customers.For(byRules.Text, ShortListSize)));
+        history.AddUserMessage(byRules.Text);
+        var functions = FunctionChoiceBehavior.Auto(options: new FunctionChoiceBehaviorOptions { AllowConcurrentInvocation = false });
+        if (await model.AskAsync("understanding", history, AssistantModel.Settings(0, functions: functions), kernel, ct) is null)
             return null;
 
-        var outcome = ModelReading.From(call, raw, byRules, scope, now, view);
-        if (outcome.Rejected is { } why)
-            logger.LogWarning("LLM understanding: {Tool} rejected ({Reason}); the rules answer", call.Name, why);
+        if (gate.Reading is { } reading)
+            logger.LogInformation("LLM understanding: {Intent} accepted in place of the rules' {RulesIntent}", reading.Intent.Code(), byRules.Intent.Code());
+        else if (gate.Refused is { } why)
+            logger.LogWarning("LLM understanding: call refused ({Reason}); the rules answer", why);
         else
-            logger.LogInformation("LLM understanding: {Tool} accepted in place of the rules' {RulesIntent}", call.Name, byRules.Intent.Code());
-        return outcome.Reading;
+            logger.LogInformation("LLM understanding: the model chose no intent; the rules answer");
+        return gate.Reading;
     }
 
     private static string Prompt(SalesUser user, DateTimeOffset now, IReadOnlyList<string> customers)
@@ -42,7 +50,7 @@ public sealed class ModelUnderstanding(AssistantModel model, CustomerDirectory d
         var local = ChinaTime.ToChina(now);
         return $"""
             你是公司销售助手的理解模块。发消息的是销售团队成员「{user.Name}」。现在是北京时间 {local:yyyy-MM-dd HH:mm}（星期{Weekdays[(int)local.DayOfWeek]}）。
-            把这条消息理解成下面工具中的一个，只调用一次；看不懂或与销售工作无关时不要调用任何工具，直接回复“不确定”。
+            把这条消息理解成 {IntentFunctions.Plugin} 工具中的一个，只调用一次；看不懂或与销售工作无关时不要调用任何工具，直接回复“不确定”。
             规则：
             1. 客户只能从「你的客户」名单里选，填全称；名单里没有的先用 find_customers 查；仍然找不到就不填 customer。
             2. 只填消息里明确说到的信息，不要猜。日期换算成 yyyy-MM-dd，只能是今天或以后。

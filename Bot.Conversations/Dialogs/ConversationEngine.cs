@@ -74,7 +74,7 @@ public sealed partial class ConversationEngine(
         var parsed = await parser.ParseAsync(message.Text, scope, now, ct);
         // The classifiers first; the optional model reads only what they were unsure of, and its reading is
         // validated against the user's own customers before it replaces theirs. The same policy, handlers and scope checks follow.
-        if (Confidence.IsLow(parsed) && await assistant.ReconsiderAsync(message.Text, parsed, scope, now, ct) is { } reading)
+        if (Confidence.IsLow(parsed) && await assistant.ReconsiderAsync(message.Text, parsed, scope, now, await directory.GetAsync(ct), ct) is { } reading)
             parsed = reading;
         return await DispatchAsync(message, user, scope, dialog, parsed, now, ct);
     }

@@ -86,8 +86,9 @@ public static class BotCommandLine
         var evalFile = new Argument<FileInfo>("file") { Description = "标注好的 JSON 行文件：{\"user\",\"text\",\"now\",\"expected\":{…}}（字段见 Bot.Tests/TestData/nlu/CONVENTIONS.md）" };
         var evalBook = new Option<FileInfo?>("--book") { Description = "客户册 JSON 文件（见 Bot.Tests/TestData/nlu/books）；不给则用数据库里的用户和客户" };
         var evalMisses = new Option<bool>("--misses") { Description = "逐条列出没读对的消息" };
-        var eval = new Command("eval", "给一份标注好的消息打分：意图、每个槽位、混淆表、问句被写入的次数") { evalFile, evalBook, evalMisses };
-        eval.SetAction((result, ct) => CliCommands.EvalAsync(result.GetValue(evalFile)!, result.GetValue(evalBook), result.GetValue(evalMisses), ct));
+        var evalModel = new Option<bool>("--model") { Description = "走生产路径：规则没把握的消息交给已配置的语言模型（Llm:*），另报模型的延迟和 tokens" };
+        var eval = new Command("eval", "给一份标注好的消息打分：意图、每个槽位、混淆表、问句被写入的次数") { evalFile, evalBook, evalMisses, evalModel };
+        eval.SetAction((result, ct) => CliCommands.EvalAsync(result.GetValue(evalFile)!, result.GetValue(evalBook), result.GetValue(evalMisses), result.GetValue(evalModel), ct));
 
         var corpusRoot = new Option<DirectoryInfo>("--corpus") { DefaultValueFactory = _ => new DirectoryInfo("Bot.Tests/TestData/nlu") };
         var modelOut = new Option<FileInfo>("--out") { DefaultValueFactory = _ => new FileInfo("Bot.Conversations/Understanding/Model/understanding.zip") };

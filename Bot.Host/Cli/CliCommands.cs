@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Bot.Conversations;
+using Bot.Conversations.Assistant;
 using Bot.Data.Demo;
 using Bot.Data.Import;
 using Bot.Data.Messaging;
 using Bot.Data.Postgres;
 using Bot.Host.Care;
 using Bot.Host.Hosting;
+using Bot.Host.Llm;
 using Bot.Host.Scheduling;
 
 namespace Bot.Host.Cli;
@@ -162,15 +164,29 @@ internal static class CliCommands
     }
 
     /// <summary>With a book file nothing is opened; without one the users and customers come from the database.</summary>
-    public static async Task<int> EvalAsync(FileInfo file, FileInfo? book, bool misses, CancellationToken ct)
+    public static async Task<int> EvalAsync(FileInfo file, FileInfo? book, bool misses, bool model, CancellationToken ct)
     {
+        if (book is not null && !model)
+            return await UnderstandingCommands.EvalAsync(file, book, misses, null, () => throw new InvalidOperationException("no database needed"));
+        var configuration = BotHost.CreateBuilder([]).Configuration;
+        if (model && !(configuration.GetSection(LlmOptions.Section).Get<LlmOptions>()?.Enabled ?? false))
+        {
+            await Console.Error.WriteLineAsync("没有配置模型：请先设置 Llm__Endpoint、Llm__Model（和 Llm__ApiKey），见 README「可选的语言模型」。");
+            return 1;
+        }
+        await using var app = BuildServices(services =>
+        {
+            services.AddConversations();
+            if (model)
+                services.AddLlm(configuration);
+        });
+        var assistant = model ? (app.Services.GetRequiredService<IUnderstandingAssistant>(), app.Services.GetRequiredService<ModelUsage>()) : ((IUnderstandingAssistant, ModelUsage)?)null;
         if (book is not null)
-            return await UnderstandingCommands.EvalAsync(file, book, misses, () => throw new InvalidOperationException("no database needed"));
-        await using var app = BuildServices(services => services.AddConversations());
+            return await UnderstandingCommands.EvalAsync(file, book, misses, assistant, () => throw new InvalidOperationException("no database needed"));
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         var users = app.Services.GetRequiredService<Bot.Conversations.Team.IUserDirectory>();
         var view = await app.Services.GetRequiredService<Bot.Conversations.Customers.CustomerDirectory>().GetAsync(ct);
-        return await UnderstandingCommands.EvalAsync(file, null, misses, () => Task.FromResult<(Bot.Conversations.Customers.CustomerDirectory.View, Func<string, Task<Bot.Conversations.Team.UserScope?>>)>(
+        return await UnderstandingCommands.EvalAsync(file, null, misses, assistant, () => Task.FromResult<(Bot.Conversations.Customers.CustomerDirectory.View, Func<string, Task<Bot.Conversations.Team.UserScope?>>)>(
             (view, async user => await users.FindByWeComIdAsync(user, ct) is { Active: true } found ? await Bot.Conversations.Team.UserScope.ForAsync(found, users, ct) : null)));
     }
 

@@ -1,8 +1,9 @@
 using Bot.Host.WeCom.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 using Npgsql;
 
 namespace Bot.Tests.Assistant;
@@ -14,14 +15,14 @@ namespace Bot.Tests.Assistant;
 /// </summary>
 public class AssistantBot : IAsyncLifetime
 {
-    private readonly int _timeoutSeconds;
+    private readonly (string Key, string Value)[] _settings;
 
     public AssistantBot()
-        : this(15)
+        : this(("Llm:TimeoutSeconds", "15"))
     {
     }
 
-    protected AssistantBot(int timeoutSeconds) => _timeoutSeconds = timeoutSeconds;
+    protected AssistantBot(params (string Key, string Value)[] settings) => _settings = settings;
 
     public FakeOpenAiServer Model { get; private set; } = null!;
 
@@ -31,10 +32,9 @@ public class AssistantBot : IAsyncLifetime
     {
         Model = await FakeOpenAiServer.StartAsync();
         Bot = await LiveBot.StartWithDemoCompanyAsync(
-            ("Llm:Endpoint", Model.Endpoint), ("Llm:Model", "fake-model"), ("Llm:ApiKey", "sk-test"),
-            ("Llm:TimeoutSeconds", _timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        // One call before the tests, so the SDK's first-use cost never eats into a test's time limit.
-        await Bot.Services.GetRequiredService<IChatClient>().GetResponseAsync("warm-up");
+            [("Llm:Endpoint", Model.Endpoint), ("Llm:Model", "fake-model"), ("Llm:ApiKey", "sk-test"), .. _settings]);
+        // One call before the tests, so the connector's first-use cost never eats into a test's time limit.
+        await Bot.Services.GetRequiredService<Kernel>().GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync("warm-up");
     }
 
     public async Task DisposeAsync()
@@ -56,6 +56,20 @@ public class AssistantBot : IAsyncLifetime
             : reply.Content!;
     }
 
+    /// <summary>The classifiers do not understand it, so the model is asked; their own answer is the "didn't get that" help line.</summary>
+    public const string Vague = "唉 随便吧";
+
+    public const string RulesAnswer = "没太明白你的意思";
+
+    /// <summary>Says <see cref="Vague"/>: the reply, how long it took and how many requests reached the model.</summary>
+    public async Task<(string Reply, TimeSpan Took, int Requests)> SayVagueAsync(string user)
+    {
+        var seen = Model.Requests.Count;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var reply = await SayAsync(user, Vague);
+        return (reply, clock.Elapsed, Model.Requests.Count - seen);
+    }
+
     public async Task<T?> ScalarAsync<T>(string sql, object? args = null)
     {
         await using var connection = new NpgsqlConnection(Bot.ConnectionString);
@@ -64,7 +78,13 @@ public class AssistantBot : IAsyncLifetime
 }
 
 /// <summary>The same with a short timeout, for the tests that measure how fast the rules step in.</summary>
-public sealed class ImpatientAssistantBot() : AssistantBot(Seconds)
+/// <remarks>Its tests fail the model on purpose; the breaker stays out of their way (<see cref="BreakerAssistantBot"/> tests it).</remarks>
+public sealed class ImpatientAssistantBot() : AssistantBot(("Llm:TimeoutSeconds", "3"), ("Llm:BreakerMinimumRequests", "1000"))
 {
     public const int Seconds = 3;
+}
+
+/// <summary>A breaker that opens once three requests (the warm-up among them) are half failed, and probes again after two seconds.</summary>
+public sealed class BreakerAssistantBot() : AssistantBot(("Llm:TimeoutSeconds", "3"), ("Llm:BreakerMinimumRequests", "3"), ("Llm:BreakSeconds", "2"))
+{
 }

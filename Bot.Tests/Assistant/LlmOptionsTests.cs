@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Bot.Conversations.Assistant;
 using Bot.Host.Hosting;
 using Bot.Host.Llm;
-using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -47,6 +47,6 @@ public sealed class LlmOptionsTests
 
         services.AddLlm(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Llm:Model"] = "x" }).Build());
 
-        Assert.DoesNotContain(services, s => s.ServiceType == typeof(IChatClient) || s.ServiceType == typeof(IUnderstandingAssistant));
+        Assert.DoesNotContain(services, s => s.ServiceType == typeof(Kernel) || s.ServiceType == typeof(IUnderstandingAssistant));
     }
 }

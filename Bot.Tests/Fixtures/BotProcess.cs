@@ -7,7 +7,11 @@ public static class BotProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(string connectionString, string redisPrefix, params string[] args)
+    public static Task<Result> RunAsync(string connectionString, string redisPrefix, params string[] args) =>
+        RunAsync(connectionString, redisPrefix, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">More settings, as the environment variables an operator would export.</param>
+    public static async Task<Result> RunAsync(string connectionString, string redisPrefix, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +25,8 @@ public static class BotProcess
         start.Environment["Bot__Database__ConnectionString"] = connectionString;
         start.Environment["Bot__Redis__Configuration"] = TestEnvironment.Redis;
         start.Environment["Bot__Redis__KeyPrefix"] = redisPrefix;
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -32,6 +32,58 @@ public static class UnderstandingEvaluation
         return card;
     }
 
+    /// <summary>
+    /// The same through the production path with the model: the rules first, and where they are unsure
+    /// (<see cref="Assistant.Confidence.IsLow"/>) the assistant's validated reading in their place.
+    /// </summary>
+    public static async Task<Scorecard> ScoreAsync(
+        IEnumerable<LabelledMessage> messages, Func<LabelledMessage, (CustomerDirectory.View View, UserScope? Scope)> books,
+        Assistant.IUnderstandingAssistant assistant, ModelAsked asked, CancellationToken ct)
+    {
+        var card = new Scorecard();
+        foreach (var message in messages)
+        {
+            var (view, scope) = books(message);
+            if (scope is null)
+                throw new InvalidOperationException($"user {message.User} is not in book {message.Book}");
+            var parsed = MessageParser.Parse(message.Text, scope, message.Now, view);
+            if (Assistant.Confidence.IsLow(parsed))
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var reading = await assistant.ReconsiderAsync(message.Text, parsed, scope, message.Now, view, ct);
+                asked.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started), reading is not null);
+                parsed = reading ?? parsed;
+            }
+            card.Add(message, Actual(parsed, view, scope));
+        }
+        return card;
+    }
+
     public static Scorecard Score(IEnumerable<LabelledMessage> messages, UnderstandingCorpus corpus, UnderstandingModel? model = null) =>
         Score(messages, m => (corpus.Book(m.Book).View, corpus.Book(m.Book).ScopeOf(m.User)), model);
+}
+
+/// <summary>How often the model was asked during an evaluation, how long each question took and how often its reading was used.</summary>
+public sealed class ModelAsked
+{
+    private readonly List<TimeSpan> _latencies = [];
+
+    public int Accepted { get; private set; }
+
+    public int Count => _latencies.Count;
+
+    public void Add(TimeSpan latency, bool accepted)
+    {
+        _latencies.Add(latency);
+        if (accepted)
+            Accepted++;
+    }
+
+    public TimeSpan Percentile(double p)
+    {
+        if (_latencies.Count == 0)
+            return TimeSpan.Zero;
+        var sorted = _latencies.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
 }

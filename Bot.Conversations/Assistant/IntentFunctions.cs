@@ -1,16 +1,18 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bot.Conversations.Understanding;
-using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace Bot.Conversations.Assistant;
 
 /// <summary>
-/// The intents and slots the rules know, as function declarations (JSON schema) the model chooses from. The
-/// tool name is the intent's code (log_interaction …), the same vocabulary as `scripts/bot parse`.
+/// The intents and slots the rules know, as Semantic Kernel functions the model chooses from. The function name is
+/// the intent's code (log_interaction …), the same vocabulary as `scripts/bot parse`; each parameter carries the
+/// JSON schema of its slot. Calling one is the model's decision: <see cref="ReadingGate"/> checks it before it runs.
 /// </summary>
-public static class UnderstandingTools
+public static class IntentFunctions
 {
+    public const string Plugin = "sales";
+
     private static readonly Dictionary<string, JsonObject> Slots = new()
     {
         ["customer"] = new() { ["type"] = "string", ["description"] = "客户全称，只能取自「你的客户」名单或 find_customers 的结果；不确定就不填" },
@@ -31,12 +33,12 @@ public static class UnderstandingTools
     };
 
     /// <summary>Every intent the catalogue offers to the model, with its description and the slots it reads.</summary>
-    public static IReadOnlyList<AIFunctionDeclaration> Intents { get; } =
+    public static IReadOnlyList<KernelFunction> All { get; } =
         [.. IntentCatalogue.All.Where(s => s.OfferedToModel)
-            .Select(s => Tool(s.Code, s.Description, s.Slots.Where(slot => slot != Slot.Tier || s.Intent == Intent.ListCustomers).SelectMany(ToolSlots)))];
+            .Select(s => Function(s.Code, s.Description, s.Slots.Where(slot => slot != Slot.Tier || s.Intent == Intent.ListCustomers).SelectMany(ToolSlots)))];
 
-    public static Intent? IntentOf(string toolName) =>
-        IntentCatalogue.FromCode(toolName) is var intent and not Intent.Unknown && IntentCatalogue.Of(intent)!.OfferedToModel ? intent : null;
+    public static Intent? IntentOf(string functionName) =>
+        IntentCatalogue.FromCode(functionName) is var intent and not Intent.Unknown && IntentCatalogue.Of(intent)!.OfferedToModel ? intent : null;
 
     /// <summary>The model gives the follow-up as a date and a time.</summary>
     private static IEnumerable<string> ToolSlots(string slot) => slot == Slot.FollowUp ? ["follow_up_date", "follow_up_time"] : [slot];
@@ -44,12 +46,19 @@ public static class UnderstandingTools
     private static JsonObject Choice(string description, params string[] values) =>
         new() { ["type"] = "string", ["description"] = description, ["enum"] = new JsonArray([.. values.Select(v => JsonValue.Create(v))]) };
 
-    private static AIFunctionDeclaration Tool(string code, string description, IEnumerable<string> slots)
-    {
-        var properties = new JsonObject();
-        foreach (var slot in slots)
-            properties[slot] = Slots[slot].DeepClone();
-        var schema = new JsonObject { ["type"] = "object", ["properties"] = properties };
-        return AIFunctionFactory.CreateDeclaration(code, description, JsonSerializer.SerializeToElement(schema));
-    }
+    private static KernelFunction Function(string code, string description, IEnumerable<string> slots) =>
+        KernelFunctionFactory.CreateFromMethod(Accepted, new KernelFunctionFromMethodOptions
+        {
+            FunctionName = code,
+            Description = description,
+            Parameters = [.. slots.Select(slot => new KernelParameterMetadata(slot)
+            {
+                Description = Slots[slot]["description"]!.GetValue<string>(),
+                Schema = KernelJsonSchema.Parse(Slots[slot].ToJsonString()),
+            })],
+            ReturnParameter = new KernelReturnParameterMetadata { Description = "确认已收到" },
+        });
+
+    /// <summary>Runs only once the gate has accepted the call; the reading it produced is already kept.</summary>
+    private static string Accepted() => "已收到。";
 }

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Bot.Conversations.Team;
+using Bot.Host.WeCom.Emulator;
+using Bot.Tests.Fixtures;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Bot.Tests.Data;
+
+/// <summary>
+/// Redis is restarted (empty, as after a crash) while a member keeps writing: the running host reconnects on its
+/// own and every acknowledged message is processed once and answered once, with no restart of the bot.
+/// </summary>
+public sealed class RedisRestartTests
+{
+    [Fact]
+    public async Task RedisRestartedUnderLoad_HostReconnects_MessagesAnsweredAgain()
+    {
+        var port = LiveBot.FreePort();
+        var redis = StartRedis(port);
+        try
+        {
+            await using var bot = await LiveBot.StartAsync(("Bot:Redis:Configuration", $"127.0.0.1:{port}"));
+            await bot.Services.GetRequiredService<IUserDirectory>().UpsertAsync("redis_restart", "测试经理", UserRole.Manager, null, CancellationToken.None);
+
+            var acknowledged = 0;
+            async Task SendAsync()
+            {
+                var delivery = await bot.ControlAsync<CallbackDelivery>("app/text", new AppTextRequest("redis_restart", "本周漏斗"));
+                if (delivery.Delivered)
+                    Interlocked.Increment(ref acknowledged);
+            }
+
+            for (var i = 0; i < 5; i++)
+                await SendAsync();
+            Assert.Equal(5, (await bot.MessagesToAsync("redis_restart", 5)).Count);
+
+            // Load continues while Redis dies and comes back on the same port.
+            using var load = new CancellationTokenSource();
+            var writer = Task.Run(async () =>
+            {
+                while (!load.IsCancellationRequested)
+                {
+                    await SendAsync();
+                    await Task.Delay(100);
+                }
+            });
+            redis.Kill();
+            await redis.WaitForExitAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            redis = StartRedis(port);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await load.CancelAsync();
+            await writer;
+
+            var before = acknowledged;
+            for (var i = 0; i < 5; i++)
+                await SendAsync();
+            Assert.Equal(before + 5, acknowledged);
+            // The outbox holds one reply per message (delivery itself is paced by the per-recipient budget).
+            await using var db = new NpgsqlConnection(bot.ConnectionString);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            (long Done, long Replies) counts;
+            while ((counts = await db.QuerySingleAsync<(long, long)>(Counts)) != (acknowledged, acknowledged) && DateTime.UtcNow < deadline)
+                await Task.Delay(200);
+            Assert.Equal((acknowledged, acknowledged), counts);
+        }
+        finally
+        {
+            redis.Kill();
+        }
+    }
+
+    private const string Counts = """
+        select (select count(*) from inbound_messages where status = 'done'),
+               (select count(*) from outbox where recipient = 'redis_restart')
+        """;
+
+    private static Process StartRedis(int port)
+    {
+        var redis = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        redis.BeginOutputReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                probe.Connect("127.0.0.1", port);
+                return redis;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+        redis.Kill();
+        throw new InvalidOperationException($"redis-server did not listen on {port}");
+    }
+}
