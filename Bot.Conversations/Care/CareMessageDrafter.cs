@@ -44,13 +44,8 @@ public sealed class CareMessageDrafter(IGroundedWriter writer, IInteractionRepos
     private static string Name(CareOccasion occasion) => occasion switch
     {
         CareOccasion.Birthday => "生日",
-        CareOccasion.NewYear => "元旦",
-        CareOccasion.SpringFestival => "春节",
-        CareOccasion.DragonBoat => "端午",
-        CareOccasion.LanternFestival => "元宵",
-        CareOccasion.NationalDay => "国庆",
         CareOccasion.PostSale => "售后回访",
-        _ => "中秋",
+        _ => FestivalCalendar.NameOf(occasion),
     };
 
     private static string Wishes(CareOccasion occasion) => occasion switch

@@ -20,6 +20,9 @@ public static class FestivalCalendar
         Holidays.InYear(HolidayNames.Single(h => h.Festival == festival).Holiday, year)
         ?? throw new ArgumentOutOfRangeException(nameof(year), year, "outside the lunar calendar's range");
 
+    /// <summary>The festival as people say it: 春节, 中秋, 元旦.</summary>
+    public static string NameOf(CareOccasion festival) => HolidayNames.Single(h => h.Festival == festival).Holiday;
+
     public static IReadOnlyList<CareOccasion> FestivalsOn(DateOnly date) =>
         [.. HolidayNames.Where(h => DateOf(h.Festival, date.Year) == date).Select(h => h.Festival).Order()];
 

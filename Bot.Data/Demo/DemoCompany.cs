@@ -42,6 +42,24 @@ public sealed record DemoCompany(
         ("卓越", "教育", "职业技能学校", "100-500人"), ("东方", "零售", "百货有限公司", "500-1000人"),
     ];
 
+    /// <summary>
+    /// The other forty customers' own names (in the industry order of <see cref="Names"/>), so a short name
+    /// usually means one company, as in a real book.
+    /// </summary>
+    private static readonly string[] MorePrefixes =
+    [
+        "云帆", "永安", "嘉禾", "明德", "同创", "和美", "德润", "九州", "长风", "百川",
+        "万象", "锦程", "联创", "银河", "鑫源", "凯达", "大禹", "立群", "晨光", "弘毅",
+        "金石", "宝丰", "青松", "沃土", "千禾", "致远", "华章", "格林", "乐康", "合众",
+        "信达", "益民", "盛源", "正阳", "广厦", "润泽", "飞鸿", "泰和", "清源", "朗驰",
+    ];
+
+    /// <summary>
+    /// Four deliberate near-duplicates — the same short name in another city, owned by the same rep — so the sandbox
+    /// can show 「哪一家？」: 星辰 three times, 恒信, 华东 and 金桥 twice.
+    /// </summary>
+    private static readonly HashSet<int> CityTwins = [20, 24, 40, 41, 48];
+
     private static readonly string[] Regions = ["上海", "杭州", "苏州", "南京", "北京", "深圳", "广州", "成都"];
 
     private static readonly string[] Surnames = ["李", "王", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "孙", "徐", "马", "朱", "胡", "郭"];
@@ -86,12 +104,14 @@ public sealed record DemoCompany(
         {
             var (prefix, industry, suffix, size) = Names[i % Names.Length];
             var region = Regions[(i * 7 + 3) % Regions.Length];
-            // The first twenty are the well-known names; the rest carry their city to stay distinct.
-            var legalName = i < Names.Length ? prefix + suffix : $"{region}{prefix}{suffix}";
-            var shortName = (i < Names.Length ? "" : region) + prefix + suffix[..2];
-            var alias = i < Names.Length ? prefix : region + prefix;
+            var twin = CityTwins.Contains(i);
+            if (i >= Names.Length && !twin)
+                prefix = MorePrefixes[i - Names.Length];
+            var legalName = twin ? $"{region}{prefix}{suffix}" : prefix + suffix;
+            var shortName = (twin ? region : "") + prefix + suffix[..2];
+            var alias = twin ? region + prefix : prefix;
             var stage = StageFor(i);
-            var contacts = MakeContacts(random, i, industry, today);
+            var contacts = MakeContacts(random, i, industry, today, users.Select(u => u.Name).ToHashSet());
             var orders = stage == FunnelStage.Won ? MakeOrders(random, i, today) : [];
             var touches = MakeTouches(random, contacts, today, stage);
             var reminders = MakeReminders(random, i, today, stage);
@@ -110,13 +130,18 @@ public sealed record DemoCompany(
         _ => FunnelStage.Lost,
     };
 
-    private static List<Person> MakeContacts(Random random, int i, string industry, DateOnly today)
+    /// <param name="team">Names no contact may have: a contact called like a rep would turn 「张伟」 into a question.</param>
+    private static List<Person> MakeContacts(Random random, int i, string industry, DateOnly today, HashSet<string> team)
     {
         var people = new List<Person>();
         var count = 1 + (i % 3);
         for (var k = 0; k < count; k++)
         {
-            var name = Surnames[(i * 3 + k * 5) % Surnames.Length] + GivenNames[(i * 7 + k * 3) % GivenNames.Length];
+            var surname = Surnames[(i * 3 + k * 5) % Surnames.Length];
+            var given = (i * 7 + k * 3) % GivenNames.Length;
+            while (team.Contains(surname + GivenNames[given]))
+                given = (given + 1) % GivenNames.Length;
+            var name = surname + GivenNames[given];
             var (title, role) = industry == "教育" && k == 0 ? ("校长", "decision_maker") : Titles[(i + k) % Titles.Length];
             // Every fifth customer's first contact has a birthday within the coming week, so care jobs have work.
             var birthday = k == 0 && i % 5 == 0 ? today.AddDays(i / 5 % 7) : new DateOnly(2001, 1, 1).AddDays(random.Next(0, 365));

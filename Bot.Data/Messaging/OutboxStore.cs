@@ -61,6 +61,10 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         where id = @Id and status = 'parked'
         """;
 
+    private const string ReleaseWaitingSql = """
+        update outbox set next_attempt_at = now(), claimed_until = null where status = 'pending' and next_attempt_at > now()
+        """;
+
     private const string WaitingSql = """
         select coalesce(waiting_for, case when attempts > 0 then '重试中：' || coalesce(last_error, '') else '排队中' end) as why,
                count(*) as count, max(next_attempt_at) as until
@@ -117,6 +121,12 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         return [.. rows];
     }
 
+    /// <summary>
+    /// Every waiting message gets looked at again now: the sandbox moved its clock, so "until 08:00" may have passed.
+    /// The dispatcher re-checks each one's window and budget and defers again what still has to wait.
+    /// </summary>
+    public Task<int> ReleaseWaitingAsync(CancellationToken ct) => ExecuteAsync(ReleaseWaitingSql, null, ct);
+
     public Task ParkAsync(long id, string error, CancellationToken ct) => ExecuteAsync(ParkSql, new { Id = id, Error = error }, ct);
 
     /// <summary>Puts a parked message back in the queue; false when there is no parked message with that id.</summary>
@@ -140,7 +150,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         return await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(GetSql, new { Id = id }, cancellationToken: ct));
     }
 
-    private async Task<int> ExecuteAsync(string sql, object args, CancellationToken ct)
+    private async Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));

@@ -90,10 +90,21 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
         values (@At, @ActorId, 'forget', 'customers', @Id, @Detail::jsonb)
         """;
 
+    // users: the names behind every user id in the export (owner, reps, whoever changed a stage or acted in the audit log).
     private const string ExportSql = """
+        with audit as (
+            select a.* from audit_log a
+            where (a.entity = 'customers' and a.entity_id = @Id)
+               or (a.entity = 'contacts' and a.entity_id in (select id from contacts where customer_id = @Id)))
         select json_build_object(
             'customer', to_json(c),
             'owner', (select u.name from users u where u.id = c.owner_id),
+            'users', coalesce((select json_object_agg(u.id, u.name) from users u where u.id in (
+                select c.owner_id
+                union select rep_id from interactions where customer_id = c.id
+                union select rep_id from reminders where customer_id = c.id
+                union select changed_by from stage_history where customer_id = c.id
+                union select actor_id from audit)), '{}'),
             'contacts', coalesce((select json_agg(t order by t.id) from contacts t where t.customer_id = c.id), '[]'),
             'interactions', coalesce((select json_agg(i order by i.occurred_at, i.id) from interactions i where i.customer_id = c.id), '[]'),
             'orders', coalesce((select json_agg(o order by o.ordered_on, o.id) from orders o where o.customer_id = c.id), '[]'),
@@ -103,9 +114,7 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
             'messages', coalesce((select json_agg(json_build_object('id', m.id, 'received_at', m.received_at, 'from_user', m.from_user,
                     'payload', m.payload) order by m.id)
                 from inbound_messages m where m.id in (select inbound_message_id from interactions where customer_id = c.id)), '[]'),
-            'audit_log', coalesce((select json_agg(a order by a.at, a.id) from audit_log a
-                where (a.entity = 'customers' and a.entity_id = c.id)
-                   or (a.entity = 'contacts' and a.entity_id in (select id from contacts where customer_id = c.id))), '[]')
+            'audit_log', coalesce((select json_agg(a order by a.at, a.id) from audit a), '[]')
         )::text
         from customers c where c.id = @Id and c.deleted_at is null
         """;

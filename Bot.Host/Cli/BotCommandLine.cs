@@ -101,8 +101,11 @@ public static class BotCommandLine
         foreach (var (parent, erase) in new[] { (export, false), (forget, true) })
         {
             var name = new Argument<string>("name") { Description = "客户全称、简称或联系人" };
-            var customer = new Command("customer", erase ? "抹去联系人、电话、生日、沟通原文和提醒内容，写审计日志" : "以 JSON 打印系统里关于该客户的一切") { name };
-            customer.SetAction((result, ct) => CliCommands.CustomerRightsAsync(erase, result.GetValue(name)!, ct));
+            var json = new Option<bool>("--json") { Description = "打印 JSON（给程序读），而不是中文报告" };
+            var customer = new Command("customer", erase ? "抹去联系人、电话、生日、沟通原文和提醒内容，写审计日志" : "打印系统里关于该客户的一切：中文、北京时间、人名；--json 给程序读") { name };
+            if (!erase)
+                customer.Options.Add(json);
+            customer.SetAction((result, ct) => CliCommands.CustomerRightsAsync(erase, result.GetValue(name)!, !erase && result.GetValue(json), ct));
             parent.Subcommands.Add(customer);
         }
 

@@ -190,7 +190,7 @@ internal static class CliCommands
             (view, async user => await users.FindByWeComIdAsync(user, ct) is { Active: true } found ? await Bot.Conversations.Team.UserScope.ForAsync(found, users, ct) : null)));
     }
 
-    public static async Task<int> CustomerRightsAsync(bool forget, string name, CancellationToken ct)
+    public static async Task<int> CustomerRightsAsync(bool forget, string name, bool json, CancellationToken ct)
     {
         await using var app = BuildServices(services => services.AddConversations().AddSingleton<CustomerRightsCommand>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
@@ -198,7 +198,7 @@ internal static class CliCommands
         var command = app.Services.GetRequiredService<CustomerRightsCommand>();
         return forget
             ? await command.ForgetAsync(name, Console.Out, Console.Error, ct)
-            : await command.ExportAsync(name, Console.Out, Console.Error, ct);
+            : await command.ExportAsync(name, json, Console.Out, Console.Error, ct);
     }
 
     public static async Task<int> BenchNluAsync(int customers, int messages, string? target, CancellationToken ct)

@@ -22,15 +22,17 @@ public sealed class CustomerRightsCommand(CustomerDirectory directory, ICustomer
 
     private static readonly JsonSerializerOptions Readable = new(WeComJson.Options) { WriteIndented = true };
 
-    public async Task<int> ExportAsync(string name, TextWriter output, TextWriter error, CancellationToken ct)
+    /// <param name="json">The JSON for machines; otherwise the report a person reads (<see cref="CustomerExportText"/>).</param>
+    public async Task<int> ExportAsync(string name, bool json, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var (customer, exitCode) = await ResolveAsync(name, error, ct);
         if (customer is null)
             return exitCode;
-        var json = await records.ExportAsync(customer.Id, ct);
-        if (json is null)
+        var export = await records.ExportAsync(customer.Id, ct);
+        if (export is null)
             return await NotFoundAsync(name, error);
-        await output.WriteLineAsync(JsonNode.Parse(json)!.ToJsonString(Readable));
+        var node = JsonNode.Parse(export)!;
+        await output.WriteLineAsync(json ? node.ToJsonString(Readable) : CustomerExportText.Render(node));
         return 0;
     }
 

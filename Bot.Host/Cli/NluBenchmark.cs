@@ -32,7 +32,7 @@ public sealed class NluBenchmark(IOptions<WeComOptions> options, NpgsqlDataSourc
         "客户说太贵了怎么回",
         "我的A类客户有哪些",
         "星辰网络科技有限公司是哪一类客户",
-        "明天下午3点提醒我给成都恒信回电话",
+        "明天下午3点提醒我给南京恒信回电话",
     ];
 
     private static readonly string[] Regions = ["北京", "上海", "广州", "深圳", "杭州", "苏州", "南京", "成都", "武汉", "西安", "重庆", "天津"];

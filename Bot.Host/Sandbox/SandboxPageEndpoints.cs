@@ -14,6 +14,9 @@ public static class SandboxPageEndpoints
     /// <summary>A member as the page lists it; <see cref="Manager"/> is the manager's WeCom userid.</summary>
     public sealed record SandboxUser(string UserId, string Name, string Role, string? Manager);
 
+    /// <summary>The time to jump to; null goes back to the real time.</summary>
+    public sealed record ClockMove(DateTimeOffset? At);
+
     private static readonly Dictionary<string, string> Assets = new()
     {
         ["sandbox.css"] = "text/css; charset=utf-8",
@@ -35,6 +38,14 @@ public static class SandboxPageEndpoints
             var userIds = active.ToDictionary(u => u.Id, u => u.WeComUserId);
             return Results.Ok(active.Select(u => new SandboxUser(u.WeComUserId, u.Name, u.Role.Code(),
                 u.ManagerId is { } id ? userIds.GetValueOrDefault(id) : null)));
+        });
+        page.MapGet("/api/waiting", async (Bot.Data.Messaging.OutboxStore outbox, CancellationToken ct) =>
+            (await outbox.WaitingAsync(ct)).Select(w => new { why = w.Why, count = w.Count, until = new DateTimeOffset(w.Until, TimeSpan.Zero) }));
+        page.MapGet("/api/clock", (Clock.SimulatedTime time, CancellationToken ct) => time.StateAsync(ct));
+        page.MapPost("/api/clock", async (ClockMove move, Clock.SimulatedTime time, CancellationToken ct) =>
+        {
+            var ran = await time.MoveAsync(move.At, ct);
+            return Results.Ok(new { state = await time.StateAsync(ct), ran });
         });
     }
 

@@ -25,6 +25,13 @@ public static class SandboxServiceCollectionExtensions
     {
         services.AddWeComEmulator(configuration);
         var sandbox = IsSandbox(configuration);
+        if (sandbox)
+        {
+            // Registered after the system clock, so every TimeProvider the host asks for is the one the page moves.
+            services.AddSingleton<Clock.SandboxClock>();
+            services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<Clock.SandboxClock>());
+            services.AddSingleton<Clock.SimulatedTime>();
+        }
         services.AddOptions<WeComEmulatorOptions>().PostConfigure<IOptions<WeComOptions>>((emulator, wecom) =>
         {
             emulator.Enabled = sandbox;

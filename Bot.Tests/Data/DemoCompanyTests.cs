@@ -43,6 +43,22 @@ public sealed class DemoCompanyTests
     }
 
     [Fact]
+    public void Generate_NearDuplicatesAreTheException_AndNoContactIsNamedLikeTheTeam()
+    {
+        var company = DemoCompany.Generate(Today);
+        string[] cities = ["上海", "杭州", "苏州", "南京", "北京", "深圳", "广州", "成都"];
+        string Core(string legalName) => (cities.FirstOrDefault(legalName.StartsWith) is { } city ? legalName[city.Length..] : legalName)[..2];
+
+        var families = company.Customers.GroupBy(c => (c.OwnerUserId, Core(c.LegalName))).Where(g => g.Count() > 1)
+            .Select(g => g.Key.Item2).Order().ToList();
+
+        Assert.Equal(["华东", "恒信", "星辰", "金桥"], families.Order(StringComparer.Ordinal));
+        Assert.Equal(60, company.Customers.Select(c => Core(c.LegalName)).Distinct().Count() + 5);
+        var team = company.Users.Select(u => u.Name).ToHashSet();
+        Assert.DoesNotContain(company.Customers.SelectMany(c => c.Contacts), p => team.Contains(p.Name));
+    }
+
+    [Fact]
     public async Task Seed_EmptyDatabase_WritesTheWholeCompanyOnce()
     {
         var connectionString = await TestDatabases.CreateEmptyAsync();

@@ -20,9 +20,24 @@ public sealed class CustomerRightsCommandLineTests : IAsyncLifetime
     public Task DisposeAsync() => TestDatabases.DropAsync(_connectionString);
 
     [Fact]
-    public async Task Export_FullName_PrintsReadableChineseJson()
+    public async Task Export_FullName_ReadableChineseReport_NamesBeijingTimeAndYuan()
     {
         var result = await BotProcess.RunAsync(_connectionString, _prefix, "export", "customer", "星辰网络科技有限公司");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.StartsWith("客户：星辰网络科技有限公司（简称 星辰网络；又称 星辰）", result.Output);
+        Assert.Contains("负责人 李娜 · 行业 互联网", result.Output);
+        Assert.Matches(@"\n  李伟 · 总经理 · 电话 1\d{10}", result.Output);
+        Assert.Matches(@"\n沟通记录（\d+ 条）\n  20\d\d-\d\d-\d\d \d\d:\d\d (电话|拜访|微信|邮件|会议) · 李娜 · 联系人 ", result.Output);
+        Assert.Matches(@"\n订单（\d+ 笔，合计 ¥[\d,]+）\n  20\d\d-\d\d-\d\d ¥[\d,]+", result.Output);
+        Assert.DoesNotContain("owner_id", result.Output);
+        Assert.DoesNotContain("+00:00", result.Output);
+    }
+
+    [Fact]
+    public async Task Export_Json_PrintsReadableChineseJson()
+    {
+        var result = await BotProcess.RunAsync(_connectionString, _prefix, "export", "customer", "星辰网络科技有限公司", "--json");
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("\"legal_name\": \"星辰网络科技有限公司\"", result.Output);
@@ -56,14 +71,14 @@ public sealed class CustomerRightsCommandLineTests : IAsyncLifetime
     [Fact]
     public async Task Forget_FullName_ErasesWritesAuditAndIsGoneForExport()
     {
-        var forget = await BotProcess.RunAsync(_connectionString, _prefix, "forget", "customer", "成都金桥电子有限公司");
-        var export = await BotProcess.RunAsync(_connectionString, _prefix, "export", "customer", "成都金桥电子有限公司");
+        var forget = await BotProcess.RunAsync(_connectionString, _prefix, "forget", "customer", "南京金桥电子有限公司");
+        var export = await BotProcess.RunAsync(_connectionString, _prefix, "export", "customer", "南京金桥电子有限公司");
 
         Assert.True(forget.ExitCode == 0, forget.Error);
-        Assert.StartsWith("已删除「成都金桥电子有限公司」的个人信息，客户现记为「已删除客户#", forget.Output);
+        Assert.StartsWith("已删除「南京金桥电子有限公司」的个人信息，客户现记为「已删除客户#", forget.Output);
         Assert.Equal(1, export.ExitCode);
         await using var connection = new NpgsqlConnection(_connectionString);
-        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) from customers where legal_name = '成都金桥电子有限公司'"));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) from customers where legal_name = '南京金桥电子有限公司'"));
         Assert.StartsWith("cli:", await connection.ExecuteScalarAsync<string>("select detail->>'by' from audit_log where action = 'forget'"));
     }
 }

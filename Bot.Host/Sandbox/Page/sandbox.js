@@ -20,6 +20,7 @@ const state = {
   cardSince: 0,
   customers: new Map(),    // externalUserId -> { rep, el, deliveriesJson }; kept after removal to show what arrived
   careJson: '',
+  waitingJson: '',
 };
 
 async function api(path, body) {
@@ -38,7 +39,7 @@ function el(tag, className, text) {
 }
 
 function time(iso) {
-  return new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
 }
 
 // WeCom markdown, simply: colour tags dropped, **bold** and # headings bold; line breaks come from pre-wrap.
@@ -316,7 +317,8 @@ async function pollCare() {
   state.careJson = json;
   const list = $('care');
   if (tasks.length === 0) {
-    list.replaceChildren(el('p', 'empty', '没有待确认的消息。'));
+    list.replaceChildren(el('p', 'empty',
+      '没有待确认的消息。节日和客户生日当天 9:00 会生成祝福（客户要先在上面「加为好友」），发送时间是 8:00–21:00；可以用「模拟时间」跳到节日或生日看看。'));
     return;
   }
   list.replaceChildren(...tasks.map(t => {
@@ -339,6 +341,67 @@ async function pollCare() {
   }));
 }
 
+// ---- simulated time: play a morning, a festival or a birthday at any hour ----
+
+const JOBS = {
+  DueReminders: '到期提醒', DailyDigest: '每日跟进日报', WeeklyFunnel: '每周漏斗', Cadence: '跟进节奏',
+  NightlyTiers: '客户分级', ChurnScan: '流失预警', ContactReconciliation: '通讯录核对',
+  CareGreetings: '关怀祝福', CareResults: '关怀结果',
+};
+
+// Beijing time as the page shows it and as <input type=datetime-local> wants it.
+function beijing(iso, withYear) {
+  const parts = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(iso)).reduce((a, p) => ({ ...a, [p.type]: p.value }), {});
+  return withYear ? `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}` : `${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+function showClock(clock) {
+  $('clock-now').textContent = clock.simulated
+    ? `现在是模拟的北京时间 ${beijing(clock.now)}。机器人理解「明天」、提醒和定时任务都按这个时间。`
+    : `现在是真实的北京时间 ${beijing(clock.now)}。`;
+  if (!$('clock-at').value) $('clock-at').value = beijing(clock.now, true);
+  $('clock-presets').replaceChildren(...clock.presets.map(p => {
+    const button = el('button', 'secondary', p.label);
+    button.type = 'button';
+    button.title = p.what;
+    button.addEventListener('click', () => moveClock(p.at));
+    return button;
+  }));
+}
+
+async function loadClock() {
+  const response = await fetch('/sandbox/api/clock');
+  if (response.ok) showClock(await response.json());
+}
+
+async function moveClock(at) {
+  const response = await fetch('/sandbox/api/clock', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ at }),
+  });
+  if (!response.ok) {
+    showStatus(`调时间失败：HTTP ${response.status}`);
+    return;
+  }
+  const result = await response.json();
+  $('clock-at').value = '';
+  showClock(result.state);
+  const lines = result.ran.map(r => el('div', 'delivery', `${beijing(r.at)} ${JOBS[r.job] ?? r.job}：${r.result}`));
+  $('clock-log').replaceChildren(...(lines.length ? lines : [el('p', 'empty', '这段时间里没有定时任务要跑。')]));
+}
+
+async function pollWaiting() {
+  const response = await fetch('/sandbox/api/waiting');
+  if (!response.ok) return;
+  const json = await response.text();
+  if (json === state.waitingJson) return;
+  state.waitingJson = json;
+  const waiting = JSON.parse(json);
+  $('waiting').replaceChildren(...waiting.map(w =>
+    el('div', 'delivery', `等待发送 ${w.count} 条：${w.why}（最晚 ${beijing(w.until)}）`)));
+}
+
 // ---- wiring ----
 
 // A failed action stays on screen for a few seconds; a failed poll stays until a poll succeeds again.
@@ -353,7 +416,7 @@ function showStatus(text) {
 
 async function poll() {
   try {
-    await Promise.all([pollChat(), pollCardUpdates(), pollCustomers(), pollCare()]);
+    await Promise.all([pollChat(), pollCardUpdates(), pollCustomers(), pollCare(), pollWaiting()]);
   } catch (e) {
     showStatus('连不上机器人：' + e.message);
   }
@@ -363,6 +426,11 @@ async function poll() {
 $('me').addEventListener('change', e => choose(e.target.value));
 $('rep').addEventListener('change', onRepChanged);
 $('add-customer').addEventListener('submit', addFriend);
+$('clock-form').addEventListener('submit', event => {
+  event.preventDefault();
+  moveClock($('clock-at').value + ':00+08:00');
+});
+$('clock-reset').addEventListener('click', () => moveClock(null));
 $('composer').addEventListener('submit', async event => {
   event.preventDefault();
   const text = $('input').value.trim();
@@ -382,4 +450,5 @@ $('input').addEventListener('keydown', e => {
 });
 
 loadUsers().catch(e => showStatus('读不到成员列表：' + e.message)).finally(poll);
+loadClock().catch(() => {});
 setInterval(() => loadUsers().catch(() => {}), 10000);

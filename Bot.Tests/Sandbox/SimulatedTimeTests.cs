@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bot.Conversations.Common;
+using Bot.Host.WeCom.Emulator;
+using Bot.Tests.Fixtures;
+
+namespace Bot.Tests.Sandbox;
+
+/// <summary>
+/// 「模拟时间」 on the live sandbox host: moving the clock runs the jobs whose fire times it passes, so a reminder comes
+/// due, a festival's greetings are queued and sent, and a greeting held for the night goes out in the morning.
+/// </summary>
+public sealed class SimulatedTimeTests : IAsyncLifetime
+{
+    private LiveBot _bot = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await LiveBot.StartWithDemoCompanyAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_bot.BaseUrl) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _bot.DisposeAsync();
+    }
+
+    private async Task<JsonElement> ClockAsync() => await _http.GetFromJsonAsync<JsonElement>("sandbox/api/clock");
+
+    private async Task<JsonElement> MoveAsync(DateTimeOffset? at)
+    {
+        using var response = await _http.PostAsJsonAsync("sandbox/api/clock", new { at });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static IEnumerable<string> JobsRun(JsonElement moved) =>
+        moved.GetProperty("ran").EnumerateArray().Select(r => r.GetProperty("job").GetString()!);
+
+    private static DateOnly Today => ChinaTime.DateOf(DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task Clock_RealAtFirst_OffersAMorningAndTheNextFestival()
+    {
+        var clock = await ClockAsync();
+
+        Assert.False(clock.GetProperty("simulated").GetBoolean());
+        var labels = clock.GetProperty("presets").EnumerateArray().Select(p => p.GetProperty("label").GetString()!).ToList();
+        Assert.Contains("明早 8:31", labels);
+        Assert.Contains(labels, l => l.EndsWith(" 9:05", StringComparison.Ordinal) && l != "明早 8:31");
+    }
+
+    [Fact]
+    public async Task MoveToTomorrowTen_ReminderSetForThen_ComesDueAsACard_AndTheBotReadsTomorrowAsToday()
+    {
+        await _bot.SayAsync("lina", "明天上午10点提醒我回访安泰快运", 1);
+
+        var moved = await MoveAsync(ChinaTime.At(Today.AddDays(1), new TimeOnly(10, 0, 30)));
+
+        Assert.Contains("DueReminders", JobsRun(moved));
+        Assert.Contains("DailyDigest", JobsRun(moved));
+        static bool DueCard(CapturedMessage m) => m.MsgType == "template_card" && LiveBot.TextOf(m).Contains("安泰快运", StringComparison.Ordinal);
+        var messages = await WaitForAsync(() => _bot.MessagesToAsync("lina", 0, TimeSpan.Zero), all => all.Skip(1).Any(DueCard));
+        Assert.True(messages.Skip(1).Any(DueCard), string.Join(" | ", messages.Select(m => m.MsgType + ":" + LiveBot.TextOf(m))));
+        Assert.True((await ClockAsync()).GetProperty("simulated").GetBoolean());
+
+        // The conversation lives in the simulated day too: 「明天」 is now the day after.
+        var reply = await _bot.SayAsync("lina", "后天下午3点提醒我回访安泰快运", messages.Count + 1);
+        Assert.Contains($"{Today.AddDays(3).Month}月{Today.AddDays(3).Day}日", LiveBot.TextOf(reply));
+
+        var back = await MoveAsync(null);
+        Assert.Empty(JobsRun(back));
+        Assert.False(back.GetProperty("state").GetProperty("simulated").GetBoolean());
+    }
+
+    [Fact]
+    public async Task FestivalPreset_FriendsGreeted_GreetingAtNightWaitsWithItsReason_ThenGoesOutInTheMorning()
+    {
+        // The customer adds lina on WeChat: the contact is linked and consents to greetings.
+        await _bot.ControlAsync<AddContactResponse>("contacts", new AddContactRequest("lina", "李伟", CorpName: "星辰网络"));
+        var festival = (await ClockAsync()).GetProperty("presets").EnumerateArray().First(p => p.GetProperty("label").GetString()!.EndsWith(" 9:05", StringComparison.Ordinal)
+            && p.GetProperty("label").GetString() != "明早 8:31");
+        var festivalDay = ChinaTime.DateOf(festival.GetProperty("at").GetDateTimeOffset());
+
+        await MoveAsync(ChinaTime.At(festivalDay.AddDays(-1), new TimeOnly(22, 0)));
+        var moved = await MoveAsync(festival.GetProperty("at").GetDateTimeOffset());
+
+        Assert.Contains(moved.GetProperty("ran").EnumerateArray(), r => r.GetProperty("job").GetString() == "CareGreetings"
+            && r.GetProperty("result").GetString()!.StartsWith("客户关怀：排队 1 条", StringComparison.Ordinal));
+        var greetings = await WaitForAsync(async () => await _bot.ControlAsync<List<GroupMessageTask>>("group-messages?sender=lina&confirmed=false"), g => g.Count > 0);
+        Assert.Contains(greetings, g => g.Text is { } text && text.StartsWith("李总，元旦快乐", StringComparison.Ordinal) == (festivalDay.Month == 1 && festivalDay.Day == 1)
+            && text.Contains("星辰网络", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GreetingQueuedAtNight_WaitsForTheMorning_PageSaysWhy_ThenSentAfterTheMove()
+    {
+        var added = await _bot.ControlAsync<AddContactResponse>("contacts", new AddContactRequest("lina", "李伟", CorpName: "星辰网络"));
+        await MoveAsync(ChinaTime.At(Today.AddDays(1), new TimeOnly(23, 0)));
+        var outbox = _bot.Services.GetService(typeof(Bot.Data.Messaging.OutboxStore)) as Bot.Data.Messaging.OutboxStore;
+        var template = new System.Text.Json.Nodes.JsonObject
+        {
+            ["chat_type"] = "single",
+            ["sender"] = "lina",
+            ["external_userid"] = new System.Text.Json.Nodes.JsonArray(added.ExternalUserId),
+            ["text"] = new System.Text.Json.Nodes.JsonObject { ["content"] = "李总晚上好" },
+        };
+        await outbox!.EnqueueAsync([new Bot.Data.Messaging.OutgoingMessage("sim-night-1", "app", added.ExternalUserId, "msg_template", template.ToJsonString())], CancellationToken.None);
+
+        var waiting = await WaitForAsync(async () => await _http.GetFromJsonAsync<JsonElement>("sandbox/api/waiting"),
+            w => w.EnumerateArray().Any(x => x.GetProperty("why").GetString()!.Contains("08:00", StringComparison.Ordinal)));
+        Assert.Contains(waiting.EnumerateArray(), x => x.GetProperty("why").GetString()!.StartsWith("客户祝福只在 08:00–21:00 发送", StringComparison.Ordinal));
+
+        await MoveAsync(ChinaTime.At(Today.AddDays(2), new TimeOnly(8, 1)));
+
+        var sent = await WaitForAsync(async () => await _bot.ControlAsync<List<GroupMessageTask>>("group-messages?sender=lina&confirmed=false"),
+            g => g.Any(x => x.Text == "李总晚上好"));
+        Assert.Contains(sent, x => x.Text == "李总晚上好");
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var value = await read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            value = await read();
+        }
+        return value;
+    }
+}
