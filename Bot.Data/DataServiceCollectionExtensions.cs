@@ -52,7 +52,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<RedisKeys>();
-        services.AddSingleton<IDialogStateStore, RedisDialogStateStore>();
+        services.AddSingleton<IDialogStateStore, DialogStateStore>();
         services.AddSingleton<IMessageDeduplicator, RedisMessageDeduplicator>();
         services.AddSingleton<ITokenCache, RedisTokenCache>();
         services.AddSingleton<IDistributedLock, RedisDistributedLock>();

@@ -80,7 +80,7 @@ public sealed class CareTaskStore(NpgsqlDataSource dataSource)
     private async Task SaveChunkAsync(PlannedCare[] chunk, Func<PlannedCare, OutgoingMessage> render, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await Postgres.OwnTransaction.BeginAsync(connection, ct);
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
         {
             Keys = chunk.Select(p => p.Key).ToArray(),
@@ -92,7 +92,7 @@ public sealed class CareTaskStore(NpgsqlDataSource dataSource)
             Statuses = chunk.Select(p => p.Yielded ? "yielded" : "planned").ToArray(),
         }, tx, cancellationToken: ct, commandTimeout: 120));
         await OutboxStore.EnqueueAsync(connection, tx, [.. chunk.Where(p => !p.Yielded).Select(render)], ct);
-        await tx.CommitAsync(ct);
+        await Postgres.OwnTransaction.CommitAsync(tx, ct);
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ public sealed class CareTaskStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<CareNoteDue>> AnnounceAsync(Func<CareNoteDue, OutgoingMessage> render, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await Postgres.OwnTransaction.BeginAsync(connection, ct);
         // One announcer at a time, so two runs cannot both read the same marks.
         await connection.ExecuteAsync(new CommandDefinition("lock table care_rep_notes in exclusive mode", transaction: tx, cancellationToken: ct));
         var rows = await connection.QueryAsync<UnannouncedRow>(new CommandDefinition(UnannouncedSql, transaction: tx, cancellationToken: ct, commandTimeout: 120));
@@ -112,7 +112,7 @@ public sealed class CareTaskStore(NpgsqlDataSource dataSource)
         await OutboxStore.EnqueueAsync(connection, tx, [.. notes.Select(render)], ct);
         await connection.ExecuteAsync(new CommandDefinition(MarkAnnouncedSql,
             new { Reps = reps.Select(g => g.Key.RepId).ToArray(), Through = reps.Select(g => g.Max(r => r.LastId)).ToArray() }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await Postgres.OwnTransaction.CommitAsync(tx, ct);
         return notes;
     }
 }

@@ -89,9 +89,9 @@ public sealed class CareTracking(NpgsqlDataSource dataSource)
     public async Task RemindAsync(IReadOnlyList<long> taskIds, OutgoingMessage note, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await Postgres.OwnTransaction.BeginAsync(connection, ct);
         await connection.ExecuteAsync(new CommandDefinition(RemindedSql, new { Ids = taskIds.ToArray(), At = at.ToUniversalTime() }, tx, cancellationToken: ct));
         await OutboxStore.EnqueueAsync(connection, tx, [note], ct);
-        await tx.CommitAsync(ct);
+        await Postgres.OwnTransaction.CommitAsync(tx, ct);
     }
 }

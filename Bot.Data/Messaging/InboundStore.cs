@@ -34,15 +34,21 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
         where claimed_by = @Host and status = 'processing' and claimed_until > now()
         """;
 
+    // The attempt number is the fence: a worker whose lease ran out and whose message another worker claimed again
+    // finds nothing to hold, and changes nothing.
+    private const string HoldSql = """
+        select 1 from inbound_messages where id = @Id and attempts = @Attempt and status = 'processing' for update
+        """;
+
     private const string CompleteSql = """
-        update inbound_messages set status = 'done', processed_at = now(), claimed_until = null, last_error = null where id = any(@Ids)
+        update inbound_messages set status = 'done', processed_at = now(), claimed_until = null, last_error = null where id = @Id
         """;
 
     private const string FailSql = """
         update inbound_messages
         set status = case when attempts >= @MaxAttempts then 'failed' else 'processing' end,
             claimed_until = now() + @RetryAfter, last_error = @Error
-        where id = @Id
+        where id = @Id and status = 'processing'
         """;
 
     /// <summary>Stores the message unless its key was seen before; returns the new row's id, or null for a repeat.</summary>
@@ -64,19 +70,24 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
     }
 
     /// <summary>Marks the message done and queues its replies in the same transaction: both happen or neither.</summary>
-    public Task CompleteAsync(long id, IReadOnlyList<OutgoingMessage> replies, CancellationToken ct) =>
-        CompleteAsync([id], replies, ct);
-
-    /// <summary>The same for a whole batch of processed messages, in one transaction.</summary>
-    public async Task CompleteAsync(IReadOnlyList<long> ids, IReadOnlyList<OutgoingMessage> replies, CancellationToken ct)
+    /// <summary>
+    /// Locks the claimed message for the rest of the caller's transaction, so no other worker claims it while it is being
+    /// handled (claims skip locked rows); false when this attempt is no longer the message's latest.
+    /// </summary>
+    public async Task<bool> HoldAsync(long id, int attempt, CancellationToken ct)
     {
-        if (ids.Count == 0)
-            return;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(HoldSql, new { Id = id, Attempt = attempt }, cancellationToken: ct)) is not null;
+    }
+
+    /// <summary>Queues the replies and marks the message done, in the caller's transaction when there is one.</summary>
+    public async Task CompleteAsync(long id, IReadOnlyList<OutgoingMessage> replies, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await Postgres.OwnTransaction.BeginAsync(connection, ct);
         await OutboxStore.EnqueueAsync(connection, tx, replies, ct);
-        await connection.ExecuteAsync(new CommandDefinition(CompleteSql, new { Ids = ids.ToArray() }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(CompleteSql, new { Id = id }, tx, cancellationToken: ct));
+        await Postgres.OwnTransaction.CommitAsync(tx, ct);
     }
 
     public async Task FailAsync(long id, string error, int maxAttempts, TimeSpan retryAfter, CancellationToken ct)

@@ -92,7 +92,7 @@ public sealed class ChurnFindingsStore(NpgsqlDataSource dataSource) : IChurnFind
         DateOnly today, DateTimeOffset at, Func<IReadOnlyList<ChurnChange>, CancellationToken, Task> publish, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(connection, ct);
         await connection.ExecuteAsync(new CommandDefinition(ScanLockSql, transaction: tx, cancellationToken: ct));
         // Marks taken here are covered by the facts read after them; later writes mark again.
         await connection.ExecuteAsync(new CommandDefinition(TakeStaleSql, transaction: tx, cancellationToken: ct, commandTimeout: 300));
@@ -113,20 +113,19 @@ public sealed class ChurnFindingsStore(NpgsqlDataSource dataSource) : IChurnFind
         await connection.ExecuteAsync(new CommandDefinition(ClearSql, transaction: tx, cancellationToken: ct, commandTimeout: 300));
         await UpsertAsync(connection, tx, assessed, scan: true, ct);
         await connection.ExecuteAsync(new CommandDefinition(MarkScannedSql, new { Today = today, At = at.ToUniversalTime() }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await OwnTransaction.CommitAsync(tx, ct);
         return new ChurnScanResult(assessed.Count, changes);
     }
 
     private static async Task RefreshStaleAsync(NpgsqlConnection connection, DateOnly today, CancellationToken ct)
     {
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(connection, ct);
         var stale = (await connection.QueryAsync<long>(new CommandDefinition(TakeStaleSql, transaction: tx, cancellationToken: ct))).ToList();
         if (stale.Count == 0)
-        {
-            await tx.RollbackAsync(ct);
             return;
-        }
-        await connection.ExecuteAsync(new CommandDefinition(AsyncCommitSql, transaction: tx, cancellationToken: ct));
+        // Only a transaction of its own may give up durability; inside a message's transaction the message's commit decides.
+        if (tx is not null)
+            await connection.ExecuteAsync(new CommandDefinition(AsyncCommitSql, transaction: tx, cancellationToken: ct));
         // Facts are read after the marks were taken, so they include every change that marked them.
         var facts = await ChurnQueries.FactsAsync(connection, tx, stale, today, ct);
         var assessed = facts.Select(f => (Facts: f, Findings: ChurnRules.Evaluate(f, today))).ToList();
@@ -134,7 +133,7 @@ public sealed class ChurnFindingsStore(NpgsqlDataSource dataSource) : IChurnFind
         var gone = stale.Except(facts.Select(f => f.CustomerId)).ToArray();
         if (gone.Length > 0)
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Ids = gone }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await OwnTransaction.CommitAsync(tx, ct);
     }
 
     private static List<(ChurnFacts Facts, IReadOnlyList<ChurnFinding> Findings, ChurnRank? Rank)> Assess(IReadOnlyList<ChurnFacts> facts, DateOnly today) =>
@@ -143,7 +142,7 @@ public sealed class ChurnFindingsStore(NpgsqlDataSource dataSource) : IChurnFind
             .Select(a => (a.Facts, a.Findings, ChurnRules.Rank(a.Findings)))];
 
     private static Task<int> UpsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<(ChurnFacts Facts, IReadOnlyList<ChurnFinding> Findings, ChurnRank? Rank)> rows,
+        NpgsqlConnection connection, NpgsqlTransaction? tx, IReadOnlyList<(ChurnFacts Facts, IReadOnlyList<ChurnFinding> Findings, ChurnRank? Rank)> rows,
         bool scan, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
         {

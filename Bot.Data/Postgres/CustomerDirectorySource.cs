@@ -36,8 +36,13 @@ public sealed class CustomerDirectorySource(NpgsqlDataSource dataSource) : ICust
         public long? OwnerId { get; init; }
     }
 
+    /// <remarks>
+    /// Outside any inbound message's transaction: the directory is shared by every message, so it holds committed
+    /// customers only, never one a message is still writing (and may yet roll back).
+    /// </remarks>
     public async Task<DirectorySnapshot> LoadAsync(CancellationToken ct)
     {
+        using var committedOnly = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeOption.Suppress, System.Transactions.TransactionScopeAsyncFlowOption.Enabled);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var version = await connection.ExecuteScalarAsync<string>(new CommandDefinition(VersionSql, transaction: tx, cancellationToken: ct)) ?? "";
@@ -50,6 +55,7 @@ public sealed class CustomerDirectorySource(NpgsqlDataSource dataSource) : ICust
 
     public async Task<string> VersionAsync(CancellationToken ct)
     {
+        using var committedOnly = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeOption.Suppress, System.Transactions.TransactionScopeAsyncFlowOption.Enabled);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<string>(new CommandDefinition(VersionSql, cancellationToken: ct)) ?? "";
     }

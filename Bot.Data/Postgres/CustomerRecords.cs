@@ -132,7 +132,7 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
     public async Task<ErasureCounts?> ForgetAsync(long customerId, long? actorId, string actor, DateTimeOffset at, CustomerMentions mentions, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(connection, ct);
         var names = await connection.QuerySingleOrDefaultAsync<CustomerName>(
             new CommandDefinition(LockSql, new { Id = customerId }, tx, cancellationToken: ct));
         if (names is null)
@@ -179,7 +179,7 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
         });
         await connection.ExecuteAsync(new CommandDefinition(AuditSql,
             new { At = at.ToUniversalTime(), ActorId = actorId, Id = customerId, Detail = detail }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await OwnTransaction.CommitAsync(tx, ct);
         return counts;
     }
 

@@ -120,7 +120,7 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource, TimeProvider
     {
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(connection, ct);
         var row = await connection.QuerySingleAsync<CustomerRow>(new CommandDefinition(InsertSql, new
         {
             customer.LegalName,
@@ -135,7 +135,7 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource, TimeProvider
         }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(InitialStageSql,
             new { CustomerId = row.Id, Stage = customer.Stage.Code(), ActorId = actorId, Now = now }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await OwnTransaction.CommitAsync(tx, ct);
         return row.ToCustomer();
     }
 
@@ -149,24 +149,24 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource, TimeProvider
     public async Task<bool> ChangeStageAsync(long customerId, FunnelStage stage, long? actorId, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(connection, ct);
         var current = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(CurrentStageForUpdateSql, new { CustomerId = customerId }, tx, cancellationToken: ct))
             ?? throw new KeyNotFoundException($"customer {customerId} not found");
         if (current == stage.Code())
             return false;
         await connection.ExecuteAsync(new CommandDefinition(ChangeStageSql,
             new { CustomerId = customerId, From = current, Stage = stage.Code(), ActorId = actorId, At = at.ToUniversalTime() }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await OwnTransaction.CommitAsync(tx, ct);
         return true;
     }
 
     public async Task RevertStageAsync(long customerId, FunnelStage stage, DateTimeOffset since, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(connection, ct);
         await connection.ExecuteAsync(new CommandDefinition(RevertStageSql,
             new { CustomerId = customerId, Stage = stage.Code(), Since = since.ToUniversalTime() }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await OwnTransaction.CommitAsync(tx, ct);
     }
 
     public async Task DeleteCreatedAsync(long customerId, CancellationToken ct)

@@ -65,7 +65,7 @@ public sealed class ExternalContactStore(NpgsqlDataSource dataSource, ICustomerR
     public async Task<LinkedContact> LinkAsync(long repId, ExternalContactProfile profile, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(connection, ct);
         var args = new { profile.ExternalUserId, profile.Name, profile.Position, RepId = repId, At = at.ToUniversalTime() };
         var existing = await connection.QuerySingleOrDefaultAsync<ContactKey>(new CommandDefinition(ByExternalIdSql, args, tx, cancellationToken: ct));
         var customerCreated = false;
@@ -111,7 +111,9 @@ public sealed class ExternalContactStore(NpgsqlDataSource dataSource, ICustomerR
             }
         }
         await connection.ExecuteAsync(new CommandDefinition(ConsentSql, new { Id = contactId, args.At }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await OwnTransaction.CommitAsync(tx, ct);
+        // Closed before the repository opens its own: inside a message's transaction, two open connections would need two-phase commit.
+        await connection.CloseAsync();
         var customer = await customers.GetAsync(customerId, ct) ?? throw new InvalidOperationException($"customer {customerId} vanished");
         var linkedContact = (await customers.ListContactsAsync(customerId, ct)).Single(c => c.Id == contactId);
         return new LinkedContact(customer, linkedContact, customerCreated, contactCreated);
@@ -119,8 +121,10 @@ public sealed class ExternalContactStore(NpgsqlDataSource dataSource, ICustomerR
 
     public async Task<(Customer Customer, Contact Contact)?> FindAsync(string externalUserId, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var key = await connection.QuerySingleOrDefaultAsync<ContactKey>(new CommandDefinition(ByExternalIdSql, new { ExternalUserId = externalUserId }, cancellationToken: ct));
+        ContactKey? key;
+        // Closed before the repository opens its own: inside a message's transaction, two open connections would need two-phase commit.
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+            key = await connection.QuerySingleOrDefaultAsync<ContactKey>(new CommandDefinition(ByExternalIdSql, new { ExternalUserId = externalUserId }, cancellationToken: ct));
         if (key is null || await customers.GetAsync(key.CustomerId, ct) is not { } customer)
             return null;
         var contact = (await customers.ListContactsAsync(key.CustomerId, ct)).Single(c => c.Id == key.Id);

@@ -83,7 +83,7 @@ public sealed class TierStore(NpgsqlDataSource dataSource) : ITierStore
     public async Task<int> SaveAsync(IReadOnlyList<TierVerdict> verdicts, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(connection, ct);
         var args = new
         {
             Ids = verdicts.Select(v => v.CustomerId).ToArray(),
@@ -98,7 +98,7 @@ public sealed class TierStore(NpgsqlDataSource dataSource) : ITierStore
         };
         var changed = await connection.ExecuteAsync(new CommandDefinition(HistorySql, args, tx, cancellationToken: ct, commandTimeout: 300));
         await connection.ExecuteAsync(new CommandDefinition(UpdateSql, args, tx, cancellationToken: ct, commandTimeout: 300));
-        await tx.CommitAsync(ct);
+        await OwnTransaction.CommitAsync(tx, ct);
         return changed;
     }
 }

@@ -7,8 +7,6 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
 {
     private readonly string _prefix = options.Value.KeyPrefix;
 
-    public string Dialog(string userId) => $"{_prefix}:dialog:{userId}";
-
     public string Seen(string messageKey) => $"{_prefix}:seen:{messageKey}";
 
     public string Token(string name) => $"{_prefix}:token:{name}";

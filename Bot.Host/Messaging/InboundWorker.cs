@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Transactions;
 using Bot.Conversations.Pipeline;
 using Bot.Data.Messaging;
 using Bot.Data.Redis;
@@ -59,23 +60,7 @@ public sealed class InboundWorker(
                 await signal.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken);
                 continue;
             }
-            var done = new System.Collections.Concurrent.ConcurrentBag<(long Id, IReadOnlyList<OutgoingMessage> Replies)>();
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = stoppingToken },
-                async (message, ct) =>
-                {
-                    if (await ProcessAsync(message, ct) is { } replies)
-                        done.Add((message.Id, replies));
-                });
-            try
-            {
-                // One transaction for the batch: under load this is what keeps the worker from starving the callbacks.
-                await inbox.CompleteAsync([.. done.Select(d => d.Id)], [.. done.SelectMany(d => d.Replies)], stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Nothing of the batch is marked done; the leases run out and the messages are processed again.
-                logger.LogError(ex, "Could not complete {Count} inbound messages", done.Count);
-            }
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = stoppingToken }, ProcessAsync);
         }
     }
 
@@ -94,18 +79,65 @@ public sealed class InboundWorker(
         }
     }
 
-    /// <summary>The replies to queue, or null when the message failed and was scheduled for another attempt.</summary>
-    private async Task<IReadOnlyList<OutgoingMessage>?> ProcessAsync(InboundMessage message, CancellationToken ct)
+    /// <summary>
+    /// One message, exactly once: everything it changes — records, reminders, dialog state, queued replies and the
+    /// message's own "done" — commits in one PostgreSQL transaction or not at all, and a failure anywhere leaves the
+    /// message to be handled again from scratch. Only the AI bot's streamed answer (Redis) follows the commit.
+    /// </summary>
+    private async ValueTask ProcessAsync(InboundMessage message, CancellationToken ct)
     {
         try
         {
-            return message.Channel == "aibot" ? await ProcessAiBotAsync(message, ct) : await ProcessAppAsync(message, ct);
+            StreamAnswer? answer = null;
+            using (var transaction = new TransactionScope(TransactionScopeOption.Required,
+                new TransactionOptions { IsolationLevel = IsolationLevel.ReadCommitted, Timeout = TimeSpan.FromSeconds(options.Value.LeaseSeconds) },
+                TransactionScopeAsyncFlowOption.Enabled))
+            {
+                if (!await inbox.HoldAsync(message.Id, message.Attempts, ct))
+                {
+                    logger.LogWarning("Inbound {Id}: attempt {Attempt} was overtaken by a later one; leaving it to that", message.Id, message.Attempts);
+                    return;
+                }
+                IReadOnlyList<OutgoingMessage> replies;
+                if (message.Channel == "aibot")
+                    (replies, answer) = ([], await ProcessAiBotAsync(message, ct));
+                else
+                    replies = await ProcessAppAsync(message, ct);
+                await inbox.CompleteAsync(message.Id, replies, ct);
+                transaction.Complete();
+            }
+            if (answer is { } stream)
+                await PublishAsync(message, stream);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            logger.LogError(ex, "Inbound message {Id} failed (attempt {Attempt})", message.Id, message.Attempts);
-            await inbox.FailAsync(message.Id, ex.Message, options.Value.MaxAttempts, TimeSpan.FromSeconds(5 * message.Attempts), ct);
-            return null;
+            if (!outages.TryReport("inbound worker", ex))
+                logger.LogError(ex, "Inbound message {Id} failed (attempt {Attempt})", message.Id, message.Attempts);
+            try
+            {
+                await inbox.FailAsync(message.Id, ex.Message, options.Value.MaxAttempts, TimeSpan.FromSeconds(5 * message.Attempts), ct);
+            }
+            catch (Exception failed) when (failed is not OperationCanceledException)
+            {
+                // Storage is down: the lease runs out and the message is claimed again.
+                outages.TryReport("inbound worker", failed);
+            }
+        }
+    }
+
+    private sealed record StreamAnswer(string StreamId, StreamReply Reply);
+
+    /// <summary>The message is done whatever happens here: its records are committed and must not be written twice.</summary>
+    private async Task PublishAsync(InboundMessage message, StreamAnswer answer)
+    {
+        try
+        {
+            await streams.SetAsync(answer.StreamId, answer.Reply);
+        }
+        catch (Exception ex) when (OutageLog.IsOutage(ex))
+        {
+            outages.Report("inbound worker", ex);
+            logger.LogWarning("Inbound {Id}: handled, but its streamed answer could not be stored; the AI bot shows none", message.Id);
         }
     }
 
@@ -130,13 +162,11 @@ public sealed class InboundWorker(
         return outgoing;
     }
 
-    private async Task<IReadOnlyList<OutgoingMessage>> ProcessAiBotAsync(InboundMessage message, CancellationToken ct)
+    private async Task<StreamAnswer> ProcessAiBotAsync(InboundMessage message, CancellationToken ct)
     {
         var stored = JsonNode.Parse(message.Payload)!;
-        var streamId = stored["stream_id"]!.GetValue<string>();
         var incoming = AiBotMessages.ToIncoming(message, stored["message"]!, clock);
         var replies = await engine.HandleAsync(incoming, ct);
-        await streams.SetAsync(streamId, new StreamReply(string.Join("\n\n", replies.Select(r => r.Text)), Finished: true));
-        return [];
+        return new StreamAnswer(stored["stream_id"]!.GetValue<string>(), new StreamReply(string.Join("\n\n", replies.Select(r => r.Text)), Finished: true));
     }
 }

@@ -1,4 +1,3 @@
-using Bot.Conversations.Dialogs;
 using Bot.Data.Redis;
 using Bot.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,31 +27,6 @@ public sealed class RedisTests : IDisposable
             await Task.Delay(50);
         }
         return false;
-    }
-
-    [Fact]
-    public async Task DialogState_SetGetRemove_AndExpiresOnItsOwn()
-    {
-        var store = Get<IDialogStateStore>();
-        await store.SetAsync("lina", """{"pending":"choose_customer"}""", TimeSpan.FromMinutes(5), None);
-        Assert.Equal("""{"pending":"choose_customer"}""", await store.GetAsync("lina", None));
-        await store.RemoveAsync("lina", None);
-        Assert.Null(await store.GetAsync("lina", None));
-
-        await store.SetAsync("zhangwei", "短暂", TimeSpan.FromMilliseconds(300), None);
-        Assert.Equal("短暂", await store.GetAsync("zhangwei", None));
-        Assert.True(await BecomesTrueWithin(TimeSpan.FromSeconds(5), async () => await store.GetAsync("zhangwei", None) is null));
-    }
-
-    [Fact]
-    public async Task DialogState_KeysLiveUnderTheConfiguredPrefix()
-    {
-        await Get<IDialogStateStore>().SetAsync("prefix-check", "x", TimeSpan.FromMinutes(1), None);
-
-        var db = await Get<RedisConnection>().GetDatabaseAsync();
-        Assert.True(await db.KeyExistsAsync($"{_prefix}:dialog:prefix-check"));
-        var otherRun = BotServices.Create("Host=127.0.0.1;Database=unused", TestEnvironment.NewRedisPrefix());
-        Assert.Null(await otherRun.GetRequiredService<IDialogStateStore>().GetAsync("prefix-check", None));
     }
 
     [Fact]
