@@ -133,7 +133,12 @@ public static class BotCommandLine
         benchCare.Hidden = true;
         benchCare.SetAction((result, ct) => CliCommands.BenchCareAsync(result.GetValue(careCustomers), result.GetValue(perMinute), result.GetValue(hostSeconds), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, jobs, parse, eval, train, export, forget, bench, benchNlu, benchReports, benchCare };
+        var faultRate = new Option<int>("--rate") { DefaultValueFactory = _ => 20 };
+        var benchFaults = new Command("bench-faults", "稳定发消息的同时强杀主机三次、停 Redis 20 秒、数据库拒绝连接 20 秒，逐项核对丢失和重复") { faultRate };
+        benchFaults.Hidden = true;
+        benchFaults.SetAction((result, ct) => CliCommands.BenchFaultsAsync(result.GetValue(faultRate), ct));
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, jobs, parse, eval, train, export, forget, bench, benchNlu, benchReports, benchCare, benchFaults };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

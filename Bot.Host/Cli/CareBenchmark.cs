@@ -1,13 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Bot.Host.Care;
 using Bot.Host.WeCom;
 using Bot.Host.WeCom.Emulator;
 using Dapper;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -56,7 +52,7 @@ public sealed class CareBenchmark(NpgsqlDataSource database, CareGreetingRun gre
             Print($"generated {customers:N0} consented customers on WeCom across 200 reps in {generate.Elapsed.TotalSeconds:0.0} s");
         }
 
-        var (emulator, emulatorAddress) = await StartEmulatorAsync(ct);
+        var (emulator, emulatorAddress) = await BenchProcesses.StartEmulatorAsync(wecom.Value, ct);
         await using var stopEmulator = emulator;
         await using (var connection = await database.OpenConnectionAsync(ct))
         {
@@ -113,59 +109,17 @@ public sealed class CareBenchmark(NpgsqlDataSource database, CareGreetingRun gre
         Print($"{name}: {slices.Average() * 6:N0} group sends a minute over {slices.Count} whole ten-second slices = {100.0 * slices.Average() / perSlice:0.0}% of the limit {perMinute:N0}/min (lowest slice {100.0 * slices.Min() / perSlice:0.0}%)");
     }
 
-    private Process StartHost(string apiBase, int perMinute)
+    private Process StartHost(string apiBase, int perMinute) => BenchProcesses.StartHost(BenchProcesses.FreePort(), new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"));
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add($"--urls=http://127.0.0.1:{FreePort()}");
-        start.Environment["WeCom__BaseUrl"] = apiBase;
-        start.Environment["WeCom__Emulator__Enabled"] = "false";
-        start.Environment["WeCom__Outbox__GroupSendPerMinute"] = perMinute.ToString(CultureInfo.InvariantCulture);
-        start.Environment["WeCom__Outbox__Dispatchers"] = wecom.Value.Outbox.Dispatchers.ToString(CultureInfo.InvariantCulture);
-        start.Environment["WeCom__Outbox__LeaseSeconds"] = "5";
+        ["WeCom__BaseUrl"] = apiBase,
+        ["WeCom__Emulator__Enabled"] = "false",
+        ["WeCom__Outbox__GroupSendPerMinute"] = perMinute.ToString(CultureInfo.InvariantCulture),
+        ["WeCom__Outbox__Dispatchers"] = wecom.Value.Outbox.Dispatchers.ToString(CultureInfo.InvariantCulture),
+        ["WeCom__Outbox__LeaseSeconds"] = "5",
         // The bench runs whenever it is started; the daytime window is tested elsewhere.
-        start.Environment["Care__SendFromHour"] = "0";
-        start.Environment["Care__SendUntilHour"] = "24";
-        start.Environment["Scheduling__Enabled"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine("[host] " + line); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private async Task<(WebApplication App, string Address)> StartEmulatorAsync(CancellationToken ct)
-    {
-        var w = wecom.Value;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["WeCom:Emulator:Enabled"] = "true",
-            ["WeCom:Emulator:CorpId"] = w.CorpId,
-            ["WeCom:Emulator:CorpSecret"] = w.Secret,
-            ["WeCom:Emulator:AgentId"] = w.AgentId.ToString(CultureInfo.InvariantCulture),
-            ["WeCom:Emulator:Token"] = w.Token,
-            ["WeCom:Emulator:EncodingAESKey"] = w.EncodingAESKey,
-            ["WeCom:Emulator:CallbackUrl"] = "http://127.0.0.1:1/unused",
-        });
-        builder.Services.AddWeComEmulator(builder.Configuration);
-        var app = builder.Build();
-        app.MapWeComEmulator();
-        await app.StartAsync(ct);
-        return (app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        ["Care__SendFromHour"] = "0",
+        ["Care__SendUntilHour"] = "24",
+    });
 
     private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
 }

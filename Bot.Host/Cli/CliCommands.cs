@@ -224,6 +224,13 @@ internal static class CliCommands
         return await app.Services.GetRequiredService<CareBenchmark>().RunAsync(customers, perMinute, seconds, ct);
     }
 
+    public static async Task<int> BenchFaultsAsync(int rate, CancellationToken ct)
+    {
+        await using var app = BuildServices(services => WithWeComOptions(services).AddSingleton<FaultsBenchmark>());
+        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        return await app.Services.GetRequiredService<FaultsBenchmark>().RunAsync(rate, ct);
+    }
+
     public static async Task<int> BenchCallbacksAsync(Uri target, int[] rates, int seconds, CancellationToken ct)
     {
         await using var app = BuildServices(services => WithWeComOptions(services).AddSingleton<CallbackBenchmark>());
