@@ -40,6 +40,10 @@ public sealed class InboundWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
+        // System.Transactions commits synchronously, so each message in flight may hold a pool thread while PostgreSQL
+        // commits; without headroom the pool grows by about two threads a second and every callback waits meanwhile.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 2 * o.Parallelism), io);
         await ReleaseOwnLeasesAsync(o.HostId, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
