@@ -26,6 +26,7 @@ public sealed class SimulatedTime(
     CareCandidates candidates, IOptions<CareOptions> care, ILogger<SimulatedTime> logger) : IDisposable
 {
     private static readonly TimeOnly GreetingTime = new(9, 5);
+    private static readonly TimeOnly MorningTime = new(8, 31);
     private readonly SemaphoreSlim _moving = new(1, 1);
 
     public async Task<ClockState> StateAsync(CancellationToken ct)
@@ -84,9 +85,11 @@ public sealed class SimulatedTime(
     private async Task<IReadOnlyList<ClockPreset>> PresetsAsync(DateTimeOffset now, CancellationToken ct)
     {
         var today = ChinaTime.DateOf(now);
+        // The next 08:31, just after the morning digest: this morning while it is still ahead.
+        var morning = ChinaTime.At(today, MorningTime) > now ? today : today.AddDays(1);
         var presets = new List<ClockPreset>
         {
-            new("明早 8:31", ChinaTime.At(today.AddDays(1), new TimeOnly(8, 31)), "每天早上的跟进日报，到期的提醒卡片"),
+            new($"{(morning == today ? "今早" : "明早")} {MorningTime:H:mm}", ChinaTime.At(morning, MorningTime), "每天早上的跟进日报，到期的提醒卡片"),
         };
         var festival = CareOccasions.Festivals
             .SelectMany(f => new[] { today.Year, today.Year + 1 }.Select(year => (Festival: f, Day: FestivalCalendar.DateOf(f, year))))
