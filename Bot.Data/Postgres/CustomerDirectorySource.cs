@@ -42,7 +42,7 @@ public sealed class CustomerDirectorySource(NpgsqlDataSource dataSource) : ICust
     /// </remarks>
     public async Task<DirectorySnapshot> LoadAsync(CancellationToken ct)
     {
-        using var committedOnly = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeOption.Suppress, System.Transactions.TransactionScopeAsyncFlowOption.Enabled);
+        using var committedOnly = OwnTransaction.CommittedOnly();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var version = await connection.ExecuteScalarAsync<string>(new CommandDefinition(VersionSql, transaction: tx, cancellationToken: ct)) ?? "";
@@ -55,7 +55,7 @@ public sealed class CustomerDirectorySource(NpgsqlDataSource dataSource) : ICust
 
     public async Task<string> VersionAsync(CancellationToken ct)
     {
-        using var committedOnly = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeOption.Suppress, System.Transactions.TransactionScopeAsyncFlowOption.Enabled);
+        using var committedOnly = OwnTransaction.CommittedOnly();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<string>(new CommandDefinition(VersionSql, cancellationToken: ct)) ?? "";
     }

@@ -14,5 +14,9 @@ public static class OwnTransaction
     public static async ValueTask<NpgsqlTransaction?> BeginAsync(NpgsqlConnection connection, CancellationToken ct, IsolationLevel isolation = IsolationLevel.ReadCommitted) =>
         System.Transactions.Transaction.Current is null ? await connection.BeginTransactionAsync(isolation, ct) : null;
 
+    /// <summary>Reads outside any message's transaction: what every message shares must hold committed rows only.</summary>
+    public static System.Transactions.TransactionScope CommittedOnly() =>
+        new(System.Transactions.TransactionScopeOption.Suppress, System.Transactions.TransactionScopeAsyncFlowOption.Enabled);
+
     public static Task CommitAsync(NpgsqlTransaction? transaction, CancellationToken ct) => transaction?.CommitAsync(ct) ?? Task.CompletedTask;
 }

@@ -10,10 +10,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// What the benchmarks that kill hosts share: a WeCom emulator living in the benchmark's own process (so it outlives
-/// every host), and bot hosts started as child processes of their own that can be killed like a crash.
+/// What the benchmarks (and the tests) that kill things share: a WeCom emulator living in the benchmark's own process
+/// (so it outlives every host), bot hosts and a Redis started as child processes that can be killed like a crash.
 /// </summary>
-internal static class BenchProcesses
+public static class BenchProcesses
 {
     public static async Task<(WebApplication App, string Address)> StartEmulatorAsync(WeComOptions w, CancellationToken ct)
     {
@@ -54,6 +54,35 @@ internal static class BenchProcesses
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>A Redis of its own on <paramref name="port"/>, nothing saved, returned once it listens.</summary>
+    public static Process StartRedis(int port)
+    {
+        var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+            start.ArgumentList.Add(arg);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                probe.Connect(IPAddress.Loopback, port);
+                return process;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+        process.Kill();
+        throw new InvalidOperationException($"redis-server did not listen on {port}");
     }
 
     public static int FreePort()

@@ -54,7 +54,7 @@ public sealed class CallbackBenchmark(IOptions<WeComOptions> options, NpgsqlData
             var latencies = ok.Select(r => r.Milliseconds).Order().ToArray();
             var span = (double)shots.Count / rate;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{rate,6}  {shots.Count,5}  {ok.Count / span,7:0}  {Percentile(latencies, 0.50),6:0.0}  {Percentile(latencies, 0.99),6:0.0}  {latencies.LastOrDefault(),6:0.0}  {results.Count - ok.Count,6}"));
+                $"{rate,6}  {shots.Count,5}  {ok.Count / span,7:0}  {Percentiles.Of(latencies, 0.50),6:0.0}  {Percentiles.Of(latencies, 0.99),6:0.0}  {latencies.LastOrDefault(),6:0.0}  {results.Count - ok.Count,6}"));
         }
 
         var (stored, duplicated) = await CountStoredAsync(firstMsgId, nextMsgId, ct);
@@ -123,7 +123,4 @@ public sealed class CallbackBenchmark(IOptions<WeComOptions> options, NpgsqlData
         var row = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(sql, new { Keys = keys }, cancellationToken: ct, commandTimeout: 120));
         return row;
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

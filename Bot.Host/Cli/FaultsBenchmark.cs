@@ -72,7 +72,7 @@ public sealed class FaultsBenchmark(IOptions<WeComOptions> options, NpgsqlDataSo
             await connection.ExecuteAsync(new CommandDefinition(SeedSql, new { Reps, Names }, cancellationToken: ct));
 
         var redisPort = BenchProcesses.FreePort();
-        var redis = StartRedis(redisPort);
+        var redis = BenchProcesses.StartRedis(redisPort);
         var (emulator, emulatorAddress) = await BenchProcesses.StartEmulatorAsync(o, ct);
         await using var stopEmulator = emulator;
         var port = BenchProcesses.FreePort();
@@ -130,7 +130,7 @@ public sealed class FaultsBenchmark(IOptions<WeComOptions> options, NpgsqlDataSo
         children.Redis.Kill();
         await children.Redis.WaitForExitAsync(ct);
         await Task.Delay(TimeSpan.FromSeconds(20), ct);
-        children.Redis = StartRedis(redisPort);
+        children.Redis = BenchProcesses.StartRedis(redisPort);
         await Task.Delay(TimeSpan.FromSeconds(10), ct);
         phase = Phases[4];
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
@@ -253,18 +253,5 @@ public sealed class FaultsBenchmark(IOptions<WeComOptions> options, NpgsqlDataSo
             await Task.Delay(200, ct);
         }
         throw new InvalidOperationException("the host did not become ready within 60 s");
-    }
-
-    private static Process StartRedis(int port)
-    {
-        var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

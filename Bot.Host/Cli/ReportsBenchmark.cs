@@ -113,5 +113,5 @@ public sealed class ReportsBenchmark(NpgsqlDataSource database, FunnelReportBuil
     }
 
     private static string Line(string what, double[] sorted) => string.Create(CultureInfo.InvariantCulture,
-        $"{what}: p50 {sorted[sorted.Length / 2]:0.0} ms, p95 {sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(0.95 * sorted.Length) - 1)]:0.0} ms, max {sorted[^1]:0.0} ms over {sorted.Length} runs");
+        $"{what}: p50 {sorted[sorted.Length / 2]:0.0} ms, p95 {Percentiles.Of(sorted, 0.95):0.0} ms, max {sorted[^1]:0.0} ms over {sorted.Length} runs");
 }

@@ -70,12 +70,12 @@ internal static class UnderstandingCommands
         }
         var asked = new ModelAsked();
         var card = model is { } m
-            ? await UnderstandingEvaluation.ScoreAsync(messages, books, m.Assistant, asked, CancellationToken.None)
+            ? await UnderstandingEvaluation.ScoreAsync(messages, books, m.Assistant, asked.Add, CancellationToken.None)
             : UnderstandingEvaluation.Score(messages, books);
         Console.Write(card.Report(file.Name));
         if (model is { Usage: var usage })
         {
-            Console.WriteLine($"模型：问了 {asked.Count} 条（规则没把握的），采用 {asked.Accepted} 条；每条 p50 {asked.Percentile(0.5).TotalMilliseconds:0} ms、p95 {asked.Percentile(0.95).TotalMilliseconds:0} ms");
+            Console.WriteLine($"模型：问了 {asked.Count} 条（规则没把握的），采用 {asked.Accepted} 条；每条 p50 {asked.Milliseconds(0.5):0} ms、p95 {asked.Milliseconds(0.95):0} ms");
             Console.WriteLine($"模型请求 {usage.Requests} 次（失败 {usage.Failed}），tokens 输入 {usage.InputTokens:N0}、输出 {usage.OutputTokens:N0}");
         }
         foreach (var line in card.WritesOnQuestions)

@@ -87,4 +87,6 @@ public sealed class ImpatientAssistantBot() : AssistantBot(("Llm:TimeoutSeconds"
 /// <summary>A breaker that opens once three requests (the warm-up among them) are half failed, and probes again after two seconds.</summary>
 public sealed class BreakerAssistantBot() : AssistantBot(("Llm:TimeoutSeconds", "3"), ("Llm:BreakerMinimumRequests", "3"), ("Llm:BreakSeconds", "2"))
 {
+    /// <summary>What a message would wait for a model that is down if the breaker were not open.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 }

@@ -23,7 +23,8 @@ public sealed class CircuitBreakerTests(BreakerAssistantBot fixture) : IClassFix
         var (second, took, secondRequests) = await fixture.SayVagueAsync("zhangwei");
         Assert.StartsWith(AssistantBot.RulesAnswer, second);
         Assert.Equal(0, secondRequests);
-        Assert.True(took < TimeSpan.FromSeconds(2), $"took {took}");
+        // Answered without waiting for the model's timeout: the bound is what an open breaker saves, not a guess at speed.
+        Assert.True(took < BreakerAssistantBot.Timeout, $"took {took}");
 
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         _model.Script(new FakeReply.ToolCall("sales-help", "{}"));

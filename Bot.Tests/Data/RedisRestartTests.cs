@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Bot.Conversations.Team;
+using Bot.Host.Cli;
 using Bot.Host.WeCom.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
@@ -18,7 +18,7 @@ public sealed class RedisRestartTests
     public async Task RedisRestartedUnderLoad_HostReconnects_MessagesAnsweredAgain()
     {
         var port = LiveBot.FreePort();
-        var redis = StartRedis(port);
+        var redis = BenchProcesses.StartRedis(port);
         try
         {
             await using var bot = await LiveBot.StartAsync(("Bot:Redis:Configuration", $"127.0.0.1:{port}"));
@@ -49,7 +49,7 @@ public sealed class RedisRestartTests
             redis.Kill();
             await redis.WaitForExitAsync();
             await Task.Delay(TimeSpan.FromSeconds(3));
-            redis = StartRedis(port);
+            redis = BenchProcesses.StartRedis(port);
             await Task.Delay(TimeSpan.FromSeconds(3));
             await load.CancelAsync();
             await writer;
@@ -76,29 +76,4 @@ public sealed class RedisRestartTests
         select (select count(*) from inbound_messages where status = 'done'),
                (select count(*) from outbox where recipient = 'redis_restart')
         """;
-
-    private static Process StartRedis(int port)
-    {
-        var redis = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        redis.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                using var probe = new System.Net.Sockets.TcpClient();
-                probe.Connect("127.0.0.1", port);
-                return redis;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-        redis.Kill();
-        throw new InvalidOperationException($"redis-server did not listen on {port}");
-    }
 }

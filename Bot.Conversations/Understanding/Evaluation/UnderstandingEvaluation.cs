@@ -38,7 +38,7 @@ public static class UnderstandingEvaluation
     /// </summary>
     public static async Task<Scorecard> ScoreAsync(
         IEnumerable<LabelledMessage> messages, Func<LabelledMessage, (CustomerDirectory.View View, UserScope? Scope)> books,
-        Assistant.IUnderstandingAssistant assistant, ModelAsked asked, CancellationToken ct)
+        Assistant.IUnderstandingAssistant assistant, Action<TimeSpan, bool> asked, CancellationToken ct)
     {
         var card = new Scorecard();
         foreach (var message in messages)
@@ -51,7 +51,7 @@ public static class UnderstandingEvaluation
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var reading = await assistant.ReconsiderAsync(message.Text, parsed, scope, message.Now, view, ct);
-                asked.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started), reading is not null);
+                asked(System.Diagnostics.Stopwatch.GetElapsedTime(started), reading is not null);
                 parsed = reading ?? parsed;
             }
             card.Add(message, Actual(parsed, view, scope));
@@ -63,27 +63,3 @@ public static class UnderstandingEvaluation
         Score(messages, m => (corpus.Book(m.Book).View, corpus.Book(m.Book).ScopeOf(m.User)), model);
 }
 
-/// <summary>How often the model was asked during an evaluation, how long each question took and how often its reading was used.</summary>
-public sealed class ModelAsked
-{
-    private readonly List<TimeSpan> _latencies = [];
-
-    public int Accepted { get; private set; }
-
-    public int Count => _latencies.Count;
-
-    public void Add(TimeSpan latency, bool accepted)
-    {
-        _latencies.Add(latency);
-        if (accepted)
-            Accepted++;
-    }
-
-    public TimeSpan Percentile(double p)
-    {
-        if (_latencies.Count == 0)
-            return TimeSpan.Zero;
-        var sorted = _latencies.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-    }
-}
