@@ -34,6 +34,12 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
         where claimed_by = @Host and status = 'processing' and claimed_until > now()
         """;
 
+    // Claimed by a host that is stopping and never started: back to the queue as if never claimed.
+    private const string ReturnUnstartedSql = """
+        update inbound_messages set status = 'pending', attempts = attempts - 1, claimed_until = null, claimed_by = null
+        where id = any(@Ids) and claimed_by = @Host and status = 'processing'
+        """;
+
     // The attempt number is the fence: a worker whose lease ran out and whose message another worker claimed again
     // finds nothing to hold, and changes nothing.
     private const string HoldSql = """
@@ -69,7 +75,12 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
         return await connection.ExecuteAsync(new CommandDefinition(ReleaseSql, new { Host = host }, cancellationToken: ct));
     }
 
-    /// <summary>Marks the message done and queues its replies in the same transaction: both happen or neither.</summary>
+    public async Task<int> ReturnUnstartedAsync(long[] ids, string host, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(ReturnUnstartedSql, new { Ids = ids, Host = host }, cancellationToken: ct));
+    }
+
     /// <summary>
     /// Locks the claimed message for the rest of the caller's transaction, so no other worker claims it while it is being
     /// handled (claims skip locked rows); false when this attempt is no longer the message's latest.

@@ -54,6 +54,17 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         update outbox set status = 'pending', attempts = greatest(attempts - 1, 0), next_attempt_at = @Until, waiting_for = @Reason, claimed_until = null where id = @Id
         """;
 
+    // The attempt number is the fence: a row whose lease ran out while it waited its turn in a batch, and which another
+    // dispatcher claimed meanwhile, is no longer this dispatcher's to send.
+    private const string RenewSql = """
+        update outbox set claimed_until = now() + @Lease where id = @Id and attempts = @Attempts and status = 'sending'
+        """;
+
+    // Claimed by a host that is stopping and never tried: back to the queue without spending an attempt.
+    private const string ReturnUnsentSql = """
+        update outbox set status = 'pending', attempts = greatest(attempts - 1, 0), claimed_until = null where id = any(@Ids) and status = 'sending'
+        """;
+
     private const string ParkSql = "update outbox set status = 'parked', last_error = @Error, claimed_until = null where id = @Id";
 
     private const string RequeueSql = """
@@ -126,6 +137,12 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     /// The dispatcher re-checks each one's window and budget and defers again what still has to wait.
     /// </summary>
     public Task<int> ReleaseWaitingAsync(CancellationToken ct) => ExecuteAsync(ReleaseWaitingSql, null, ct);
+
+    /// <summary>Extends the claim just before sending; false when the row has been claimed again since.</summary>
+    public async Task<bool> RenewAsync(long id, int attempts, TimeSpan lease, CancellationToken ct) =>
+        await ExecuteAsync(RenewSql, new { Id = id, Attempts = attempts, Lease = lease }, ct) == 1;
+
+    public Task ReturnUnsentAsync(long[] ids, CancellationToken ct) => ExecuteAsync(ReturnUnsentSql, new { Ids = ids }, ct);
 
     public Task ParkAsync(long id, string error, CancellationToken ct) => ExecuteAsync(ParkSql, new { Id = id, Error = error }, ct);
 

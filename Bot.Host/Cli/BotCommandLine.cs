@@ -18,7 +18,11 @@ public static class BotCommandLine
             await BotHost.BuildWebApp(args, seedDemo: false).RunAsync();
             return 0;
         }
-        return await Build().Parse(args).InvokeAsync();
+        var parsed = Build().Parse(args);
+        // A server stops on SIGTERM through the host's own lifetime, which waits for in-flight messages and sends; the
+        // command line's handler would end the process two seconds after the signal, whatever was still running.
+        var invocation = parsed.CommandResult.Command.Name == "serve" ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null;
+        return await parsed.InvokeAsync(invocation);
     }
 
     private static RootCommand Build()

@@ -23,6 +23,7 @@ public static class BotHost
     public static WebApplication BuildWebApp(string[] args, bool seedDemo, Action<IServiceCollection>? configure = null)
     {
         var builder = CreateBuilder(args);
+        builder.Logging.UseJsonLinesUnlessTerminal(builder.Configuration);
         builder.Services.AddSingleton(new DatabaseStartupOptions(seedDemo));
         // Registered first: hosted services start in order, so the schema is current before any worker runs.
         builder.Services.AddHostedService<DatabaseStartupService>();

@@ -33,7 +33,7 @@ public sealed class InboundWorkerOptions
 /// </summary>
 public sealed class InboundWorker(
     InboundStore inbox, InboundSignal signal, IConversationEngine engine, StreamReplyStore streams, ExternalContactEventProcessor externalContacts,
-    Microsoft.Extensions.Options.IOptions<InboundWorkerOptions> options, TimeProvider clock, OutageLog outages, ILogger<InboundWorker> logger) : BackgroundService
+    Microsoft.Extensions.Options.IOptions<InboundWorkerOptions> options, TimeProvider clock, OutageLog outages, ILogger<InboundWorker> logger) : DrainingService
 {
     public const string VoiceHint = "收到语音了，不过应用里的语音我听不到文字。可以直接打字，或在「销售助手」智能机器人里发语音，它会自动转成文字。";
 
@@ -64,7 +64,35 @@ public sealed class InboundWorker(
                 await signal.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken);
                 continue;
             }
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = stoppingToken }, ProcessAsync);
+            await DrainAsync(batch, o, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// Handles a claimed batch. Once the host is stopping no further message of it is started, and those not started go
+    /// back to the queue as they were, so the next host to start takes them at once and no attempt is spent on them.
+    /// </summary>
+    private async Task DrainAsync(IReadOnlyList<InboundMessage> batch, InboundWorkerOptions o, CancellationToken stoppingToken)
+    {
+        var unstarted = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = ShutdownTimedOut }, async (message, ct) =>
+        {
+            if (stoppingToken.IsCancellationRequested)
+                unstarted.Add(message.Id);
+            else
+                await ProcessAsync(message, ct);
+        });
+        if (unstarted.IsEmpty)
+            return;
+        try
+        {
+            var returned = await inbox.ReturnUnstartedAsync([.. unstarted], o.HostId, ShutdownTimedOut);
+            logger.LogInformation("Stopping: returned {Count} claimed inbound messages to the queue unstarted", returned);
+        }
+        catch (Exception ex) when (OutageLog.IsOutage(ex) || ex is OperationCanceledException)
+        {
+            // Their leases run out on their own.
+            outages.TryReport("inbound worker", ex);
         }
     }
 

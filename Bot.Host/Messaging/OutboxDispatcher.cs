@@ -16,7 +16,7 @@ namespace Bot.Host.Messaging;
 /// </summary>
 public sealed class OutboxDispatcher(
     OutboxStore outbox, WeComApiClient wecom, WeComCustomerContact customerContact, RateLimiter limits, IOptions<WeComOptions> options,
-    IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, OutageLog outages, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, OutageLog outages, ILogger<OutboxDispatcher> logger) : DrainingService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
 
@@ -50,8 +50,16 @@ public sealed class OutboxDispatcher(
             try
             {
                 var batch = await outbox.ClaimDueAsync(8, lease, ct);
-                foreach (var row in batch)
-                    await DispatchAsync(row, ct);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (ct.IsCancellationRequested)
+                    {
+                        await outbox.ReturnUnsentAsync([.. batch.Skip(i).Select(r => r.Id)], ShutdownTimedOut);
+                        return;
+                    }
+                    if (await outbox.RenewAsync(batch[i].Id, batch[i].Attempts, lease, ShutdownTimedOut))
+                        await DispatchAsync(batch[i], ShutdownTimedOut);
+                }
                 if (batch.Count == 0)
                     await Task.Delay(Idle, ct);
             }

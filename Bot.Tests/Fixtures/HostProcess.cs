@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Bot.Tests.Fixtures;
 
@@ -62,6 +63,21 @@ public sealed class HostProcess : IAsyncDisposable
         process.Kill(entireProcessTree: true);
         throw new InvalidOperationException($"host on port {chosen} did not become ready");
     }
+
+    /// <summary>SIGTERM, as systemd stops a service; waits for the process to end and returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        if (Kill(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException("kill(SIGTERM) failed: " + Marshal.GetLastPInvokeError());
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <summary>SIGKILL: no graceful shutdown, no flushing, exactly like a crash or an OOM kill.</summary>
     public async Task KillAsync()

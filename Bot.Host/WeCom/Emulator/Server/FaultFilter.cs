@@ -9,7 +9,7 @@ public sealed class FaultFilter(FaultInjector faults) : IEndpointFilter
     {
         var http = context.HttpContext;
         var decision = faults.Next(ApiPath(http.Request.Path));
-        if (decision.LatencyMs > 0)
+        if (decision.LatencyMs > 0 && !decision.LatencyAfterHandling)
             await Task.Delay(decision.LatencyMs, http.RequestAborted);
         switch (decision.Kind)
         {
@@ -24,6 +24,10 @@ public sealed class FaultFilter(FaultInjector faults) : IEndpointFilter
                 return Results.Text("Internal Server Error (emulated)", "text/plain", statusCode: StatusCodes.Status500InternalServerError);
             case FaultKind.Errcode:
                 return WeComResults.Error(decision.Errcode, errmsg: decision.Errmsg);
+            case FaultKind.None when decision.LatencyAfterHandling:
+                var result = await next(context);
+                await Task.Delay(decision.LatencyMs, http.RequestAborted);
+                return result;
             default:
                 return await next(context);
         }

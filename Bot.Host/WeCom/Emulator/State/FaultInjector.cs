@@ -42,6 +42,7 @@ public sealed class FaultInjector
         {
             var matching = _faults.Where(f => Matches(f.Rule.Path, path)).ToList();
             var latency = matching.Count == 0 ? 0 : matching.Max(f => f.Rule.LatencyMs);
+            var afterHandling = matching.Any(f => f.Rule.LatencyAfterHandling && f.Rule.LatencyMs > 0);
             foreach (var fault in matching)
             {
                 var index = _faults.IndexOf(fault);
@@ -61,7 +62,7 @@ public sealed class FaultInjector
                     return new(FaultKind.Errcode, latency, fault.Rule.Errcode, fault.Rule.Errmsg);
                 }
             }
-            return new(FaultKind.None, latency);
+            return new(FaultKind.None, latency, LatencyAfterHandling: afterHandling);
         }
     }
 

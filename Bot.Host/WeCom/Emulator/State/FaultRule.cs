@@ -19,6 +19,12 @@ public sealed record FaultRule
 
     public int LatencyMs { get; init; }
 
+    /// <summary>
+    /// Spend the latency after handling instead of before: WeCom has acted on the request and the answer is slow, so a
+    /// caller that gives up waiting does not know the message went out.
+    /// </summary>
+    public bool LatencyAfterHandling { get; init; }
+
     public int Drop { get; init; }
 
     /// <summary>Run the real handler before aborting, so the side effect happens but the answer is lost.</summary>
@@ -37,4 +43,4 @@ public enum FaultKind
     Errcode,
 }
 
-public sealed record FaultDecision(FaultKind Kind, int LatencyMs, int Errcode = 0, string? Errmsg = null);
+public sealed record FaultDecision(FaultKind Kind, int LatencyMs, int Errcode = 0, string? Errmsg = null, bool LatencyAfterHandling = false);
