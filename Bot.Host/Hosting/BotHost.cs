@@ -23,6 +23,8 @@ public static class BotHost
     public static WebApplication BuildWebApp(string[] args, bool seedDemo, Action<IServiceCollection>? configure = null)
     {
         var builder = CreateBuilder(args);
+        // Only takes effect under systemd; its own log format is replaced by JSON lines just below.
+        builder.Host.UseSystemd();
         builder.Logging.UseJsonLinesUnlessTerminal(builder.Configuration);
         builder.Services.AddSingleton(new DatabaseStartupOptions(seedDemo));
         // Registered first: hosted services start in order, so the schema is current before any worker runs.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
@@ -7,23 +8,30 @@ namespace Bot.Tests.Fixtures;
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output;
 
-    private HostProcess(Process process, int port)
+    private HostProcess(Process process, int port, ConcurrentQueue<string> output)
     {
         _process = process;
         Port = port;
+        _output = output;
     }
 
     public int Port { get; }
 
+    /// <summary>What the process wrote to standard output so far, line by line.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
     public string CallbackUrl => $"http://127.0.0.1:{Port}/wecom/callback";
 
     public static async Task<HostProcess> StartAsync(
-        string connectionString, string redisPrefix, string weComApi, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
+        string connectionString, string redisPrefix, string weComApi, int? port = null, IReadOnlyDictionary<string, string>? environment = null,
+        string? executable = null)
     {
         var chosen = port ?? LiveBot.FreePort();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"));
+        var start = new ProcessStartInfo(executable ?? "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (executable is null)
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"));
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{chosen}");
         start.Environment["Bot__Database__ConnectionString"] = connectionString;
@@ -40,7 +48,12 @@ public sealed class HostProcess : IAsyncDisposable
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var output = new ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+                output.Enqueue(text);
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -52,7 +65,7 @@ public sealed class HostProcess : IAsyncDisposable
             try
             {
                 if ((await http.GetAsync($"http://127.0.0.1:{chosen}/readyz")).IsSuccessStatusCode)
-                    return new HostProcess(process, chosen);
+                    return new HostProcess(process, chosen, output);
             }
             catch (HttpRequestException)
             {
