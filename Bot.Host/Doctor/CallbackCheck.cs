@@ -19,7 +19,7 @@ public sealed class CallbackCheck(IOptions<WeComOptions> options, CallbackVerifi
         var o = options.Value;
         if (CallbackVerifier.KeyProblem(o.Token, o.EncodingAESKey, "WeCom:Token", "WeCom:EncodingAESKey") is { } problem)
             return [DoctorLine.Failed(Subject, problem)];
-        var where = $"管理后台 › 应用管理 › 自建应用（AgentId {o.AgentId}）› 接收消息 › 设置API接收";
+        var where = $"管理后台 › 应用管理 › 自建应用（AgentId {o.AgentId}） › 接收消息 › 设置API接收";
         return [await CheckUrlAsync(Subject, o, "/wecom/callback", new WeComCrypto(o.Token, o.EncodingAESKey, o.CorpId), where, verifier, ct)];
     }
 

@@ -136,7 +136,7 @@ public sealed class DoctorTests(DoctorBot doctor) : IClassFixture<DoctorBot>, IA
         var result = await doctor.RunDoctorAsync(("WeCom__PublicBaseUrl", ""));
 
         Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Contains("! 接收消息回调：没有设置 WeCom:PublicBaseUrl，未能自检——在 管理后台 › 应用管理 › 自建应用（AgentId 1000002）› 接收消息 › 设置API接收 填 https://<对外域名>/wecom/callback", result.Output);
+        Assert.Contains("! 接收消息回调：没有设置 WeCom:PublicBaseUrl，未能自检——在 管理后台 › 应用管理 › 自建应用（AgentId 1000002） › 接收消息 › 设置API接收 填 https://<对外域名>/wecom/callback", result.Output);
         Assert.Contains("! 智能机器人：没有设置 WeCom:PublicBaseUrl，未能自检", result.Output);
     }
 
