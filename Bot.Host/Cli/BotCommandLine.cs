@@ -4,7 +4,7 @@ using Bot.Host.Hosting;
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// <c>serve</c>, <c>migrate</c>, <c>import users|customers|orders FILE</c>, <c>demo</c>.
+/// <c>serve</c>, <c>migrate</c>, <c>doctor</c>, <c>import users|customers|orders FILE</c>, <c>demo</c>.
 /// No arguments, or only host options such as --urls, means serve.
 /// </summary>
 public static class BotCommandLine
@@ -39,6 +39,9 @@ public static class BotCommandLine
 
         var migrate = new Command("migrate", "把数据库结构升级到最新");
         migrate.SetAction((_, ct) => CliCommands.MigrateAsync(ct));
+
+        var doctor = new Command("doctor", "对照企业微信逐项检查配置（Secret、可信IP、可见范围、客户联系、回调、数据库、Redis、时钟、模型），每项一行，说明去哪里改");
+        doctor.SetAction((_, ct) => CliCommands.DoctorAsync(ct));
 
         var seed = new Command("demo", "数据库为空时载入演示公司");
         seed.SetAction((_, ct) => CliCommands.SeedDemoAsync(ct));
@@ -142,7 +145,7 @@ public static class BotCommandLine
         benchFaults.Hidden = true;
         benchFaults.SetAction((result, ct) => CliCommands.BenchFaultsAsync(result.GetValue(faultRate), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, import, seed, outbox, tiers, jobs, parse, eval, train, export, forget, bench, benchNlu, benchReports, benchCare, benchFaults };
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, train, export, forget, bench, benchNlu, benchReports, benchCare, benchFaults };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

@@ -6,6 +6,7 @@ using Bot.Data.Import;
 using Bot.Data.Messaging;
 using Bot.Data.Postgres;
 using Bot.Host.Care;
+using Bot.Host.Doctor;
 using Bot.Host.Hosting;
 using Bot.Host.Llm;
 using Bot.Host.Scheduling;
@@ -199,6 +200,13 @@ internal static class CliCommands
         return forget
             ? await command.ForgetAsync(name, Console.Out, Console.Error, ct)
             : await command.ExportAsync(name, json, Console.Out, Console.Error, ct);
+    }
+
+    public static async Task<int> DoctorAsync(CancellationToken ct)
+    {
+        await using var app = BuildServices(services => services.AddDoctor());
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return await app.Services.GetRequiredService<DoctorRunner>().RunAsync(Console.Out, ct);
     }
 
     public static async Task<int> BenchNluAsync(int customers, int messages, string? target, CancellationToken ct)

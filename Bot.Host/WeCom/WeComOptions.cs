@@ -26,6 +26,12 @@ public sealed class WeComOptions
     [Required, Url]
     public string BaseUrl { get; set; } = "https://qyapi.weixin.qq.com/cgi-bin/";
 
+    /// <summary>
+    /// Where WeCom reaches this host from outside, e.g. https://bot.example.com. Only <c>scripts/bot doctor</c> reads
+    /// it: it prints the callback URLs to paste into the admin console and verifies them the way WeCom does.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
     public AiBotOptions AiBot { get; set; } = new();
 
     /// <summary>Real callbacks are a few kilobytes; anything far larger is refused before it is read.</summary>

@@ -53,6 +53,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeOpenAiServer(app);
         app.MapPost("/v1/chat/completions", (Func<HttpContext, Task<IResult>>)server.CompleteAsync);
+        app.MapGet("/v1/models", () => Results.Json(new { @object = "list", data = new[] { new { id = "fake-model", @object = "model" } } }));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Endpoint = address + "/v1";

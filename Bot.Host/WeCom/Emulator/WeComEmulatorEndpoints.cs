@@ -21,6 +21,7 @@ public static class WeComEmulatorEndpoints
         secured.MapMessageEndpoints();
         secured.MapExternalContactEndpoints();
         secured.MapMediaEndpoints();
+        secured.MapAgentEndpoints();
 
         emulator.MapAiBotResponseEndpoints();
         emulator.MapGroup("/control").MapControlEndpoints();

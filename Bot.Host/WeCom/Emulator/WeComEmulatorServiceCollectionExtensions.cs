@@ -16,6 +16,7 @@ public static class WeComEmulatorServiceCollectionExtensions
         services.AddSingleton<GroupMessageStore>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<AiBotReplyStore>();
+        services.AddSingleton<AgentStore>();
         services.AddSingleton<EmulatorAddress>();
         services.AddSingleton<CallbackPoster>();
         services.AddSingleton<WeComCallbackSender>();

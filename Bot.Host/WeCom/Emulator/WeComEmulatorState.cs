@@ -8,7 +8,8 @@ public sealed class WeComEmulatorState(
     ContactStore contacts,
     GroupMessageStore groupMessages,
     MediaStore media,
-    AiBotReplyStore aiBotReplies)
+    AiBotReplyStore aiBotReplies,
+    AgentStore agent)
 {
     public void Reset()
     {
@@ -19,5 +20,6 @@ public sealed class WeComEmulatorState(
         groupMessages.Reset();
         media.Reset();
         aiBotReplies.Reset();
+        agent.Reset();
     }
 }

@@ -22,6 +22,13 @@ public static class ControlEndpoints
         control.MapGet("media", (MediaStore media) => Json(media.List()));
         control.MapGet("aibot/replies", (AiBotReplyStore replies, long? sinceId) => Json(replies.Replies(sinceId ?? 0)));
 
+        // An admin changing the app's 可见范围 in the console.
+        control.MapPut("agent/visible-range", (VisibleRange range, AgentStore agent) =>
+        {
+            agent.Range = range;
+            return Results.NoContent();
+        });
+
         control.MapGet("faults", (FaultInjector faults) => Json(faults.List()));
         control.MapPost("faults", (FaultRule rule, FaultInjector faults) => Json(faults.Add(rule)));
         control.MapDelete("faults", (FaultInjector faults) =>

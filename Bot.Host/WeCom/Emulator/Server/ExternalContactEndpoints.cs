@@ -14,6 +14,8 @@ public static class ExternalContactEndpoints
         api.MapGet("externalcontact/list", (string? userid, ContactStore contacts) => string.IsNullOrEmpty(userid)
             ? WeComResults.Error(WeComErrors.MissingParameter)
             : WeComResults.Ok(new { ExternalUserid = contacts.CustomersOf(userid) }));
+        // Members with 客户联系 switched on; here, everyone who has a customer.
+        api.MapGet("externalcontact/get_follow_user_list", (ContactStore contacts) => WeComResults.Ok(new { FollowUser = contacts.Members() }));
         api.MapGet("externalcontact/get", Get);
         api.MapPost("externalcontact/batch/get_by_user", BatchGetByUser);
         api.MapPost("externalcontact/add_msg_template", AddMsgTemplate);

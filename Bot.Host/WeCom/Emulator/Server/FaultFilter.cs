@@ -11,6 +11,9 @@ public sealed class FaultFilter(FaultInjector faults) : IEndpointFilter
         var decision = faults.Next(ApiPath(http.Request.Path));
         if (decision.LatencyMs > 0 && !decision.LatencyAfterHandling)
             await Task.Delay(decision.LatencyMs, http.RequestAborted);
+        // The wall clock, not the sandbox's simulated one: a real WeCom's Date header tells real time.
+        if (decision.DateOffsetSeconds != 0)
+            http.Response.Headers.Date = DateTimeOffset.UtcNow.AddSeconds(decision.DateOffsetSeconds).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
         switch (decision.Kind)
         {
             case FaultKind.Drop:
@@ -23,7 +26,9 @@ public sealed class FaultFilter(FaultInjector faults) : IEndpointFilter
             case FaultKind.Http500:
                 return Results.Text("Internal Server Error (emulated)", "text/plain", statusCode: StatusCodes.Status500InternalServerError);
             case FaultKind.Errcode:
-                return WeComResults.Error(decision.Errcode, errmsg: decision.Errmsg);
+                return WeComResults.Error(decision.Errcode, errmsg: decision.Errmsg ?? (decision.Errcode == WeComErrors.IpNotAllowed
+                    ? WeComErrors.IpNotAllowedMessage(http.Connection.RemoteIpAddress?.ToString())
+                    : null));
             case FaultKind.None when decision.LatencyAfterHandling:
                 var result = await next(context);
                 await Task.Delay(decision.LatencyMs, http.RequestAborted);

@@ -22,6 +22,9 @@ public static class WeComErrors
     public const int EmptyContent = 44004;
     public const int FrequencyLimit = 45009;
     public const int BadJson = 47001;
+    public const int ApiForbidden = 48002;
+    public const int IpNotAllowed = 60020;
+    public const int NoExternalContactRelation = 84061;
 
     public static string Message(int errcode) => errcode switch
     {
@@ -45,6 +48,13 @@ public static class WeComErrors
         EmptyContent => "empty content",
         FrequencyLimit => "api freq out of limit",
         BadJson => "data format error",
+        ApiForbidden => "api forbidden",
+        IpNotAllowed => "not allow to access from your ip",
+        NoExternalContactRelation => "not external contact",
         _ => "emulated error",
     } + ", hint: [emulator]";
+
+    /// <summary>WeCom names the caller's address in 60020, which is how an admin learns what to add to 企业可信IP.</summary>
+    public static string IpNotAllowedMessage(string? ip) =>
+        $"not allow to access from your ip, hint: [emulator], from ip: {ip}, more info at https://open.work.weixin.qq.com/devtool/query?e=60020";
 }

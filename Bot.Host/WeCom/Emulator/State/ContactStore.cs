@@ -91,6 +91,12 @@ public sealed class ContactStore(IOptions<WeComEmulatorOptions> options, TimePro
             return [.. _follows.Where(f => f.UserId == userId).Select(f => f.ExternalUserId)];
     }
 
+    public IReadOnlyList<string> Members()
+    {
+        lock (_lock)
+            return [.. _follows.Select(f => f.UserId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
     public (ExternalContact Contact, IReadOnlyList<FollowUser> Follows)? Get(string externalUserId)
     {
         lock (_lock)

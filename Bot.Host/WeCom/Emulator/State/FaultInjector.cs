@@ -43,26 +43,27 @@ public sealed class FaultInjector
             var matching = _faults.Where(f => Matches(f.Rule.Path, path)).ToList();
             var latency = matching.Count == 0 ? 0 : matching.Max(f => f.Rule.LatencyMs);
             var afterHandling = matching.Any(f => f.Rule.LatencyAfterHandling && f.Rule.LatencyMs > 0);
+            var offset = matching.Select(f => f.Rule.DateOffsetSeconds).FirstOrDefault(o => o != 0);
             foreach (var fault in matching)
             {
                 var index = _faults.IndexOf(fault);
                 if (fault.DropLeft > 0)
                 {
                     _faults[index] = fault with { DropLeft = fault.DropLeft - 1 };
-                    return new(fault.Rule.DropAfterHandling ? FaultKind.DropAfterHandling : FaultKind.Drop, latency);
+                    return new(fault.Rule.DropAfterHandling ? FaultKind.DropAfterHandling : FaultKind.Drop, latency) { DateOffsetSeconds = offset };
                 }
                 if (fault.Http500Left > 0)
                 {
                     _faults[index] = fault with { Http500Left = fault.Http500Left - 1 };
-                    return new(FaultKind.Http500, latency);
+                    return new(FaultKind.Http500, latency) { DateOffsetSeconds = offset };
                 }
                 if (fault.ErrcodeLeft > 0)
                 {
                     _faults[index] = fault with { ErrcodeLeft = fault.ErrcodeLeft - 1 };
-                    return new(FaultKind.Errcode, latency, fault.Rule.Errcode, fault.Rule.Errmsg);
+                    return new(FaultKind.Errcode, latency, fault.Rule.Errcode, fault.Rule.Errmsg) { DateOffsetSeconds = offset };
                 }
             }
-            return new(FaultKind.None, latency, LatencyAfterHandling: afterHandling);
+            return new(FaultKind.None, latency) { DateOffsetSeconds = offset, LatencyAfterHandling = afterHandling };
         }
     }
 

@@ -3,7 +3,8 @@ namespace Bot.Host.WeCom.Emulator;
 /// <summary>
 /// One injected fault. <see cref="Path"/> is the API path after <c>cgi-bin/</c> (e.g. <c>message/send</c>),
 /// or null / <c>*</c> for every endpoint. Counts are consumed one per request, in the order drop, HTTP 500,
-/// errcode; latency applies to every matching request until the rule is cleared.
+/// errcode; latency and the clock offset apply to every matching request until the rule is cleared. An errcode
+/// 60020 without an errmsg gets WeCom's own, naming the caller's IP.
 /// </summary>
 public sealed record FaultRule
 {
@@ -25,6 +26,9 @@ public sealed record FaultRule
     /// </summary>
     public bool LatencyAfterHandling { get; init; }
 
+    /// <summary>Shifts the HTTP Date header of matching answers, as a WeCom whose clock disagrees with ours would send.</summary>
+    public int DateOffsetSeconds { get; init; }
+
     public int Drop { get; init; }
 
     /// <summary>Run the real handler before aborting, so the side effect happens but the answer is lost.</summary>
@@ -43,4 +47,9 @@ public enum FaultKind
     Errcode,
 }
 
-public sealed record FaultDecision(FaultKind Kind, int LatencyMs, int Errcode = 0, string? Errmsg = null, bool LatencyAfterHandling = false);
+public sealed record FaultDecision(FaultKind Kind, int LatencyMs, int Errcode = 0, string? Errmsg = null)
+{
+    public int DateOffsetSeconds { get; init; }
+
+    public bool LatencyAfterHandling { get; init; }
+}
