@@ -22,6 +22,12 @@ public sealed class WeComEmulatorOptions
     /// <summary>The bot's app callback, e.g. http://127.0.0.1:5080/wecom/callback.</summary>
     public string CallbackUrl { get; set; } = "";
 
+    /// <summary>
+    /// Members an admin has given 客户联系 (comma-separated userids), as get_follow_user_list reports them; members who
+    /// have customers in the emulator count too.
+    /// </summary>
+    public string CustomerContactMembers { get; set; } = "";
+
     public string AiBotId { get; set; } = "aibot-emulator";
 
     public string AiBotToken { get; set; } = "aibottoken";

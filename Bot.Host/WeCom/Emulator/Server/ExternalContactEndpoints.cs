@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.WeCom.Emulator;
 
@@ -15,7 +16,11 @@ public static class ExternalContactEndpoints
             ? WeComResults.Error(WeComErrors.MissingParameter)
             : WeComResults.Ok(new { ExternalUserid = contacts.CustomersOf(userid) }));
         // Members with 客户联系 switched on; here, everyone who has a customer.
-        api.MapGet("externalcontact/get_follow_user_list", (ContactStore contacts) => WeComResults.Ok(new { FollowUser = contacts.Members() }));
+        api.MapGet("externalcontact/get_follow_user_list", (ContactStore contacts, IOptions<WeComEmulatorOptions> options) => WeComResults.Ok(new
+        {
+            FollowUser = options.Value.CustomerContactMembers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Union(contacts.Members(), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+        }));
         api.MapGet("externalcontact/get", Get);
         api.MapPost("externalcontact/batch/get_by_user", BatchGetByUser);
         api.MapPost("externalcontact/add_msg_template", AddMsgTemplate);
