@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Bot.Conversations.Team;
+using Bot.Host.Cli.Dashboard;
 using Bot.Host.Telemetry;
 using Bot.Host.WeCom.Emulator;
 using Bot.Tests.Fixtures;
