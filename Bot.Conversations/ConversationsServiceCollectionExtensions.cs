@@ -18,6 +18,8 @@ public static class ConversationsServiceCollectionExtensions
 {
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
+        services.AddMetrics();
+        services.AddSingleton<ConversationMetrics>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<MessageParser>();

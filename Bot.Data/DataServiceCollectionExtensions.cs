@@ -49,6 +49,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();
         services.AddSingleton<Messaging.OutboxStore>();
+        services.AddSingleton<Messaging.QueueDepths>();
 
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<RedisKeys>();

@@ -17,7 +17,7 @@ namespace Bot.Conversations.Dialogs;
 public sealed partial class ConversationEngine(
     IUserDirectory users, IDialogStateStore dialogs, MessageParser parser, CustomerDirectory directory, ICustomerQueries queries,
     UndoAndCorrection undo, CustomerQuestion question, WriteConfirmation confirmation, FirstGreeting greeting, Reminders.ReminderButtons reminderButtons,
-    Privacy.ForgetCustomerHandler forget, IEnumerable<IIntentHandler> handlers, IUnderstandingAssistant assistant, TimeProvider clock) : IConversationEngine
+    Privacy.ForgetCustomerHandler forget, IEnumerable<IIntentHandler> handlers, IUnderstandingAssistant assistant, ConversationMetrics metrics, TimeProvider clock) : IConversationEngine
 {
     public const string NotAColleague = "你好，这里是公司内部的销售助手，只对本公司员工开放。如需开通请联系管理员。";
 
@@ -75,7 +75,10 @@ public sealed partial class ConversationEngine(
         // The classifiers first; the optional model reads only what they were unsure of, and its reading is
         // validated against the user's own customers before it replaces theirs. The same policy, handlers and scope checks follow.
         if (Confidence.IsLow(parsed) && await assistant.ReconsiderAsync(message.Text, parsed, scope, now, await directory.GetAsync(ct), ct) is { } reading)
+        {
             parsed = reading;
+            metrics.Decided("model");
+        }
         return await DispatchAsync(message, user, scope, dialog, parsed, now, ct);
     }
 
@@ -83,6 +86,8 @@ public sealed partial class ConversationEngine(
         IncomingMessage message, SalesUser user, UserScope scope, DialogSession dialog, ParsedMessage parsed, DateTimeOffset now, CancellationToken ct,
         bool confirmed = false)
     {
+        var decision = ActionPolicy.Decide(parsed, scope);
+        metrics.Decided(DecisionName(decision, confirmed));
         if (!_handlers.TryGetValue(parsed.Intent, out var handler) || IntentCatalogue.Of(parsed.Intent) is not { } spec)
             return [Reply.Plain(Unknown(parsed))];
         if (spec.AdminOnlyRefusal is { } refusal && user.Role != UserRole.Admin)
@@ -102,7 +107,7 @@ public sealed partial class ConversationEngine(
         }
 
         // A doubtful write is asked about in one line; nothing is stored until the user says 是.
-        if (!confirmed && ActionPolicy.Decide(parsed, scope) == UnderstandingAction.Confirm && !spec.AlwaysConfirms)
+        if (!confirmed && decision == UnderstandingAction.Confirm && !spec.AlwaysConfirms)
             return [await confirmation.AskAsync(dialog, message, parsed, now, ct)];
 
         var context = new ConversationContext(message, user, scope, parsed, dialog, now);
@@ -111,6 +116,15 @@ public sealed partial class ConversationEngine(
             ? [Reply.Plain("提醒：消息里有身份证号或银行卡号，按隐私规定已隐去，没有保存。"), .. replies]
             : replies;
     }
+
+    /// <summary>The policy's decision as the metric names it; a write the user already confirmed is acted on.</summary>
+    private static string DecisionName(UnderstandingAction decision, bool confirmed) => decision switch
+    {
+        UnderstandingAction.None => "none",
+        UnderstandingAction.Ask => "ask",
+        UnderstandingAction.Confirm when !confirmed => "confirm",
+        _ => "act",
+    };
 
     private async Task<IReadOnlyList<Reply>> ResumeAsync(
         IncomingMessage message, SalesUser user, UserScope scope, DialogSession dialog, PendingChoice pending, long customerId, DateTimeOffset now, CancellationToken ct)

@@ -3,8 +3,9 @@ using Npgsql;
 
 namespace Bot.Data.Messaging;
 
+/// <param name="TraceParent">The W3C traceparent of the callback that stored it, to continue its trace; null without tracing.</param>
 public sealed record InboundMessage(
-    long Id, string Channel, string MessageKey, string FromUser, string MsgType, string Payload, int Attempts, DateTime ReceivedAt);
+    long Id, string Channel, string MessageKey, string FromUser, string MsgType, string Payload, int Attempts, DateTime ReceivedAt, string? TraceParent);
 
 /// <summary>
 /// The durable inbox. A callback is acknowledged only after its row is committed; the unique message key
@@ -25,7 +26,7 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
             order by c.id
             limit @Batch
             for update skip locked)
-        returning m.id, m.channel, m.message_key, m.from_user, m.msg_type, m.payload::text as payload, m.attempts, m.received_at
+        returning m.id, m.channel, m.message_key, m.from_user, m.msg_type, m.payload::text as payload, m.attempts, m.received_at, m.traceparent
         """;
 
     // The leases this host held when it died: free at once (attempts stay, so a message that kills the host is still parked).
@@ -58,8 +59,8 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
         """;
 
     /// <summary>Stores the message unless its key was seen before; returns the new row's id, or null for a repeat.</summary>
-    public Task<long?> RecordAsync(string channel, string messageKey, string fromUser, string msgType, string payloadJson, CancellationToken ct) =>
-        writer.WriteAsync(new InboundWriter.Record(channel, messageKey, fromUser, msgType, payloadJson)).WaitAsync(ct);
+    public Task<long?> RecordAsync(string channel, string messageKey, string fromUser, string msgType, string payloadJson, string? traceParent, CancellationToken ct) =>
+        writer.WriteAsync(new InboundWriter.Record(channel, messageKey, fromUser, msgType, payloadJson, traceParent)).WaitAsync(ct);
 
     public async Task<IReadOnlyList<InboundMessage>> ClaimAsync(int batch, TimeSpan lease, string host, CancellationToken ct)
     {

@@ -15,8 +15,8 @@ public sealed class InboundWriter : IAsyncDisposable
     private const int Writers = 3;
 
     private const string InsertSql = """
-        insert into inbound_messages (channel, message_key, from_user, msg_type, payload)
-        select * from unnest(@Channels, @Keys, @Froms, @Types, @Payloads::jsonb[])
+        insert into inbound_messages (channel, message_key, from_user, msg_type, payload, traceparent)
+        select * from unnest(@Channels, @Keys, @Froms, @Types, @Payloads::jsonb[], @TraceParents)
         on conflict (message_key) do nothing
         returning id, message_key
         """;
@@ -26,7 +26,7 @@ public sealed class InboundWriter : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _loops;
 
-    public sealed record Record(string Channel, string MessageKey, string FromUser, string MsgType, string Payload);
+    public sealed record Record(string Channel, string MessageKey, string FromUser, string MsgType, string Payload, string? TraceParent);
 
     private sealed record Pending(Record Record, TaskCompletionSource<long?> Done);
 
@@ -85,6 +85,7 @@ public sealed class InboundWriter : IAsyncDisposable
             Froms = batch.Select(p => p.Record.FromUser).ToArray(),
             Types = batch.Select(p => p.Record.MsgType).ToArray(),
             Payloads = batch.Select(p => p.Record.Payload).ToArray(),
+            TraceParents = batch.Select(p => p.Record.TraceParent).ToArray(),
         }, cancellationToken: _stop.Token)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.MessageKey, r => r.Id);
     }

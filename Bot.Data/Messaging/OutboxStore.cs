@@ -8,7 +8,7 @@ public sealed record OutgoingMessage(string IdempotencyKey, string Channel, stri
 
 public sealed record OutboxRow(
     long Id, string IdempotencyKey, string Channel, string Recipient, string Kind, string Payload, string Status,
-    int Attempts, DateTime NextAttemptAt, string? LastError, string? WecomMsgid, DateTime CreatedAt, DateTime? SentAt);
+    int Attempts, DateTime NextAttemptAt, string? LastError, string? WecomMsgid, DateTime CreatedAt, DateTime? SentAt, string? TraceParent);
 
 public sealed record OutboxSummary(string Status, long Count, DateTime? Oldest);
 
@@ -20,12 +20,12 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         id, idempotency_key, channel, recipient, kind, payload::text as payload, status, attempts, next_attempt_at,
-        last_error, wecom_msgid, created_at, sent_at
+        last_error, wecom_msgid, created_at, sent_at, traceparent
         """;
 
     private const string EnqueueManySql = """
-        insert into outbox (idempotency_key, channel, recipient, kind, payload)
-        select * from unnest(@Keys, @Channels, @Recipients, @Kinds, @Payloads::jsonb[])
+        insert into outbox (idempotency_key, channel, recipient, kind, payload, traceparent)
+        select k, c, r, kd, p, @TraceParent from unnest(@Keys, @Channels, @Recipients, @Kinds, @Payloads::jsonb[]) as u(k, c, r, kd, p)
         on conflict (idempotency_key) do nothing
         """;
 
@@ -106,6 +106,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             Recipients = messages.Select(m => m.Recipient).ToArray(),
             Kinds = messages.Select(m => m.Kind).ToArray(),
             Payloads = messages.Select(m => m.Payload).ToArray(),
+            // The span queuing the replies (a message's handling) is continued by the dispatcher that sends them.
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
         }, tx, cancellationToken: ct));
     }
 

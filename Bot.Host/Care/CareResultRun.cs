@@ -1,5 +1,6 @@
 using Bot.Conversations.Care;
 using Bot.Data.Care;
+using Bot.Host.Telemetry;
 using Bot.Host.WeCom;
 using Bot.Host.WeCom.Client;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public sealed record CareResultSummary(int Sent, int Failed, int Waiting, int Ex
 /// in the daytime window) and writes off greetings nobody confirmed within <see cref="CareOptions.TrackDays"/>.
 /// </summary>
 public sealed class CareResultRun(
-    CareTracking tracking, Lazy<WeComCustomerContact> wecom, IOptions<CareOptions> options, ILogger<CareResultRun> logger)
+    CareTracking tracking, Lazy<WeComCustomerContact> wecom, IOptions<CareOptions> options, BotMetrics metrics, ILogger<CareResultRun> logger)
 {
     /// <summary>get_groupmsg_send_result leaves out customers in add_msg_template's fail_list: not a contact of the sender.</summary>
     private const int NotAFriend = 2;
@@ -47,6 +48,9 @@ public sealed class CareResultRun(
         var waitingIds = results.Where(r => r.SendStatus == 0).Select(r => r.TaskId).ToHashSet();
         var reminded = o.Window.IsOpen(now) ? await RemindAsync(awaiting.Where(a => waitingIds.Contains(a.Id) && a.QueuedAt > (now - TimeSpan.FromDays(o.TrackDays)).UtcDateTime), now, o, ct) : 0;
         var summary = new CareResultSummary(results.Count(r => r.SendStatus == 1), results.Count(r => r.SendStatus > 1), waitingIds.Count, expired, reminded);
+        metrics.CareGreetings("confirmed", summary.Sent);
+        metrics.CareGreetings("failed", summary.Failed);
+        metrics.CareGreetings("unconfirmed", summary.Expired);
         logger.LogInformation("Care results: {Sent} sent, {Failed} failed, {Waiting} waiting, {Expired} unconfirmed, {Reminded} reps reminded",
             summary.Sent, summary.Failed, summary.Waiting, summary.Expired, summary.RepsReminded);
         return summary;

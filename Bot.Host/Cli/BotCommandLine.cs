@@ -145,7 +145,21 @@ public static class BotCommandLine
         benchFaults.Hidden = true;
         benchFaults.SetAction((result, ct) => CliCommands.BenchFaultsAsync(result.GetValue(faultRate), ct));
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, train, export, forget, bench, benchNlu, benchReports, benchCare, benchFaults };
+        var dashboardTarget = new Option<string>("--target") { Required = true };
+        var dashboardSeconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 90 };
+        var dashboardRate = new Option<double>("--rate") { Description = "每秒发多少条消息", DefaultValueFactory = _ => 2 };
+        var dashboardJson = new Option<FileInfo>("--dashboard") { Required = true };
+        var dashboardPng = new Option<FileInfo>("--out") { Required = true };
+        var dashboardFont = new Option<FileInfo>("--font") { Description = "含中文字形的字体文件", Required = true };
+        var benchDashboard = new Command("bench-dashboard", "向运行中的主机稳定发消息、定时抓取 /metrics，按 Grafana 面板的查询画出 PNG")
+            { dashboardTarget, dashboardSeconds, dashboardRate, dashboardJson, dashboardFont, dashboardPng };
+        benchDashboard.Hidden = true;
+        // The scrape token comes from the environment, never the command line (which `ps` shows to everyone).
+        benchDashboard.SetAction((result, ct) => Dashboard.DashboardBenchmark.RunAsync(new Uri(result.GetValue(dashboardTarget)!),
+            Environment.GetEnvironmentVariable("Telemetry__Metrics__Token") ?? "", result.GetValue(dashboardSeconds), result.GetValue(dashboardRate),
+            result.GetValue(dashboardJson)!, result.GetValue(dashboardFont)!, result.GetValue(dashboardPng)!, ct));
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, train, export, forget, bench, benchNlu, benchReports, benchCare, benchFaults, benchDashboard };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

@@ -4,6 +4,7 @@ using Bot.Host.Health;
 using Bot.Host.Llm;
 using Bot.Host.Sandbox;
 using Bot.Host.Scheduling;
+using Bot.Host.Telemetry;
 using Bot.Host.WeCom;
 
 namespace Bot.Host.Hosting;
@@ -16,6 +17,7 @@ public static class BotHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddRepositoryAppSettings();
         builder.Services.AddData();
+        builder.Services.AddBotMetrics();
         return builder;
     }
 
@@ -34,8 +36,10 @@ public static class BotHost
         builder.Services.AddWeCom();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSandbox(builder.Configuration);
+        builder.Services.AddTelemetry(builder.Configuration);
         configure?.Invoke(builder.Services);
         var app = builder.Build();
+        app.MapTelemetry();
         app.MapHealthEndpoints();
         app.MapWeCom();
         app.MapSandbox();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Bot.Host.Telemetry;
 
 namespace Bot.Host.Llm;
 
@@ -37,7 +38,7 @@ public sealed class ModelUsage
 /// Reads the token counts every OpenAI-compatible answer carries (<c>usage</c>) and logs one line per request with
 /// its latency — every round of a tool conversation, which the connector's own result reports only for the last.
 /// </summary>
-public sealed class ModelUsageHandler(ModelUsage usage, ILogger<ModelUsageHandler> logger) : DelegatingHandler
+public sealed class ModelUsageHandler(ModelUsage usage, BotMetrics metrics, ILogger<ModelUsageHandler> logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -50,6 +51,7 @@ public sealed class ModelUsageHandler(ModelUsage usage, ILogger<ModelUsageHandle
         catch
         {
             usage.Add(false, Stopwatch.GetElapsedTime(started), null, null);
+            metrics.ModelCalled(false, Stopwatch.GetElapsedTime(started), null, null);
             throw;
         }
         long? input = null, output = null;
@@ -73,6 +75,7 @@ public sealed class ModelUsageHandler(ModelUsage usage, ILogger<ModelUsageHandle
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
         usage.Add(response.IsSuccessStatusCode, elapsed, input, output);
+        metrics.ModelCalled(response.IsSuccessStatusCode, elapsed, input, output);
         logger.LogInformation("LLM request: HTTP {Status} in {ElapsedMs} ms, tokens in {InputTokens} out {OutputTokens}",
             (int)response.StatusCode, (long)elapsed.TotalMilliseconds, input, output);
         return response;

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Transactions;
 using Bot.Conversations.Pipeline;
 using Bot.Data.Messaging;
 using Bot.Data.Redis;
+using Bot.Host.Telemetry;
 using Bot.Host.WeCom;
 
 namespace Bot.Host.Messaging;
@@ -33,7 +35,7 @@ public sealed class InboundWorkerOptions
 /// </summary>
 public sealed class InboundWorker(
     InboundStore inbox, InboundSignal signal, IConversationEngine engine, StreamReplyStore streams, ExternalContactEventProcessor externalContacts,
-    Microsoft.Extensions.Options.IOptions<InboundWorkerOptions> options, TimeProvider clock, OutageLog outages, ILogger<InboundWorker> logger) : DrainingService
+    Microsoft.Extensions.Options.IOptions<InboundWorkerOptions> options, TimeProvider clock, OutageLog outages, BotMetrics metrics, ILogger<InboundWorker> logger) : DrainingService
 {
     public const string VoiceHint = "收到语音了，不过应用里的语音我听不到文字。可以直接打字，或在「销售助手」智能机器人里发语音，它会自动转成文字。";
 
@@ -118,6 +120,9 @@ public sealed class InboundWorker(
     /// </summary>
     private async ValueTask ProcessAsync(InboundMessage message, CancellationToken ct)
     {
+        using var span = BotActivities.StartFrom("inbound.process", message.TraceParent)?
+            .SetTag(BotActivities.MsgIdTag, Bot.Host.WeCom.Callback.InboundKeys.MsgIdOf(message.MessageKey)).SetTag("bot.inbound.id", message.Id).SetTag("bot.inbound.attempt", message.Attempts);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             StreamAnswer? answer = null;
@@ -140,9 +145,12 @@ public sealed class InboundWorker(
             }
             if (answer is { } stream)
                 await PublishAsync(message, stream);
+            metrics.InboundHandled(message.Channel, true, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            metrics.InboundHandled(message.Channel, false, Stopwatch.GetElapsedTime(started));
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             if (!outages.TryReport("inbound worker", ex))
                 logger.LogError(ex, "Inbound message {Id} failed (attempt {Attempt})", message.Id, message.Attempts);
             try

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Bot.Conversations.Care;
 using Bot.Data.Messaging;
 using Bot.Data.Redis;
 using Bot.Host.Care;
+using Bot.Host.Telemetry;
 using Bot.Host.WeCom;
 using Bot.Host.WeCom.Client;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,8 @@ namespace Bot.Host.Messaging;
 /// </summary>
 public sealed class OutboxDispatcher(
     OutboxStore outbox, WeComApiClient wecom, WeComCustomerContact customerContact, RateLimiter limits, IOptions<WeComOptions> options,
-    IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, OutageLog outages, ILogger<OutboxDispatcher> logger) : DrainingService
+    IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, OutageLog outages, BotMetrics metrics,
+    ILogger<OutboxDispatcher> logger) : DrainingService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
 
@@ -52,13 +55,17 @@ public sealed class OutboxDispatcher(
                 var batch = await outbox.ClaimDueAsync(8, lease, ct);
                 for (var i = 0; i < batch.Count; i++)
                 {
+                    var row = batch[i];
                     if (ct.IsCancellationRequested)
                     {
                         await outbox.ReturnUnsentAsync([.. batch.Skip(i).Select(r => r.Id)], ShutdownTimedOut);
                         return;
                     }
-                    if (await outbox.RenewAsync(batch[i].Id, batch[i].Attempts, lease, ShutdownTimedOut))
-                        await DispatchAsync(batch[i], ShutdownTimedOut);
+                    if (!await outbox.RenewAsync(row.Id, row.Attempts, lease, ShutdownTimedOut))
+                        continue;
+                    using var span = BotActivities.StartFrom("outbox.send", row.TraceParent, ActivityKind.Producer)?
+                        .SetTag("bot.outbox.id", row.Id).SetTag("bot.outbox.kind", row.Kind).SetTag("bot.outbox.attempt", row.Attempts);
+                    await DispatchAsync(row, ShutdownTimedOut);
                 }
                 if (batch.Count == 0)
                     await Task.Delay(Idle, ct);
@@ -98,7 +105,9 @@ public sealed class OutboxDispatcher(
         }
         try
         {
-            var response = await SendAsync(row, ct);
+            var response = await TimedSendAsync(row, ct);
+            if (row.Kind == CareMessages.GroupSendKind)
+                metrics.CareGreetings("sent", 1);
             await outbox.MarkSentAsync(row.Id, response.Body["msgid"]?.ToString(), ct);
         }
         catch (WeComApiException ex) when (WeComErrors.IsTransient(ex.ErrCode) && row.Attempts < o.Outbox.MaxAttempts)
@@ -157,6 +166,22 @@ public sealed class OutboxDispatcher(
         logger.LogInformation("Outbox {Id}: group send already in WeCom as {MsgId}, not sent again", row.Id, existing);
         await outbox.MarkSentAsync(row.Id, existing, ct);
         return false;
+    }
+
+    private async Task<WeComResponse> TimedSendAsync(OutboxRow row, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            var response = await SendAsync(row, ct);
+            succeeded = true;
+            return response;
+        }
+        finally
+        {
+            metrics.OutboxSent(row.Kind, succeeded, Stopwatch.GetElapsedTime(started));
+        }
     }
 
     private Task<WeComResponse> SendAsync(OutboxRow row, CancellationToken ct)

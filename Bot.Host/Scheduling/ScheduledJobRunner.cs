@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bot.Data.Postgres;
+using Bot.Host.Telemetry;
 using Quartz;
 
 namespace Bot.Host.Scheduling;
@@ -11,7 +12,7 @@ namespace Bot.Host.Scheduling;
 /// fire time (every job is idempotent, so a retry never repeats what already went out).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ScheduledJobRunner(IEnumerable<IScheduledJob> jobs, JobRunStore runs, TimeProvider clock, ILogger<ScheduledJobRunner> logger) : IJob
+public sealed class ScheduledJobRunner(IEnumerable<IScheduledJob> jobs, JobRunStore runs, TimeProvider clock, BotMetrics metrics, ILogger<ScheduledJobRunner> logger) : IJob
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
 
@@ -28,6 +29,7 @@ public sealed class ScheduledJobRunner(IEnumerable<IScheduledJob> jobs, JobRunSt
             {
                 var summary = await job.RunAsync(clock.GetUtcNow(), cancellationToken);
                 await runs.FinishAsync(runId, true, summary, CancellationToken.None);
+                metrics.JobRan(name, true);
                 logger.LogInformation("Job {Job} done in {Ms} ms: {Summary}", name, watch.ElapsedMilliseconds, summary);
                 return;
             }
@@ -41,6 +43,7 @@ public sealed class ScheduledJobRunner(IEnumerable<IScheduledJob> jobs, JobRunSt
                 }
                 logger.LogError(ex, "Job {Job} failed; the next fire time will try again", name);
                 await runs.FinishAsync(runId, false, ex.Message, CancellationToken.None);
+                metrics.JobRan(name, false);
                 return;
             }
         }

@@ -83,9 +83,9 @@ public sealed class OutboxStoreTests : IAsyncLifetime
     public async Task Inbound_RecordTwiceCompleteWithReplies_RepliesQueuedOnce()
     {
         var inbox = _db.Get<InboundStore>();
-        var id = await inbox.RecordAsync("app", "app:msg:1", "lina", "text", """{"Content":"hi"}""", None);
+        var id = await inbox.RecordAsync("app", "app:msg:1", "lina", "text", """{"Content":"hi"}""", null, None);
         Assert.NotNull(id);
-        Assert.Null(await inbox.RecordAsync("app", "app:msg:1", "lina", "text", """{"Content":"hi"}""", None));
+        Assert.Null(await inbox.RecordAsync("app", "app:msg:1", "lina", "text", """{"Content":"hi"}""", null, None));
 
         var claimed = Assert.Single(await inbox.ClaimAsync(10, TimeSpan.FromSeconds(30), "test-host", None));
         await inbox.CompleteAsync(claimed.Id, [Message("reply:1:0")], None);

@@ -1,4 +1,5 @@
 using Bot.Data;
+using Bot.Host.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,6 +24,7 @@ public static class BotServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddData();
+        services.AddBotMetrics();
         add?.Invoke(services);
         if (clock is not null)
             services.AddSingleton(clock);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Bot.Data.Messaging;
 using Bot.Data.Redis;
 using Bot.Host.Messaging;
+using Bot.Host.Telemetry;
 using Bot.Host.WeCom.Crypto;
 using Microsoft.Extensions.Options;
 
@@ -108,10 +109,13 @@ public static class AiBotCallbackEndpoints
                     if (Text(message, part, "content") is { } said)
                         message[part]!["content"] = Bot.Conversations.Understanding.PersonalData.Redact(said).Text;
                 }
-                var stored = await inbox.RecordAsync("aibot", InboundKeys.ForAiBot(msgId), from, msgType,
-                    new JsonObject { ["stream_id"] = id, ["message"] = message!.DeepClone() }.ToJsonString(), ct);
-                if (stored is not null)
-                    signal.Nudge();
+                using (var span = BotActivities.StartCallback("aibot", msgId))
+                {
+                    var stored = await inbox.RecordAsync("aibot", InboundKeys.ForAiBot(msgId), from, msgType,
+                        new JsonObject { ["stream_id"] = id, ["message"] = message!.DeepClone() }.ToJsonString(), span?.Id, ct);
+                    if (stored is not null)
+                        signal.Nudge();
+                }
                 return Reply(crypto.Value, clock, Stream(id, "", false));
             case "event" when eventType == "enter_chat":
                 return Reply(crypto.Value, clock, new JsonObject { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = WelcomeText } });

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bot.Data.Messaging;
 using Bot.Host.Messaging;
+using Bot.Host.Telemetry;
 using Bot.Host.WeCom.Crypto;
 using Microsoft.Extensions.Options;
 
@@ -72,7 +73,8 @@ public static class AppCallbackEndpoints
         // ID and bank card numbers never reach storage, not even in the raw message kept for processing.
         if (fields.TryGetValue("Content", out var content))
             fields["Content"] = Bot.Conversations.Understanding.PersonalData.Redact(content).Text;
-        var id = await inbox.RecordAsync("app", InboundKeys.ForApp(fields), from, msgType, JsonSerializer.Serialize(fields), ct);
+        using var span = BotActivities.StartCallback("app", fields.GetValueOrDefault("MsgId"));
+        var id = await inbox.RecordAsync("app", InboundKeys.ForApp(fields), from, msgType, JsonSerializer.Serialize(fields), span?.Id, ct);
         if (id is not null)
             signal.Nudge();
         return Results.Ok();

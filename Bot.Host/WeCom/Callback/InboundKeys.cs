@@ -13,10 +13,19 @@ public static class InboundKeys
         "ResponseCode", "WelcomeCode", "State", "AgentID",
     ];
 
+    private const string AppMessage = "app:msg:";
+    private const string AiBotMessage = "aibot:";
+
     public static string ForApp(IReadOnlyDictionary<string, string> fields) =>
         fields.TryGetValue("MsgId", out var msgId) && msgId.Length > 0
-            ? "app:msg:" + msgId
+            ? AppMessage + msgId
             : "app:evt:" + string.Join('|', EventFields.Select(f => fields.GetValueOrDefault(f, "")));
 
-    public static string ForAiBot(string msgId) => "aibot:" + msgId;
+    public static string ForAiBot(string msgId) => AiBotMessage + msgId;
+
+    /// <summary>WeCom's msgid back out of a message's key; null for an event, which has none.</summary>
+    public static string? MsgIdOf(string key) =>
+        key.StartsWith(AppMessage, StringComparison.Ordinal) ? key[AppMessage.Length..]
+        : key.StartsWith(AiBotMessage, StringComparison.Ordinal) ? key[AiBotMessage.Length..]
+        : null;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bot.Host.Telemetry;
 using Polly;
 using Polly.Retry;
 
@@ -14,7 +15,7 @@ public sealed record WeComResponse(int ErrCode, string ErrMsg, JsonObject Body);
 /// and the call retried once; brief network failures are retried right away (Polly); anything else is the
 /// caller's to retry later — the outbox does that durably.
 /// </summary>
-public sealed class WeComApiClient(HttpClient http, WeComTokenProvider tokens, ILogger<WeComApiClient> logger)
+public sealed class WeComApiClient(HttpClient http, WeComTokenProvider tokens, BotMetrics metrics, ILogger<WeComApiClient> logger)
 {
     private static readonly ResiliencePipeline Transient = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -29,31 +30,35 @@ public sealed class WeComApiClient(HttpClient http, WeComTokenProvider tokens, I
 
     /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/> (relative to cgi-bin/); throws WeComApiException on a non-zero errcode.</summary>
     public Task<WeComResponse> PostAsync(string path, JsonNode body, CancellationToken ct) =>
-        CallAsync(token => new HttpRequestMessage(HttpMethod.Post, WithToken(path, token))
+        CallAsync(path, token => new HttpRequestMessage(HttpMethod.Post, WithToken(path, token))
         {
             Content = new StringContent(body.ToJsonString(WeComJson.Options), Encoding.UTF8, "application/json"),
         }, ct);
 
     public Task<WeComResponse> GetAsync(string pathAndQuery, CancellationToken ct) =>
-        CallAsync(token => new HttpRequestMessage(HttpMethod.Get, WithToken(pathAndQuery, token)), ct);
+        CallAsync(pathAndQuery, token => new HttpRequestMessage(HttpMethod.Get, WithToken(pathAndQuery, token)), ct);
 
     /// <summary>For bodies that are not JSON (media/upload): the factory builds the content for each attempt.</summary>
     public Task<WeComResponse> PostContentAsync(string path, Func<HttpContent> content, CancellationToken ct) =>
-        CallAsync(token => new HttpRequestMessage(HttpMethod.Post, WithToken(path, token)) { Content = content() }, ct);
+        CallAsync(path, token => new HttpRequestMessage(HttpMethod.Post, WithToken(path, token)) { Content = content() }, ct);
 
-    private async Task<WeComResponse> CallAsync(Func<string, HttpRequestMessage> request, CancellationToken ct)
+    private async Task<WeComResponse> CallAsync(string api, Func<string, HttpRequestMessage> request, CancellationToken ct)
     {
         var token = await tokens.GetAsync(ct);
         var response = await Transient.ExecuteAsync(async c => await SendAsync(request(token), c), ct);
         if (WeComErrors.IsTokenProblem(response.ErrCode))
         {
+            metrics.WeComError(api, response.ErrCode);
             logger.LogInformation("WeCom rejected the access token ({Code}); refreshing once", response.ErrCode);
             await tokens.InvalidateAsync(token, ct);
             token = await tokens.GetAsync(ct);
             response = await Transient.ExecuteAsync(async c => await SendAsync(request(token), c), ct);
         }
         if (response.ErrCode != 0)
+        {
+            metrics.WeComError(api, response.ErrCode);
             throw new WeComApiException(response.ErrCode, response.ErrMsg);
+        }
         return response;
     }
 

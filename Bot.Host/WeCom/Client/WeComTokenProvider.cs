@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Bot.Data.Redis;
+using Bot.Host.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.WeCom.Client;
@@ -9,7 +10,8 @@ namespace Bot.Host.WeCom.Client;
 /// The app's access_token, shared by every host through Redis. One host refreshes at a time (a Redis lock,
 /// then a re-check, so a host never overwrites a token another just fetched); the rest wait for it.
 /// </summary>
-public sealed class WeComTokenProvider(HttpClient http, ITokenCache cache, IDistributedLock locks, IOptions<WeComOptions> options, ILogger<WeComTokenProvider> logger)
+public sealed class WeComTokenProvider(HttpClient http, ITokenCache cache, IDistributedLock locks, IOptions<WeComOptions> options, BotMetrics metrics,
+    ILogger<WeComTokenProvider> logger)
 {
     // Refresh well before WeCom's expiry so an in-flight call never carries a token that dies on the way.
     private static readonly TimeSpan SafetyMargin = TimeSpan.FromMinutes(5);
@@ -49,6 +51,21 @@ public sealed class WeComTokenProvider(HttpClient http, ITokenCache cache, IDist
     }
 
     private async Task<string> FetchAsync(CancellationToken ct)
+    {
+        var succeeded = false;
+        try
+        {
+            var token = await FetchOnceAsync(ct);
+            succeeded = true;
+            return token;
+        }
+        finally
+        {
+            metrics.TokenRefreshed(succeeded);
+        }
+    }
+
+    private async Task<string> FetchOnceAsync(CancellationToken ct)
     {
         var o = options.Value;
         var url = $"gettoken?corpid={Uri.EscapeDataString(o.CorpId)}&corpsecret={Uri.EscapeDataString(o.Secret)}";
