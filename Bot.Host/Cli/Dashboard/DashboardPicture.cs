@@ -15,7 +15,9 @@ public static class DashboardPicture
     /// <param name="fontFile">A font with Chinese glyphs: SkiaSharp's self-contained native build cannot ask fontconfig for one.</param>
     public static void Render(JsonElement dashboard, IReadOnlyList<Scrape> scrapes, string fontFile, string path)
     {
+        // Titles and axis labels are bold: without a bold face registered under the name they fall back to a font with no Chinese.
         Fonts.AddFontFile(Font, fontFile);
+        Fonts.AddFontFile(Font, fontFile, bold: true);
         var panels = dashboard.GetProperty("panels").EnumerateArray().ToList();
         var multiplot = new Multiplot();
         multiplot.AddPlots(panels.Count);
