@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bot.Conversations.Customers;
 using Bot.Conversations.Understanding;
 using Microsoft.SemanticKernel;
 
@@ -17,19 +18,19 @@ public static class IntentFunctions
     {
         ["customer"] = new() { ["type"] = "string", ["description"] = "客户全称，只能取自「你的客户」名单或 find_customers 的结果；不确定就不填" },
         ["contact"] = new() { ["type"] = "string", ["description"] = "联系人姓名，必须是该客户名单里的联系人" },
-        ["channel"] = Choice("沟通方式", "phone", "visit", "wechat", "email", "meeting", "other"),
+        ["channel"] = Choice("沟通方式", Enum.GetValues<InteractionChannel>(), c => c.Code(), c => c.ChineseName()),
         ["objections"] = new()
         {
             ["type"] = "array",
-            ["description"] = "客户提出的异议：price 嫌贵, hesitation 犹豫, competitor 比竞品, timing 时机未到, budget 预算不足, authority 需领导拍板, need 需求不明, trust 信任不足, complaint 投诉",
-            ["items"] = Choice("异议", "price", "hesitation", "competitor", "timing", "budget", "authority", "need", "trust", "complaint"),
+            ["description"] = "客户提出的异议",
+            ["items"] = Choice("异议", Enum.GetValues<Objection>(), o => o.Code(), o => o.ChineseName()),
         },
         ["amount"] = new() { ["type"] = "number", ["description"] = "消息里说的金额，单位元（15万 = 150000）" },
-        ["stage"] = Choice("客户阶段：lead 潜在, qualified 意向, negotiation 洽谈, won 成交, lost 流失", "lead", "qualified", "negotiation", "won", "lost"),
+        ["stage"] = Choice("客户阶段", Enum.GetValues<FunnelStage>(), s => s.Code(), s => s.ChineseName()),
         ["follow_up_date"] = new() { ["type"] = "string", ["description"] = "下次跟进或提醒的日期 yyyy-MM-dd，只能是今天或以后" },
         ["follow_up_time"] = new() { ["type"] = "string", ["description"] = "下次跟进的时间 HH:mm，没说就不填" },
-        ["tier"] = Choice("客户分类", "A", "B", "C"),
-        ["period"] = Choice("统计周期", [.. Enum.GetValues<ReportPeriod>().Select(p => p.Code())]),
+        ["tier"] = Choice("客户分类", Enum.GetValues<CustomerTier>(), t => t.ToString(), t => t + "类"),
+        ["period"] = Choice("统计周期", Enum.GetValues<ReportPeriod>(), p => p.Code(), p => p.ChineseName()),
     };
 
     /// <summary>Every intent the catalogue offers to the model, with its description and the slots it reads.</summary>
@@ -43,8 +44,14 @@ public static class IntentFunctions
     /// <summary>The model gives the follow-up as a date and a time.</summary>
     private static IEnumerable<string> ToolSlots(string slot) => slot == Slot.FollowUp ? ["follow_up_date", "follow_up_time"] : [slot];
 
-    private static JsonObject Choice(string description, params string[] values) =>
-        new() { ["type"] = "string", ["description"] = description, ["enum"] = new JsonArray([.. values.Select(v => JsonValue.Create(v))]) };
+    /// <summary>A slot whose values are an enum's codes, each explained in Chinese in the description, as the rules use them.</summary>
+    private static JsonObject Choice<T>(string description, IEnumerable<T> values, Func<T, string> code, Func<T, string> chinese) where T : struct, Enum =>
+        new()
+        {
+            ["type"] = "string",
+            ["description"] = description + "：" + string.Join(", ", values.Select(v => code(v) + " " + chinese(v))),
+            ["enum"] = new JsonArray([.. values.Select(v => JsonValue.Create(code(v)))]),
+        };
 
     private static KernelFunction Function(string code, string description, IEnumerable<string> slots) =>
         KernelFunctionFactory.CreateFromMethod(Accepted, new KernelFunctionFromMethodOptions

@@ -12,27 +12,20 @@ public enum FunnelStage
 
 public static class FunnelStages
 {
-    private static readonly Dictionary<string, FunnelStage> ByName = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["lead"] = FunnelStage.Lead,
-        ["潜在"] = FunnelStage.Lead,
-        ["潜在客户"] = FunnelStage.Lead,
-        ["线索"] = FunnelStage.Lead,
-        ["qualified"] = FunnelStage.Qualified,
-        ["意向"] = FunnelStage.Qualified,
-        ["意向客户"] = FunnelStage.Qualified,
-        ["negotiation"] = FunnelStage.Negotiation,
-        ["洽谈"] = FunnelStage.Negotiation,
-        ["谈判"] = FunnelStage.Negotiation,
-        ["商务洽谈"] = FunnelStage.Negotiation,
-        ["won"] = FunnelStage.Won,
-        ["成交"] = FunnelStage.Won,
-        ["已成交"] = FunnelStage.Won,
-        ["lost"] = FunnelStage.Lost,
-        ["流失"] = FunnelStage.Lost,
-        ["丢单"] = FunnelStage.Lost,
-        ["已流失"] = FunnelStage.Lost,
-    };
+    /// <summary>
+    /// Every word for a stage, the one place they are written: imports and CSV columns parse them, and the understanding
+    /// finds them in messages (a move 改成洽谈, a list's filter 意向客户有哪些).
+    /// </summary>
+    public static IReadOnlyList<(string Name, FunnelStage Stage)> Names { get; } =
+    [
+        ("lead", FunnelStage.Lead), ("潜在", FunnelStage.Lead), ("潜在客户", FunnelStage.Lead), ("线索", FunnelStage.Lead),
+        ("qualified", FunnelStage.Qualified), ("意向", FunnelStage.Qualified), ("意向客户", FunnelStage.Qualified),
+        ("negotiation", FunnelStage.Negotiation), ("洽谈", FunnelStage.Negotiation), ("谈判", FunnelStage.Negotiation), ("商务洽谈", FunnelStage.Negotiation),
+        ("won", FunnelStage.Won), ("成交", FunnelStage.Won), ("已成交", FunnelStage.Won),
+        ("lost", FunnelStage.Lost), ("流失", FunnelStage.Lost), ("丢单", FunnelStage.Lost), ("已流失", FunnelStage.Lost),
+    ];
+
+    private static readonly Dictionary<string, FunnelStage> ByName = Names.ToDictionary(n => n.Name, n => n.Stage, StringComparer.OrdinalIgnoreCase);
 
     public static bool TryParse(string? text, out FunnelStage stage)
     {

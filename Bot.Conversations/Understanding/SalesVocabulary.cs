@@ -50,29 +50,21 @@ public static partial class SalesVocabulary
 
     /// <summary>A stage named outright as the target of a move: 改成洽谈, 阶段调成qualified, 标记为流失.</summary>
     public static FunnelStage? NamedStage(string text) =>
-        StageMove().Match(text.ToLowerInvariant()) is { Success: true } move ? StageName(move.Groups["s"].Value) : null;
+        StageMove.Match(text.ToLowerInvariant()) is { Success: true } move && FunnelStages.TryParse(move.Groups["s"].Value, out var stage) ? stage : null;
 
-    /// <summary>The stage a list asks for: "意向客户有哪些", "洽谈中的", "qualified阶段的客户".</summary>
+    // Words that pick a list's stage but do not name one: 老客户 and 已签 are the won customers.
+    private static readonly (string Word, FunnelStage Stage)[] FilterOnlyWords = [("老客户", FunnelStage.Won), ("已签", FunnelStage.Won)];
+
+    /// <summary>The stage a list asks for: "意向客户有哪些", "洽谈中的", "qualified阶段的客户"; the earliest stage named wins.</summary>
     public static FunnelStage? StageFilter(string text) =>
-        ContainsAny(text, "潜在", "线索", "lead") ? FunnelStage.Lead
-        : ContainsAny(text, "意向", "qualified") ? FunnelStage.Qualified
-        : ContainsAny(text, "洽谈", "谈判", "negotiation") ? FunnelStage.Negotiation
-        : ContainsAny(text, "成交", "老客户", "已签", "won") ? FunnelStage.Won
-        : ContainsAny(text, "流失", "丢单", "lost") ? FunnelStage.Lost
-        : null;
+        FunnelStages.Names.Concat(FilterOnlyWords).Where(n => text.Contains(n.Item1, StringComparison.OrdinalIgnoreCase))
+            .Select(n => (FunnelStage?)n.Item2).Min();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(改成|改为|改到|调成|调为|调到|推进到|推进|升级为|升级到|升到|更新为|更新成|退回到|退回|转为|转成|转到|进入|进|到|→|->|调整为|调整到|标记为|设为|设成)\s*(?<s>潜在|线索|lead|意向|qualified|洽谈|谈判|negotiation|成交|won|流失|丢单|lost)")]
-    private static partial System.Text.RegularExpressions.Regex StageMove();
-
-    private static FunnelStage? StageName(string name) => name switch
-    {
-        "潜在" or "线索" or "lead" => FunnelStage.Lead,
-        "意向" or "qualified" => FunnelStage.Qualified,
-        "洽谈" or "谈判" or "negotiation" => FunnelStage.Negotiation,
-        "成交" or "won" => FunnelStage.Won,
-        "流失" or "丢单" or "lost" => FunnelStage.Lost,
-        _ => null,
-    };
+    // The longest name first, so 意向客户 is taken whole.
+    private static readonly System.Text.RegularExpressions.Regex StageMove = new(
+        @"(改成|改为|改到|调成|调为|调到|推进到|推进|升级为|升级到|升到|更新为|更新成|退回到|退回|转为|转成|转到|进入|进|到|→|->|调整为|调整到|标记为|设为|设成)\s*(?<s>"
+        + string.Join("|", FunnelStages.Names.Select(n => n.Name).OrderByDescending(n => n.Length).Select(System.Text.RegularExpressions.Regex.Escape)) + ")",
+        System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>The report period a message names; a numbered quarter (Q4, 四季度) is this or last quarter as of <paramref name="today"/>.</summary>
     public static ReportPeriod? Period(string text, DateOnly today) => text.ToLowerInvariant() switch
@@ -135,6 +127,17 @@ public enum ReportPeriod
 
 public static class ReportPeriods
 {
+    public static string ChineseName(this ReportPeriod period) => period switch
+    {
+        ReportPeriod.ThisWeek => "本周",
+        ReportPeriod.LastWeek => "上周",
+        ReportPeriod.ThisMonth => "本月",
+        ReportPeriod.LastMonth => "上月",
+        ReportPeriod.LastQuarter => "上季度",
+        ReportPeriod.ThisYear => "今年",
+        _ => "本季度",
+    };
+
     public static string Code(this ReportPeriod period) => period switch
     {
         ReportPeriod.ThisWeek => "this_week",

@@ -2,6 +2,7 @@ using Bot.Conversations;
 using Bot.Data;
 using Bot.Host.Health;
 using Bot.Host.Llm;
+using Bot.Host.Messaging;
 using Bot.Host.Sandbox;
 using Bot.Host.Scheduling;
 using Bot.Host.Telemetry;
@@ -34,6 +35,7 @@ public static class BotHost
         builder.Services.AddConversations();
         builder.Services.AddLlm(builder.Configuration);
         builder.Services.AddWeCom();
+        builder.Services.AddMessaging();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSandbox(builder.Configuration);
         builder.Services.AddTelemetry(builder.Configuration);

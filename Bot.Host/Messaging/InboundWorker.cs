@@ -10,25 +10,6 @@ using Bot.Host.WeCom;
 
 namespace Bot.Host.Messaging;
 
-public sealed class InboundWorkerOptions
-{
-    public int BatchSize { get; set; } = 32;
-
-    public int Parallelism { get; set; } = 4;
-
-    public int LeaseSeconds { get; set; } = 30;
-
-    public int MaxAttempts { get; set; } = 5;
-
-    public int PollMilliseconds { get; set; } = 500;
-
-    /// <summary>
-    /// This host, as its leases name it; stable across restarts (machine name and listening address by default), so a
-    /// host restarted after a crash takes its own unfinished messages back at once.
-    /// </summary>
-    public string HostId { get; set; } = "";
-}
-
 /// <summary>
 /// Drains the durable inbox: claims stored callbacks, turns them into <see cref="IncomingMessage"/>s for the
 /// conversation engine, and queues the answers — in the outbox for the app, in the stream store for the AI bot.

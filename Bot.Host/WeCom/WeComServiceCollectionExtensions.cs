@@ -1,4 +1,3 @@
-using Bot.Host.Messaging;
 using Bot.Host.WeCom.Callback;
 using Bot.Host.WeCom.Client;
 using Microsoft.Extensions.Options;
@@ -7,23 +6,12 @@ namespace Bot.Host.WeCom;
 
 public static class WeComServiceCollectionExtensions
 {
-    /// <summary>The WeCom channel: callbacks in, the durable inbox worker, the outbox dispatcher and the API client.</summary>
+    /// <summary>The WeCom channel: callback crypto and the API client (the callbacks store into the inbox that AddMessaging drains).</summary>
     public static IServiceCollection AddWeCom(this IServiceCollection services)
     {
         services.AddWeComApi();
-        services.AddOptions<InboundWorkerOptions>().BindConfiguration("Bot:Inbound").PostConfigure<IConfiguration>((o, configuration) =>
-        {
-            if (string.IsNullOrWhiteSpace(o.HostId))
-                o.HostId = Environment.MachineName + "|" + (configuration["Urls"] ?? configuration["urls"] ?? "");
-        }).Validate(o => o.BatchSize > 0 && o.Parallelism > 0 && o.LeaseSeconds > 0 && o.MaxAttempts > 0 && o.PollMilliseconds > 0,
-            "Bot:Inbound: BatchSize, Parallelism, LeaseSeconds, MaxAttempts and PollMilliseconds must be positive").ValidateOnStart();
         services.AddSingleton<AppCrypto>();
         services.AddSingleton<AiBotCrypto>();
-        services.AddSingleton<InboundSignal>();
-        services.AddSingleton<OutageLog>();
-        services.AddSingleton<ExternalContactEventProcessor>();
-        services.AddHostedService<InboundWorker>();
-        services.AddHostedService<OutboxDispatcher>();
         return services;
     }
 
