@@ -34,6 +34,10 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<CustomerTierPolicy>();
         services.AddSingleton<TierRecompute>();
         services.AddSingleton<Churn.ChurnNotices>();
+        services.AddSingleton<Churn.ChurnScan>();
+        // Per run: they use the WeCom client, a typed HttpClient that should not live as long as the scheduler.
+        services.AddTransient<ContactReconciliation>();
+        services.AddTransient<ContactReconciliationRun>();
         services.AddSingleton<Churn.ChurnWatchlist>();
         services.AddOptions<Care.CareOptions>().BindConfiguration(Care.CareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<Care.CareOptions>, Care.CareOptionsValidator>();

@@ -8,6 +8,8 @@ using Bot.Data.Postgres;
 using Bot.Host.Care;
 using Bot.Host.Doctor;
 using Bot.Host.Hosting;
+using Bot.Host.Messaging;
+using Bot.Host.WeCom;
 using Bot.Host.Llm;
 using Bot.Host.Scheduling;
 
@@ -122,7 +124,7 @@ internal static class CliCommands
 
     public static async Task<int> JobsStatusAsync(CancellationToken ct)
     {
-        await using var app = BuildServices(services => services.AddConversations().AddScheduledJobs());
+        await using var app = BuildServices(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value;
         var latest = (await app.Services.GetRequiredService<JobRunStore>().LatestAsync(ct)).ToDictionary(r => r.Job);
@@ -141,7 +143,7 @@ internal static class CliCommands
     /// <summary>Runs one job now in this process, outside the schedule; what it sends goes through the outbox as usual.</summary>
     public static async Task<int> RunJobAsync(string name, DateTimeOffset? at, CancellationToken ct)
     {
-        await using var app = BuildServices(services => services.AddConversations().AddScheduledJobs());
+        await using var app = BuildServices(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         var job = app.Services.GetServices<IScheduledJob>().FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.OrdinalIgnoreCase));
         if (job is null)

@@ -1,5 +1,6 @@
 using Bot.Conversations;
 using Bot.Data;
+using Bot.Host.Care;
 using Bot.Host.Health;
 using Bot.Host.Llm;
 using Bot.Host.Messaging;
@@ -36,6 +37,7 @@ public static class BotHost
         builder.Services.AddLlm(builder.Configuration);
         builder.Services.AddWeCom();
         builder.Services.AddMessaging();
+        builder.Services.AddCare();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSandbox(builder.Configuration);
         builder.Services.AddTelemetry(builder.Configuration);

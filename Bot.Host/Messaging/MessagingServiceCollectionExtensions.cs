@@ -1,3 +1,6 @@
+using Bot.Conversations.Pipeline;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Bot.Host.Messaging;
 
 public static class MessagingServiceCollectionExtensions
@@ -10,11 +13,20 @@ public static class MessagingServiceCollectionExtensions
             if (string.IsNullOrWhiteSpace(o.HostId))
                 o.HostId = Environment.MachineName + "|" + (configuration["Urls"] ?? configuration["urls"] ?? "");
         }).ValidateDataAnnotations().ValidateOnStart();
+        services.AddNoticeOutbox();
         services.AddSingleton<InboundSignal>();
         services.AddSingleton<OutageLog>();
         services.AddSingleton<ExternalContactEventProcessor>();
         services.AddHostedService<InboundWorker>();
         services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+
+    /// <summary>Scheduled runs' notices into the outbox, for hosts and commands that queue without draining.</summary>
+    public static IServiceCollection AddNoticeOutbox(this IServiceCollection services)
+    {
+        services.TryAddSingleton<NoticeOutbox>();
+        services.TryAddSingleton<INoticeOutbox>(sp => sp.GetRequiredService<NoticeOutbox>());
         return services;
     }
 }

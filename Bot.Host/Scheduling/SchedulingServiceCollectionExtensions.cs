@@ -55,24 +55,20 @@ public static class SchedulingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The jobs alone, without Quartz: what `scripts/bot jobs run NAME` uses.</summary>
+    /// <summary>
+    /// The jobs alone, without Quartz: what `scripts/bot jobs run NAME` uses. They are adapters over the use cases of
+    /// AddConversations and AddCare, whose notices go through AddNoticeOutbox and whose WeCom calls through AddWeComApi.
+    /// </summary>
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services)
     {
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>();
-        services.AddSingleton<NoticeOutbox>();
-        services.AddCare();
         services.AddSingleton<IScheduledJob, DueRemindersJob>();
         services.AddSingleton<IScheduledJob, DailyDigestJob>();
         services.AddSingleton<IScheduledJob, WeeklyFunnelJob>();
         services.AddSingleton<IScheduledJob, CadenceJob>();
         services.AddSingleton<IScheduledJob, NightlyTiersJob>();
-        services.AddWeComApi();
-        services.AddTransient<IWeComContactDirectory, WeComContactDirectory>();
-        services.AddTransient<ContactReconciliation>();
-        services.AddSingleton<ChurnScanService>();
         services.AddSingleton<IScheduledJob, ChurnScanJob>();
-        services.AddTransient<ContactReconciliationService>();
         services.AddSingleton<IScheduledJob, ContactReconciliationJob>();
         services.AddSingleton<IScheduledJob, CareGreetingsJob>();
         services.AddSingleton<IScheduledJob, CareResultsJob>();

@@ -31,7 +31,7 @@ public sealed class ContactReconciliationTests : IAsyncLifetime
 
     public Task DisposeAsync() => _bot.DisposeAsync().AsTask();
 
-    private Task<ReconciliationResult> ReconcileAsync() => _bot.Services.GetRequiredService<ContactReconciliationService>().RunAsync(Night, None);
+    private Task<ReconciliationResult> ReconcileAsync() => _bot.Services.GetRequiredService<ContactReconciliationRun>().RunAsync(Night, None);
 
     private async Task<T?> QueryAsync<T>(string sql, object? args = null)
     {

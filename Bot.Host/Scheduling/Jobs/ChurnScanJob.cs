@@ -1,7 +1,9 @@
+using Bot.Conversations.Churn;
+
 namespace Bot.Host.Scheduling.Jobs;
 
 /// <summary>Just after midnight: the day's churn findings, and a notice to owners of customers newly at risk.</summary>
-public sealed class ChurnScanJob(ChurnScanService scan) : IScheduledJob
+public sealed class ChurnScanJob(ChurnScan scan) : IScheduledJob
 {
     public async Task<string> RunAsync(DateTimeOffset now, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Bot.Conversations.Pipeline;
 using Bot.Conversations.Digest;
 using Bot.Conversations.Reminders;
 using Bot.Conversations.Team;
@@ -7,7 +8,7 @@ namespace Bot.Host.Scheduling.Jobs;
 
 /// <summary>Every morning: each member's digest (when there is something to say), then overdue follow-ups escalated to managers.</summary>
 public sealed class DailyDigestJob(
-    DailyDigestBuilder digests, OverdueEscalation escalation, IUserDirectory users, NoticeOutbox outbox, IOptions<SchedulingOptions> options) : IScheduledJob
+    DailyDigestBuilder digests, OverdueEscalation escalation, IUserDirectory users, INoticeOutbox outbox, IOptions<SchedulingOptions> options) : IScheduledJob
 {
     public async Task<string> RunAsync(DateTimeOffset now, CancellationToken ct)
     {

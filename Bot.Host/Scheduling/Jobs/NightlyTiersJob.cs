@@ -8,7 +8,7 @@ namespace Bot.Host.Scheduling.Jobs;
 /// Every night (and `scripts/bot tiers`): re-tier the book and tell owners whose customers moved. The key holds
 /// a digest of the text: a second run the same day with other changes is news, the same changes are not.
 /// </summary>
-public sealed class NightlyTiersJob(TierRecompute recompute, NoticeOutbox outbox) : IScheduledJob
+public sealed class NightlyTiersJob(TierRecompute recompute, INoticeOutbox outbox) : IScheduledJob
 {
     public async Task<string> RunAsync(DateTimeOffset now, CancellationToken ct)
     {

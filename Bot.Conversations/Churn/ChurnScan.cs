@@ -1,15 +1,15 @@
-using Bot.Conversations.Churn;
 using Bot.Conversations.Common;
 using Bot.Conversations.Pipeline;
+using Microsoft.Extensions.Logging;
 
-namespace Bot.Host.Scheduling;
+namespace Bot.Conversations.Churn;
 
 /// <summary>
 /// The nightly churn scan: re-assesses every customer for the day that has just begun and queues one notice per
 /// customer newly at risk to its owner. Queued before the findings are stored, under keys of the day, so a scan
 /// run again after a failure sends nothing twice.
 /// </summary>
-public sealed class ChurnScanService(IChurnFindings findings, ChurnNotices notices, NoticeOutbox outbox, ILogger<ChurnScanService> logger)
+public sealed class ChurnScan(IChurnFindings findings, ChurnNotices notices, INoticeOutbox outbox, ILogger<ChurnScan> logger)
 {
     public async Task<ChurnScanResult> RunAsync(DateTimeOffset now, CancellationToken ct)
     {

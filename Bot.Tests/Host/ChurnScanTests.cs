@@ -3,13 +3,13 @@ using Bot.Conversations.Churn;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
 using Bot.Data.Messaging;
-using Bot.Host.Scheduling;
+using Bot.Host.Messaging;
 using Bot.Tests.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Tests.Host;
 
-public sealed class ChurnScanServiceTests : IAsyncLifetime
+public sealed class ChurnScanTests : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
     // 02:00 in Shanghai on Tuesday 2026-11-24, when the nightly jobs run.
@@ -26,8 +26,8 @@ public sealed class ChurnScanServiceTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private ChurnScanService Service() => new(_db.Get<IChurnFindings>(), new ChurnNotices(_db.Get<IUserDirectory>()), new NoticeOutbox(_db.Get<OutboxStore>()),
-        NullLogger<ChurnScanService>.Instance);
+    private ChurnScan Service() => new(_db.Get<IChurnFindings>(), new ChurnNotices(_db.Get<IUserDirectory>()), new NoticeOutbox(_db.Get<OutboxStore>()),
+        NullLogger<ChurnScan>.Instance);
 
     private async Task<long> CustomerAsync(string name, int lastOrderDaysAgo, int lastTouchDaysAgo)
     {

@@ -1,10 +1,10 @@
-using Bot.Conversations.Customers;
 using Bot.Conversations.Pipeline;
+using Microsoft.Extensions.Logging;
 
-namespace Bot.Host.Scheduling;
+namespace Bot.Conversations.Customers;
 
 /// <summary>The nightly reconciliation with WeCom's customer lists; queues the notices the lost callbacks would have sent.</summary>
-public sealed class ContactReconciliationService(ContactReconciliation reconciliation, NoticeOutbox outbox, ILogger<ContactReconciliationService> logger)
+public sealed class ContactReconciliationRun(ContactReconciliation reconciliation, INoticeOutbox outbox, ILogger<ContactReconciliationRun> logger)
 {
     public async Task<ReconciliationResult> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
