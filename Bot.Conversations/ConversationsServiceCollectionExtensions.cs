@@ -9,8 +9,8 @@ using Bot.Conversations.Reminders;
 using Bot.Conversations.Tiering;
 using Bot.Conversations.Understanding;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Conversations;
 
@@ -35,6 +35,9 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<TierRecompute>();
         services.AddSingleton<Churn.ChurnNotices>();
         services.AddSingleton<Churn.ChurnScan>();
+        services.AddSingleton<CareGreetingRun>();
+        // Per run, like the reconciliation below: the channel's delivery reports come through the WeCom client.
+        services.AddTransient<CareResultRun>();
         // Per run: they use the WeCom client, a typed HttpClient that should not live as long as the scheduler.
         services.AddTransient<ContactReconciliation>();
         services.AddTransient<ContactReconciliationRun>();

@@ -1,3 +1,4 @@
+using Bot.Conversations.Care;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Dialogs;
 using Bot.Conversations.Team;
@@ -37,9 +38,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bot.Conversations.Churn.IChurnFindings, ChurnFindingsStore>();
         services.AddSingleton<Bot.Conversations.Funnel.IFunnelQueries, FunnelQueries>();
         services.AddSingleton<Bot.Conversations.Playbook.IPlaybookStore, PlaybookStore>();
-        services.AddSingleton<Care.CareCandidates>();
-        services.AddSingleton<Care.CareTaskStore>();
-        services.AddSingleton<Care.CareTracking>();
+        services.AddSingleton<ICareCandidates, Care.CareCandidates>();
+        services.AddSingleton<ICareTasks, Care.CareTaskStore>();
+        services.AddSingleton<ICareTracking, Care.CareTracking>();
         services.AddSingleton<Bot.Conversations.Care.ICareReports, Care.CareReports>();
         services.AddSingleton<Bot.Conversations.Privacy.ICustomerRecords, CustomerRecords>();
         services.AddSingleton<Bot.Conversations.Reminders.ICadenceQueries, CadenceQueries>();

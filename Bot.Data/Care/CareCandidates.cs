@@ -9,7 +9,7 @@ namespace Bot.Data.Care;
 /// The contacts care may greet: consented (see migration 0011), neither they nor their company opted out, on WeCom
 /// (an external userid, not removed the rep) and owned by an active rep — the rep is the sender WeCom requires.
 /// </summary>
-public sealed class CareCandidates(NpgsqlDataSource dataSource)
+public sealed class CareCandidates(NpgsqlDataSource dataSource) : ICareCandidates
 {
     // First and latest deal per customer: an order, or a deal won (stage history, Shanghai date).
     private const string CandidatesSql = """

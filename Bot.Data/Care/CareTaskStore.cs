@@ -1,19 +1,17 @@
 using System.Globalization;
 using Bot.Conversations.Care;
+using Bot.Conversations.Pipeline;
 using Bot.Data.Messaging;
 using Dapper;
 using Npgsql;
 
 namespace Bot.Data.Care;
 
-/// <summary>Rep awaiting a note about greetings queued for them: how many of each occasion.</summary>
-public sealed record CareNoteDue(long RepId, string RepUserId, long FirstTaskId, IReadOnlyDictionary<CareOccasion, int> Counts);
-
 /// <summary>
 /// Writes planned greetings: a care_tasks row and its outbox row under the same idempotency key, in one
 /// transaction per chunk, so a run killed midway is finished by the next one and nothing is queued twice.
 /// </summary>
-public sealed class CareTaskStore(NpgsqlDataSource dataSource)
+public sealed class CareTaskStore(NpgsqlDataSource dataSource) : ICareTasks
 {
     private const int Chunk = 5000;
     private const int Writers = 4;

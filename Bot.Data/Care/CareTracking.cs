@@ -1,19 +1,13 @@
 using Bot.Conversations.Care;
+using Bot.Conversations.Pipeline;
 using Bot.Data.Messaging;
 using Dapper;
 using Npgsql;
 
 namespace Bot.Data.Care;
 
-/// <summary>A greeting WeCom holds until the rep confirms it.</summary>
-public sealed record AwaitingCare(
-    long Id, string MsgId, string RepUserId, string ExternalUserId, string Occasion, DateTime QueuedAt, int RemindersSent, DateTime? LastRemindedAt);
-
-/// <summary>What get_groupmsg_send_result said about one greeting: 0 still waiting, 1 sent, 2 not a friend, 3 quota used.</summary>
-public sealed record CareSendResult(long TaskId, int SendStatus);
-
 /// <summary>Follows each greeting from the outbox to the customer's phone, and reminds reps who have not confirmed.</summary>
-public sealed class CareTracking(NpgsqlDataSource dataSource)
+public sealed class CareTracking(NpgsqlDataSource dataSource) : ICareTracking
 {
     // The dispatcher records WeCom's msgid on the outbox row; the task picks it up by their shared key. Waiting is
     // counted from when tracking first sees it, on the same clock as the reminders.

@@ -1,3 +1,4 @@
+using Bot.Conversations.Pipeline;
 using Dapper;
 using Npgsql;
 

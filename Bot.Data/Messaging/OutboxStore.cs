@@ -1,10 +1,8 @@
+using Bot.Conversations.Pipeline;
 using Dapper;
 using Npgsql;
 
 namespace Bot.Data.Messaging;
-
-/// <summary>One message to send: <paramref name="Kind"/> picks the WeCom API, <paramref name="Payload"/> is its JSON body.</summary>
-public sealed record OutgoingMessage(string IdempotencyKey, string Channel, string Recipient, string Kind, string Payload);
 
 public sealed record OutboxRow(
     long Id, string IdempotencyKey, string Channel, string Recipient, string Kind, string Payload, string Status,

@@ -1,14 +1,17 @@
+using Bot.Conversations.Care;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Host.Care;
 
 public static class CareServiceCollectionExtensions
 {
-    /// <summary>Customer care's two runs (their options, <c>Care</c>, come with AddConversations; WeCom's API with AddWeComApi); safe to add twice.</summary>
+    /// <summary>
+    /// Care's WeCom side: whether reps confirmed their group sends. The runs themselves and their options (<c>Care</c>)
+    /// come with AddConversations, WeCom's API with AddWeComApi. Safe to add twice.
+    /// </summary>
     public static IServiceCollection AddCare(this IServiceCollection services)
     {
-        services.TryAddSingleton<CareGreetingRun>();
-        services.TryAddSingleton<CareResultRun>();
+        services.TryAddTransient<ICareDeliveries, WeComCareDeliveries>();
         return services;
     }
 }

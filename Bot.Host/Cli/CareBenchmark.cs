@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Bot.Conversations.Care;
 using Bot.Host.Care;
 using Bot.Host.WeCom;
 using Bot.Host.WeCom.Emulator;

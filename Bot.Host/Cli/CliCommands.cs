@@ -8,10 +8,10 @@ using Bot.Data.Postgres;
 using Bot.Host.Care;
 using Bot.Host.Doctor;
 using Bot.Host.Hosting;
-using Bot.Host.Messaging;
-using Bot.Host.WeCom;
 using Bot.Host.Llm;
+using Bot.Host.Messaging;
 using Bot.Host.Scheduling;
+using Bot.Host.WeCom;
 
 namespace Bot.Host.Cli;
 

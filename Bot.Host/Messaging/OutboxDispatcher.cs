@@ -18,7 +18,7 @@ namespace Bot.Host.Messaging;
 /// </summary>
 public sealed class OutboxDispatcher(
     OutboxStore outbox, WeComApiClient wecom, WeComCustomerContact customerContact, RateLimiter limits, IOptions<WeComOptions> options,
-    IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, OutageLog outages, BotMetrics metrics,
+    IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, OutageLog outages, BotMetrics metrics, Bot.Conversations.ConversationMetrics careCounts,
     ILogger<OutboxDispatcher> logger) : DrainingService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
@@ -107,7 +107,7 @@ public sealed class OutboxDispatcher(
         {
             var response = await TimedSendAsync(row, ct);
             if (row.Kind == CareMessages.GroupSendKind)
-                metrics.CareGreetings("sent", 1);
+                careCounts.CareGreetings("sent", 1);
             await outbox.MarkSentAsync(row.Id, response.Body["msgid"]?.ToString(), ct);
         }
         catch (WeComApiException ex) when (WeComErrors.IsTransient(ex.ErrCode) && row.Attempts < o.Outbox.MaxAttempts)

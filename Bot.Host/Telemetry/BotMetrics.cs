@@ -24,7 +24,6 @@ public sealed class BotMetrics
     private readonly Counter<long> _wecomErrors;
     private readonly Counter<long> _tokenRefreshes;
     private readonly Counter<long> _jobRuns;
-    private readonly Counter<long> _careGreetings;
     private readonly Counter<long> _modelCalls;
     private readonly Histogram<double> _modelDuration;
     private readonly Counter<long> _modelTokens;
@@ -43,7 +42,6 @@ public sealed class BotMetrics
         _wecomErrors = meter.CreateCounter<long>("bot.wecom.errors", "{error}", "Non-zero errcodes WeCom answered, by API.");
         _tokenRefreshes = meter.CreateCounter<long>("bot.wecom.token.refreshes", "{refresh}", "access_token fetches from WeCom.");
         _jobRuns = meter.CreateCounter<long>("bot.jobs.runs", "{run}", "Scheduled job runs by outcome.");
-        _careGreetings = meter.CreateCounter<long>("bot.care.greetings", "{greeting}", "Care greetings handed to WeCom (sent) and confirmed by the rep.");
         _modelCalls = meter.CreateCounter<long>("bot.model.calls", "{call}", "Requests to the language model.");
         _modelDuration = meter.CreateHistogram("bot.model.duration", "s", "One request to the language model.", advice: Latency);
         _modelTokens = meter.CreateCounter<long>("bot.model.tokens", "{token}", "Tokens the model reported, input and output.");
@@ -66,13 +64,6 @@ public sealed class BotMetrics
     public void TokenRefreshed(bool succeeded) => _tokenRefreshes.Add(1, Outcome(succeeded));
 
     public void JobRan(string job, bool succeeded) => _jobRuns.Add(1, Tag("job", job), Outcome(succeeded));
-
-    /// <param name="outcome">sent (add_msg_template accepted), confirmed, failed or unconfirmed (written off).</param>
-    public void CareGreetings(string outcome, int count)
-    {
-        if (count > 0)
-            _careGreetings.Add(count, Tag("outcome", outcome));
-    }
 
     public void ModelCalled(bool succeeded, TimeSpan elapsed, long? inputTokens, long? outputTokens)
     {

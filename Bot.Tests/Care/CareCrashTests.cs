@@ -1,7 +1,7 @@
 using Bot.Conversations.Care;
-using Bot.Data.Care;
 using Bot.Data.Postgres;
 using Bot.Host.Care;
+using Bot.Host.WeCom;
 using Bot.Host.WeCom.Emulator;
 using Bot.Tests.Conversations.Care;
 using Bot.Tests.Fixtures;
@@ -36,7 +36,7 @@ public sealed class CareCrashTests : IAsyncLifetime
     }
 
     private CareGreetingRun Run() => new(
-        _services.GetRequiredService<CareCandidates>(), _services.GetRequiredService<CareTaskStore>(),
+        _services.GetRequiredService<ICareCandidates>(), _services.GetRequiredService<ICareTasks>(), new WeComChannelMessages(),
         Options.Create(CareSettings.Shipped()), NullLogger<CareGreetingRun>.Instance);
 
     /// <returns>The customers' external userids.</returns>

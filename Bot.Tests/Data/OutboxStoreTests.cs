@@ -1,3 +1,4 @@
+using Bot.Conversations.Pipeline;
 using Bot.Data.Messaging;
 using Bot.Tests.Fixtures;
 

@@ -102,7 +102,7 @@ public sealed class SandboxPageTests(ChromiumFixture chromium) : IClassFixture<C
             ["text"] = new JsonObject { ["content"] = "周总，中秋快乐！" },
         };
         await _bot.Services.GetRequiredService<OutboxStore>().EnqueueAsync(
-            [new Bot.Data.Messaging.OutgoingMessage("sbx-care-1", "app", added.ExternalUserId, "msg_template", template.ToJsonString())], CancellationToken.None);
+            [new Bot.Conversations.Pipeline.OutgoingMessage("sbx-care-1", "app", added.ExternalUserId, "msg_template", template.ToJsonString())], CancellationToken.None);
         var page = await OpenAsRepAsync();
 
         var care = page.Locator(".care", new() { HasText = "周总，中秋快乐！" });

@@ -106,7 +106,7 @@ public sealed class SimulatedTimeTests : IAsyncLifetime
             ["external_userid"] = new System.Text.Json.Nodes.JsonArray(added.ExternalUserId),
             ["text"] = new System.Text.Json.Nodes.JsonObject { ["content"] = "李总晚上好" },
         };
-        await outbox!.EnqueueAsync([new Bot.Data.Messaging.OutgoingMessage("sim-night-1", "app", added.ExternalUserId, "msg_template", template.ToJsonString())], CancellationToken.None);
+        await outbox!.EnqueueAsync([new Bot.Conversations.Pipeline.OutgoingMessage("sim-night-1", "app", added.ExternalUserId, "msg_template", template.ToJsonString())], CancellationToken.None);
 
         var waiting = await WaitForAsync(async () => await _http.GetFromJsonAsync<JsonElement>("sandbox/api/waiting"),
             w => w.EnumerateArray().Any(x => x.GetProperty("why").GetString()!.Contains("08:00", StringComparison.Ordinal)));

@@ -1,6 +1,5 @@
 using Bot.Conversations.Care;
 using Bot.Conversations.Common;
-using Bot.Data.Care;
 using Bot.Data.Messaging;
 using Bot.Host.Scheduling;
 using Microsoft.Extensions.Options;
@@ -23,7 +22,7 @@ public sealed record ClockState(DateTimeOffset Now, bool Simulated, IReadOnlyLis
 /// </summary>
 public sealed class SimulatedTime(
     SandboxClock clock, IEnumerable<IScheduledJob> jobs, IOptions<SchedulingOptions> scheduling, OutboxStore outbox,
-    CareCandidates candidates, IOptions<CareOptions> care, ILogger<SimulatedTime> logger) : IDisposable
+    ICareCandidates candidates, IOptions<CareOptions> care, ILogger<SimulatedTime> logger) : IDisposable
 {
     private static readonly TimeOnly GreetingTime = new(9, 5);
     private static readonly TimeOnly MorningTime = new(8, 31);

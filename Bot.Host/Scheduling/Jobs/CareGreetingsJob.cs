@@ -1,4 +1,4 @@
-using Bot.Host.Care;
+using Bot.Conversations.Care;
 
 namespace Bot.Host.Scheduling.Jobs;
 

@@ -1,5 +1,5 @@
-using Bot.Conversations.Pipeline;
 using Bot.Conversations.Digest;
+using Bot.Conversations.Pipeline;
 using Bot.Conversations.Reminders;
 using Bot.Conversations.Team;
 using Microsoft.Extensions.Options;

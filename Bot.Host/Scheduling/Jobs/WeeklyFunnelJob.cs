@@ -1,5 +1,5 @@
-using Bot.Conversations.Pipeline;
 using Bot.Conversations.Funnel;
+using Bot.Conversations.Pipeline;
 
 namespace Bot.Host.Scheduling.Jobs;
 

@@ -1,10 +1,9 @@
-using Bot.Conversations.Care;
 using Bot.Conversations.Common;
-using Bot.Data.Care;
-using Bot.Host.WeCom;
+using Bot.Conversations.Pipeline;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Host.Care;
+namespace Bot.Conversations.Care;
 
 /// <summary>What one planning run did: greetings queued, greetings that yielded to the quota, reps told.</summary>
 public sealed record CareGreetingSummary(bool WindowClosed, int Queued, int Yielded, int RepsNoted);
@@ -14,7 +13,8 @@ public sealed record CareGreetingSummary(bool WindowClosed, int Queued, int Yiel
 /// rep with its idempotency key, then one note per rep. Safe to run again at any time: keys already planned are
 /// left alone, so a run killed midway is finished, never doubled, by the next.
 /// </summary>
-public sealed class CareGreetingRun(CareCandidates candidates, CareTaskStore tasks, IOptions<CareOptions> options, ILogger<CareGreetingRun> logger)
+public sealed class CareGreetingRun(
+    ICareCandidates candidates, ICareTasks tasks, IChannelMessages channel, IOptions<CareOptions> options, ILogger<CareGreetingRun> logger)
 {
     public Task<CareGreetingSummary> RunAsync(DateTimeOffset now, CancellationToken ct) => RunAsync(now, afterChunk: null, ct);
 
@@ -33,9 +33,9 @@ public sealed class CareGreetingRun(CareCandidates candidates, CareTaskStore tas
         var existing = await tasks.ExistingKeysAsync([.. due.Select(d => d.Key)], ct);
         var (first, last) = CarePlanner.Period(o.Quota, today);
         var plans = CarePlanner.Decide(due, existing, await tasks.UsedInPeriodAsync(first, last, ct), o);
-        await tasks.SaveAsync(plans, CareMessages.GroupSend, afterChunk, ct);
+        await tasks.SaveAsync(plans, channel.CareGreeting, afterChunk, ct);
         var notes = await tasks.AnnounceAsync(
-            note => AppMessageRenderer.Render(note.RepUserId, CareNotes.Queued(note.Counts), $"care:note:{note.RepUserId}:{note.FirstTaskId}"), ct);
+            note => channel.Notice(note.RepUserId, CareNotes.Queued(note.Counts), $"care:note:{note.RepUserId}:{note.FirstTaskId}"), ct);
         var summary = new CareGreetingSummary(false, plans.Count(p => !p.Yielded), plans.Count(p => p.Yielded), notes.Count);
         logger.LogInformation("Care planning for {Day}: {Queued} queued, {Yielded} yielded to the quota, {Reps} reps told", today, summary.Queued, summary.Yielded, summary.RepsNoted);
         return summary;

@@ -1,11 +1,8 @@
-using Bot.Conversations.Care;
-using Bot.Data.Care;
-using Bot.Host.Telemetry;
-using Bot.Host.WeCom;
-using Bot.Host.WeCom.Client;
+using Bot.Conversations.Pipeline;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Host.Care;
+namespace Bot.Conversations.Care;
 
 /// <summary>What one collection run found: greetings confirmed and sent, failed, still waiting, written off, reps reminded.</summary>
 public sealed record CareResultSummary(int Sent, int Failed, int Waiting, int Expired, int RepsReminded);
@@ -16,7 +13,8 @@ public sealed record CareResultSummary(int Sent, int Failed, int Waiting, int Ex
 /// in the daytime window) and writes off greetings nobody confirmed within <see cref="CareOptions.TrackDays"/>.
 /// </summary>
 public sealed class CareResultRun(
-    CareTracking tracking, Lazy<WeComCustomerContact> wecom, IOptions<CareOptions> options, BotMetrics metrics, ILogger<CareResultRun> logger)
+    ICareTracking tracking, ICareDeliveries deliveries, IChannelMessages channel, IOptions<CareOptions> options, ConversationMetrics metrics,
+    ILogger<CareResultRun> logger)
 {
     /// <summary>get_groupmsg_send_result leaves out customers in add_msg_template's fail_list: not a contact of the sender.</summary>
     private const int NotAFriend = 2;
@@ -29,17 +27,9 @@ public sealed class CareResultRun(
         var results = new List<CareSendResult>();
         foreach (var group in awaiting.GroupBy(a => (a.MsgId, a.RepUserId)))
         {
-            IReadOnlyList<GroupMessageSendStatus> statuses;
-            try
-            {
-                statuses = await wecom.Value.GetGroupMessageSendResultAsync(group.Key.MsgId, group.Key.RepUserId, ct);
-            }
-            catch (Exception ex) when (ex is WeComApiException or WeComTransportException)
-            {
-                // The next run asks again; one unreadable msgid must not hold up the others.
-                logger.LogWarning("Care send result for {MsgId} not read: {Error}", group.Key.MsgId, ex.Message);
+            // The next run asks again; one unreadable msgid must not hold up the others.
+            if (await deliveries.ForAsync(group.Key.MsgId, group.Key.RepUserId, ct) is not { } statuses)
                 continue;
-            }
             var byCustomer = statuses.GroupBy(s => s.ExternalUserId).ToDictionary(g => g.Key, g => g.Max(s => s.Status));
             results.AddRange(group.Select(task => new CareSendResult(task.Id, byCustomer.GetValueOrDefault(task.ExternalUserId, NotAFriend))));
         }
@@ -65,7 +55,7 @@ public sealed class CareResultRun(
         {
             var round = rep.Max(t => t.RemindersSent) + 1;
             var counts = rep.GroupBy(t => CareOccasions.FromKey(t.Occasion)).ToDictionary(g => g.Key, g => g.Count());
-            var note = AppMessageRenderer.Render(rep.Key, CareNotes.Reminder(counts, last: round >= o.MaxReminders), $"care:remind:{rep.Key}:{rep.Min(t => t.Id)}:{round}");
+            var note = channel.Notice(rep.Key, CareNotes.Reminder(counts, last: round >= o.MaxReminders), $"care:remind:{rep.Key}:{rep.Min(t => t.Id)}:{round}");
             await tracking.RemindAsync([.. rep.Select(t => t.Id)], note, now, ct);
             reps++;
         }
