@@ -1,6 +1,7 @@
 using Bot.Conversations.Care;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Dialogs;
+using Bot.Conversations.Pipeline;
 using Bot.Conversations.Team;
 using Bot.Data.Import;
 using Bot.Data.Postgres;
@@ -49,8 +50,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();
+        services.AddSingleton<IInbox>(sp => sp.GetRequiredService<Messaging.InboundStore>());
         services.AddSingleton<Messaging.OutboxStore>();
-        services.AddSingleton<Messaging.QueueDepths>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<Messaging.OutboxStore>());
+        services.AddSingleton<IQueueDepths, Messaging.QueueDepths>();
 
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<RedisKeys>();
@@ -58,8 +61,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IMessageDeduplicator, RedisMessageDeduplicator>();
         services.AddSingleton<ITokenCache, RedisTokenCache>();
         services.AddSingleton<IDistributedLock, RedisDistributedLock>();
-        services.AddSingleton<StreamReplyStore>();
-        services.AddSingleton<RateLimiter>();
+        services.AddSingleton<IStreamReplies, StreamReplyStore>();
+        services.AddSingleton<IRateLimiter, RateLimiter>();
 
         services.AddSingleton<UserImporter>();
         services.AddSingleton<CustomerImporter>();

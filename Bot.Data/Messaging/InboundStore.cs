@@ -4,15 +4,11 @@ using Npgsql;
 
 namespace Bot.Data.Messaging;
 
-/// <param name="TraceParent">The W3C traceparent of the callback that stored it, to continue its trace; null without tracing.</param>
-public sealed record InboundMessage(
-    long Id, string Channel, string MessageKey, string FromUser, string MsgType, string Payload, int Attempts, DateTime ReceivedAt, string? TraceParent);
-
 /// <summary>
 /// The durable inbox. A callback is acknowledged only after its row is committed; the unique message key
 /// turns WeCom's re-deliveries into no-ops. Workers in any process claim rows under a lease.
 /// </summary>
-public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writer)
+public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writer) : IInbox
 {
     // A row left in 'processing' by a process that died is claimed again once its lease runs out.
     // Only a sender's oldest unfinished message is claimable, so "刚给星辰打了电话" is logged before the
@@ -103,10 +99,10 @@ public sealed class InboundStore(NpgsqlDataSource dataSource, InboundWriter writ
         await Postgres.OwnTransaction.CommitAsync(tx, ct);
     }
 
-    public async Task FailAsync(long id, string error, int maxAttempts, TimeSpan retryAfter, CancellationToken ct)
+    public async Task FailAsync(long id, string lastError, int maxAttempts, TimeSpan retryAfter, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(FailSql,
-            new { Id = id, Error = error, MaxAttempts = maxAttempts, RetryAfter = retryAfter }, cancellationToken: ct));
+            new { Id = id, Error = lastError, MaxAttempts = maxAttempts, RetryAfter = retryAfter }, cancellationToken: ct));
     }
 }

@@ -4,17 +4,13 @@ using Npgsql;
 
 namespace Bot.Data.Messaging;
 
-public sealed record OutboxRow(
-    long Id, string IdempotencyKey, string Channel, string Recipient, string Kind, string Payload, string Status,
-    int Attempts, DateTime NextAttemptAt, string? LastError, string? WecomMsgid, DateTime CreatedAt, DateTime? SentAt, string? TraceParent);
-
 public sealed record OutboxSummary(string Status, long Count, DateTime? Oldest);
 
 /// <summary>
 /// Everything the bot says goes through here first. The idempotency key makes a second enqueue of the same
 /// message a no-op; dispatchers in any process claim due rows with SKIP LOCKED under a lease.
 /// </summary>
-public sealed class OutboxStore(NpgsqlDataSource dataSource)
+public sealed class OutboxStore(NpgsqlDataSource dataSource) : IOutbox
 {
     private const string Columns = """
         id, idempotency_key, channel, recipient, kind, payload::text as payload, status, attempts, next_attempt_at,
@@ -117,8 +113,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
 
     public Task MarkSentAsync(long id, string? msgId, CancellationToken ct) => ExecuteAsync(SentSql, new { Id = id, MsgId = msgId }, ct);
 
-    public Task RetryLaterAsync(long id, string error, TimeSpan after, CancellationToken ct) =>
-        ExecuteAsync(RetrySql, new { Id = id, Error = error, After = after }, ct);
+    public Task RetryLaterAsync(long id, string lastError, TimeSpan after, CancellationToken ct) =>
+        ExecuteAsync(RetrySql, new { Id = id, Error = lastError, After = after }, ct);
 
     /// <summary>Holds the message until <paramref name="until"/> for <paramref name="reason"/> (not a failed attempt).</summary>
     public Task DeferAsync(long id, DateTimeOffset until, string reason, CancellationToken ct) =>
@@ -144,7 +140,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
 
     public Task ReturnUnsentAsync(long[] ids, CancellationToken ct) => ExecuteAsync(ReturnUnsentSql, new { Ids = ids }, ct);
 
-    public Task ParkAsync(long id, string error, CancellationToken ct) => ExecuteAsync(ParkSql, new { Id = id, Error = error }, ct);
+    public Task ParkAsync(long id, string lastError, CancellationToken ct) => ExecuteAsync(ParkSql, new { Id = id, Error = lastError }, ct);
 
     /// <summary>Puts a parked message back in the queue; false when there is no parked message with that id.</summary>
     public async Task<bool> RequeueAsync(long id, CancellationToken ct) => await ExecuteAsync(RequeueSql, new { Id = id }, ct) == 1;

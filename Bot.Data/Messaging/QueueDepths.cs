@@ -1,15 +1,13 @@
+using Bot.Conversations.Pipeline;
 using Dapper;
 using Npgsql;
 
 namespace Bot.Data.Messaging;
 
-/// <summary>How much work is waiting, in one cheap statement over the partial indexes on unfinished rows.</summary>
-public sealed record QueueDepth(long InboundBacklog, double InboundOldestAgeSeconds, long OutboxWaiting, long OutboxParked);
-
 /// <summary>
 /// Read for the metrics gauges, whose callbacks are synchronous: so is this query (no thread is blocked on a task).
 /// </summary>
-public sealed class QueueDepths(NpgsqlDataSource dataSource)
+public sealed class QueueDepths(NpgsqlDataSource dataSource) : IQueueDepths
 {
     // Each count reads a partial index over unfinished (or parked) rows only, never the history of sent messages.
     private const string DepthSql = """

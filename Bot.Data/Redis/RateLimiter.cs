@@ -1,9 +1,11 @@
+using Bot.Conversations.Pipeline;
+
 namespace Bot.Data.Redis;
 
 /// <summary>
 /// Fixed windows counted in Redis, so every process of the deployment shares one budget per recipient and per app.
 /// </summary>
-public sealed class RateLimiter(RedisConnection redis, RedisKeys keys, TimeProvider clock)
+public sealed class RateLimiter(RedisConnection redis, RedisKeys keys, TimeProvider clock) : IRateLimiter
 {
     /// <summary>Takes one unit from <paramref name="scope"/>'s budget for this minute, or says when the next minute starts.</summary>
     public Task<(bool Allowed, DateTimeOffset RetryAt)> TryTakeAsync(string scope, int perMinute) =>

@@ -1,3 +1,5 @@
+using Bot.Conversations.Pipeline;
+
 namespace Bot.Data.Redis;
 
 public sealed class RedisDistributedLock(RedisConnection redis, RedisKeys keys) : IDistributedLock

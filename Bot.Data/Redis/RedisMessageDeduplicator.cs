@@ -1,3 +1,4 @@
+using Bot.Conversations.Pipeline;
 using StackExchange.Redis;
 
 namespace Bot.Data.Redis;

@@ -1,3 +1,5 @@
+using Bot.Conversations.Pipeline;
+
 namespace Bot.Data.Redis;
 
 public sealed class RedisTokenCache(RedisConnection redis, RedisKeys keys) : ITokenCache

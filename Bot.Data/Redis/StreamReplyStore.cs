@@ -1,14 +1,13 @@
 using System.Text.Json;
+using Bot.Conversations.Pipeline;
 
 namespace Bot.Data.Redis;
-
-public sealed record StreamReply(string Content, bool Finished);
 
 /// <summary>
 /// The AI bot pulls a reply by polling with its stream id; the worker that produced the answer and the host
 /// that receives the poll may be different processes, so the reply lives in Redis for the stream's lifetime.
 /// </summary>
-public sealed class StreamReplyStore(RedisConnection redis, RedisKeys keys)
+public sealed class StreamReplyStore(RedisConnection redis, RedisKeys keys) : IStreamReplies
 {
     // WeCom stops polling 6 minutes after the user's message.
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Bot.Conversations.Care;
 using Bot.Conversations.Pipeline;
-using Bot.Data.Messaging;
 using Bot.Host.WeCom;
 
 namespace Bot.Host.Care;

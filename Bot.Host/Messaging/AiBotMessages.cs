@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Bot.Conversations.Pipeline;
-using Bot.Data.Messaging;
 
 namespace Bot.Host.Messaging;
 

@@ -1,5 +1,4 @@
 using Bot.Conversations.Pipeline;
-using Bot.Data.Messaging;
 
 namespace Bot.Host.Messaging;
 

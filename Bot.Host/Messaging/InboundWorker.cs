@@ -3,8 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Transactions;
 using Bot.Conversations.Pipeline;
-using Bot.Data.Messaging;
-using Bot.Data.Redis;
 using Bot.Host.Telemetry;
 using Bot.Host.WeCom;
 
@@ -15,7 +13,7 @@ namespace Bot.Host.Messaging;
 /// conversation engine, and queues the answers — in the outbox for the app, in the stream store for the AI bot.
 /// </summary>
 public sealed class InboundWorker(
-    InboundStore inbox, InboundSignal signal, IConversationEngine engine, StreamReplyStore streams, ExternalContactEventProcessor externalContacts,
+    IInbox inbox, InboundSignal signal, IConversationEngine engine, IStreamReplies streams, ExternalContactEventProcessor externalContacts,
     Microsoft.Extensions.Options.IOptions<InboundWorkerOptions> options, TimeProvider clock, OutageLog outages, BotMetrics metrics, ILogger<InboundWorker> logger) : DrainingService
 {
     public const string VoiceHint = "收到语音了，不过应用里的语音我听不到文字。可以直接打字，或在「销售助手」智能机器人里发语音，它会自动转成文字。";

@@ -1,11 +1,10 @@
 using Bot.Conversations.Pipeline;
-using Bot.Data.Messaging;
 using Bot.Host.WeCom;
 
 namespace Bot.Host.Messaging;
 
 /// <summary>Puts a scheduled run's notices in the outbox under their keys, then records what the run wanted recorded.</summary>
-public sealed class NoticeOutbox(OutboxStore outbox) : INoticeOutbox
+public sealed class NoticeOutbox(IOutbox outbox) : INoticeOutbox
 {
     public async Task<int> QueueAsync(ScheduledOutput output, CancellationToken ct)
     {

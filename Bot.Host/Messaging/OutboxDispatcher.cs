@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Bot.Conversations.Care;
-using Bot.Data.Messaging;
-using Bot.Data.Redis;
+using Bot.Conversations.Pipeline;
 using Bot.Host.Care;
 using Bot.Host.Telemetry;
 using Bot.Host.WeCom;
@@ -17,7 +16,7 @@ namespace Bot.Host.Messaging;
 /// failures, or parked after too many. Our own per-recipient limit keeps WeCom from silently dropping messages.
 /// </summary>
 public sealed class OutboxDispatcher(
-    OutboxStore outbox, WeComApiClient wecom, WeComCustomerContact customerContact, RateLimiter limits, IOptions<WeComOptions> options,
+    IOutbox outbox, WeComApiClient wecom, WeComCustomerContact customerContact, IRateLimiter limits, IOptions<WeComOptions> options,
     IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, OutageLog outages, BotMetrics metrics, Bot.Conversations.ConversationMetrics careCounts,
     ILogger<OutboxDispatcher> logger) : DrainingService
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Bot.Conversations;
-using Bot.Data.Messaging;
+using Bot.Conversations.Pipeline;
 
 namespace Bot.Host.Telemetry;
 
@@ -27,12 +27,12 @@ public sealed class BotMetrics
     private readonly Counter<long> _modelCalls;
     private readonly Histogram<double> _modelDuration;
     private readonly Counter<long> _modelTokens;
-    private readonly QueueDepths _depths;
+    private readonly IQueueDepths _depths;
     private readonly ILogger<BotMetrics> _logger;
     private readonly Lock _depthLock = new();
     private (QueueDepth? Value, DateTime ReadAt) _depth;
 
-    public BotMetrics(IMeterFactory meters, QueueDepths depths, ILogger<BotMetrics> logger)
+    public BotMetrics(IMeterFactory meters, IQueueDepths depths, ILogger<BotMetrics> logger)
     {
         _depths = depths;
         _logger = logger;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Bot.Conversations.Pipeline;
-using Bot.Data.Messaging;
 
 namespace Bot.Host.WeCom;
 

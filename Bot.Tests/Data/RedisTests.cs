@@ -1,3 +1,4 @@
+using Bot.Conversations.Pipeline;
 using Bot.Data.Redis;
 using Bot.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bot.Data.Messaging;
-using Bot.Data.Redis;
+using Bot.Conversations.Pipeline;
 using Bot.Host.Messaging;
 using Bot.Host.Telemetry;
 using Bot.Host.WeCom.Crypto;
@@ -44,7 +43,7 @@ public static class AiBotCallbackEndpoints
 
     private static async Task<IResult> ReceiveAsync(
         HttpRequest request, string? msg_signature, string? timestamp, string? nonce, AiBotCrypto crypto,
-        InboundStore inbox, InboundSignal signal, StreamReplyStore streams, IOptions<WeComOptions> options, TimeProvider clock,
+        IInbox inbox, InboundSignal signal, IStreamReplies streams, IOptions<WeComOptions> options, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken ct)
     {
         if (crypto.Value is null)

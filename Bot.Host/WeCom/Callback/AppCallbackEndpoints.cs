@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bot.Data.Messaging;
+using Bot.Conversations.Pipeline;
 using Bot.Host.Messaging;
 using Bot.Host.Telemetry;
 using Bot.Host.WeCom.Crypto;
@@ -41,7 +41,7 @@ public static class AppCallbackEndpoints
 
     private static async Task<IResult> ReceiveAsync(
         HttpRequest request, string? msg_signature, string? timestamp, string? nonce,
-        AppCrypto crypto, InboundStore inbox, InboundSignal signal, IOptions<WeComOptions> options, ILogger<AppCrypto> logger, CancellationToken ct)
+        AppCrypto crypto, IInbox inbox, InboundSignal signal, IOptions<WeComOptions> options, ILogger<AppCrypto> logger, CancellationToken ct)
     {
         if (msg_signature is null || timestamp is null || nonce is null)
             return Results.BadRequest();

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using Bot.Data.Redis;
+using Bot.Conversations.Pipeline;
 using Bot.Host.Telemetry;
 using Microsoft.Extensions.Options;
 

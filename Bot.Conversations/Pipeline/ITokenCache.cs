@@ -1,4 +1,4 @@
-namespace Bot.Data.Redis;
+namespace Bot.Conversations.Pipeline;
 
 /// <summary>Shares API tokens (WeCom's access_token) between hosts so they do not refresh each other's away.</summary>
 public interface ITokenCache

@@ -1,4 +1,4 @@
-namespace Bot.Data.Redis;
+namespace Bot.Conversations.Pipeline;
 
 /// <summary>
 /// A fast first check for repeated deliveries (WeCom retries a callback that was slow to answer).

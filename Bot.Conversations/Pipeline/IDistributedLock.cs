@@ -1,4 +1,4 @@
-namespace Bot.Data.Redis;
+namespace Bot.Conversations.Pipeline;
 
 public interface IDistributedLock
 {
