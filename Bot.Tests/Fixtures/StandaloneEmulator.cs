@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
