@@ -4,8 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using Bot.Host.WeCom;
 using Bot.Sandbox.Emulator;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Bot.Bench;
 
@@ -15,27 +13,16 @@ namespace Bot.Bench;
 /// </summary>
 public static class BenchProcesses
 {
-    public static async Task<(WebApplication App, string Address)> StartEmulatorAsync(WeComOptions w, CancellationToken ct)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    public static Task<(WebApplication App, string Address)> StartEmulatorAsync(WeComOptions w, CancellationToken ct) =>
+        StandaloneEmulatorHost.StartAsync(new Dictionary<string, string>
         {
-            ["WeCom:Emulator:Enabled"] = "true",
-            ["WeCom:Emulator:CorpId"] = w.CorpId,
-            ["WeCom:Emulator:CorpSecret"] = w.Secret,
-            ["WeCom:Emulator:AgentId"] = w.AgentId.ToString(CultureInfo.InvariantCulture),
-            ["WeCom:Emulator:Token"] = w.Token,
-            ["WeCom:Emulator:EncodingAESKey"] = w.EncodingAESKey,
-            ["WeCom:Emulator:CallbackUrl"] = "http://127.0.0.1:1/unused",
-        });
-        builder.Services.AddWeComEmulator(builder.Configuration);
-        var app = builder.Build();
-        app.MapWeComEmulator();
-        await app.StartAsync(ct);
-        return (app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
+            ["CorpId"] = w.CorpId,
+            ["CorpSecret"] = w.Secret,
+            ["AgentId"] = w.AgentId.ToString(CultureInfo.InvariantCulture),
+            ["Token"] = w.Token,
+            ["EncodingAESKey"] = w.EncodingAESKey,
+            ["CallbackUrl"] = "http://127.0.0.1:1/unused",
+        }, ct: ct);
 
     /// <summary>`Bot.Host.dll serve` on <paramref name="port"/> with the benchmark's environment plus <paramref name="settings"/>; its stderr is relayed.</summary>
     public static Process StartHost(int port, IReadOnlyDictionary<string, string> settings)
