@@ -11,21 +11,22 @@ public static class BotCommandLine
 {
     private static readonly HashSet<string> HelpOrVersion = ["-h", "-?", "--help", "--version"];
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="addOn">What `serve` adds to the host: the sandbox build's emulator and page; nothing in production.</param>
+    public static async Task<int> RunAsync(string[] args, HostAddOn? addOn = null)
     {
         if (args.Length == 0 || (args[0].StartsWith('-') && !HelpOrVersion.Contains(args[0])))
         {
-            await BotHost.BuildWebApp(args, seedDemo: false).RunAsync();
+            await BotHost.BuildWebApp(args, seedDemo: false, addOn: addOn).RunAsync();
             return 0;
         }
-        var parsed = Build().Parse(args);
+        var parsed = Build(addOn).Parse(args);
         // A server stops on SIGTERM through the host's own lifetime, which waits for in-flight messages and sends; the
         // command line's handler would end the process two seconds after the signal, whatever was still running.
         var invocation = parsed.CommandResult.Command.Name == "serve" ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null;
         return await parsed.InvokeAsync(invocation);
     }
 
-    private static RootCommand Build()
+    private static RootCommand Build(HostAddOn? addOn)
     {
         var demo = new Option<bool>("--demo") { Description = "数据库为空时载入演示公司" };
         // Anything else (--urls, --environment …) goes to ASP.NET Core as it is.
@@ -33,7 +34,7 @@ public static class BotCommandLine
         serve.TreatUnmatchedTokensAsErrors = false;
         serve.SetAction(async (result, ct) =>
         {
-            await BotHost.BuildWebApp([.. result.UnmatchedTokens], result.GetValue(demo)).RunAsync(ct);
+            await BotHost.BuildWebApp([.. result.UnmatchedTokens], result.GetValue(demo), addOn: addOn).RunAsync(ct);
             return 0;
         });
 
@@ -68,14 +69,6 @@ public static class BotCommandLine
         outbox.Subcommands.Add(status);
         outbox.Subcommands.Add(retry);
 
-        var target = new Option<string>("--target") { Description = "被测机器人的地址", DefaultValueFactory = _ => "http://127.0.0.1:5080/" };
-        var rates = new Option<string>("--rates") { Description = "每秒回调数，逗号分隔", DefaultValueFactory = _ => "500,1000,2000,3000" };
-        var seconds = new Option<int>("--seconds") { Description = "每档持续秒数", DefaultValueFactory = _ => 5 };
-        var bench = new Command("bench-callbacks", "压测回调入口：确认速率、延迟、丢失与重复") { target, rates, seconds };
-        bench.Hidden = true;
-        bench.SetAction((result, ct) => CliCommands.BenchCallbacksAsync(new Uri(result.GetValue(target)!),
-            [.. result.GetValue(rates)!.Split(',').Select(int.Parse)], result.GetValue(seconds), ct));
-
         var tiers = new Command("tiers", "重新计算所有客户的分级（ABC、RFM、价值潜力），分级有变化时通知负责人");
         tiers.SetAction((_, ct) => CliCommands.RecomputeTiersAsync(ct));
 
@@ -97,12 +90,6 @@ public static class BotCommandLine
         var eval = new Command("eval", "给一份标注好的消息打分：意图、每个槽位、混淆表、问句被写入的次数") { evalFile, evalBook, evalMisses, evalModel };
         eval.SetAction((result, ct) => CliCommands.EvalAsync(result.GetValue(evalFile)!, result.GetValue(evalBook), result.GetValue(evalMisses), result.GetValue(evalModel), ct));
 
-        var corpusRoot = new Option<DirectoryInfo>("--corpus") { DefaultValueFactory = _ => new DirectoryInfo("Bot.Tests/TestData/nlu") };
-        var modelOut = new Option<FileInfo>("--out") { DefaultValueFactory = _ => new FileInfo("Bot.Conversations/Understanding/Model/understanding.zip") };
-        var train = new Command("train", "用语料训练理解模型（固定种子，可复现），并报告各测试集的成绩") { corpusRoot, modelOut };
-        train.Hidden = true;
-        train.SetAction((result, _) => Task.FromResult(UnderstandingCommands.Train(result.GetValue(corpusRoot)!, result.GetValue(modelOut)!)));
-
         var export = new Command("export", "导出客户的全部数据");
         var forget = new Command("forget", "删除客户的个人信息（不可恢复），统计数据匿名保留");
         foreach (var (parent, erase) in new[] { (export, false), (forget, true) })
@@ -116,50 +103,7 @@ public static class BotCommandLine
             parent.Subcommands.Add(customer);
         }
 
-        var bookSize = new Option<int>("--customers") { DefaultValueFactory = _ => 10_000 };
-        var messageCount = new Option<int>("--messages") { DefaultValueFactory = _ => 50_000 };
-        var replyTarget = new Option<string?>("--target") { Description = "再测一台运行中的机器人：回调入库到回复进发件箱的延迟" };
-        var benchCorpus = new Option<DirectoryInfo?>("--corpus") { Description = "报告已发布模型在各标注集上的成绩（按意图）" };
-        var benchNlu = new Command("bench-nlu", "压测理解速度（单线程）与回复延迟") { bookSize, messageCount, replyTarget, benchCorpus };
-        benchNlu.Hidden = true;
-        benchNlu.SetAction((result, ct) => result.GetValue(benchCorpus) is { } corpus
-            ? Task.FromResult(UnderstandingCommands.Report(corpus))
-            : CliCommands.BenchNluAsync(result.GetValue(bookSize), result.GetValue(messageCount), result.GetValue(replyTarget), ct));
-
-        var reportCustomers = new Option<int>("--customers") { DefaultValueFactory = _ => 100_000 };
-        var perCustomer = new Option<int>("--interactions-per-customer") { DefaultValueFactory = _ => 10 };
-        var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 20 };
-        var benchReports = new Command("bench-reports", "在当前数据库生成大数据量并压测团队漏斗和流失名单") { reportCustomers, perCustomer, runs };
-        benchReports.Hidden = true;
-        benchReports.SetAction((result, ct) => CliCommands.BenchReportsAsync(result.GetValue(reportCustomers), result.GetValue(perCustomer), result.GetValue(runs), ct));
-
-        var careCustomers = new Option<int>("--customers") { DefaultValueFactory = _ => 100_000 };
-        var perMinute = new Option<int>("--per-minute") { Description = "压测时 add_msg_template 每分钟上限", DefaultValueFactory = _ => 15_000 };
-        var hostSeconds = new Option<int>("--seconds") { Description = "每个发送进程运行多少秒后被强杀", DefaultValueFactory = _ => 60 };
-        var benchCare = new Command("bench-care", "在空数据库生成大量客户，压测春节祝福的入队耗时、发送速率和强杀重启后的重复") { careCustomers, perMinute, hostSeconds };
-        benchCare.Hidden = true;
-        benchCare.SetAction((result, ct) => CliCommands.BenchCareAsync(result.GetValue(careCustomers), result.GetValue(perMinute), result.GetValue(hostSeconds), ct));
-
-        var faultRate = new Option<int>("--rate") { DefaultValueFactory = _ => 20 };
-        var benchFaults = new Command("bench-faults", "稳定发消息的同时强杀主机三次、停 Redis 20 秒、数据库拒绝连接 20 秒，逐项核对丢失和重复") { faultRate };
-        benchFaults.Hidden = true;
-        benchFaults.SetAction((result, ct) => CliCommands.BenchFaultsAsync(result.GetValue(faultRate), ct));
-
-        var dashboardTarget = new Option<string>("--target") { Required = true };
-        var dashboardSeconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 90 };
-        var dashboardRate = new Option<double>("--rate") { Description = "每秒发多少条消息", DefaultValueFactory = _ => 2 };
-        var dashboardJson = new Option<FileInfo>("--dashboard") { Required = true };
-        var dashboardPng = new Option<FileInfo>("--out") { Required = true };
-        var dashboardFont = new Option<FileInfo>("--font") { Description = "含中文字形的字体文件", Required = true };
-        var benchDashboard = new Command("bench-dashboard", "向运行中的主机稳定发消息、定时抓取 /metrics，按 Grafana 面板的查询画出 PNG")
-            { dashboardTarget, dashboardSeconds, dashboardRate, dashboardJson, dashboardFont, dashboardPng };
-        benchDashboard.Hidden = true;
-        // The scrape token comes from the environment, never the command line (which `ps` shows to everyone).
-        benchDashboard.SetAction((result, ct) => Dashboard.DashboardBenchmark.RunAsync(new Uri(result.GetValue(dashboardTarget)!),
-            Environment.GetEnvironmentVariable("Telemetry__Metrics__Token") ?? "", result.GetValue(dashboardSeconds), result.GetValue(dashboardRate),
-            result.GetValue(dashboardJson)!, result.GetValue(dashboardFont)!, result.GetValue(dashboardPng)!, ct));
-
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, train, export, forget, bench, benchNlu, benchReports, benchCare, benchFaults, benchDashboard };
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, export, forget };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

@@ -27,7 +27,7 @@ internal static class CliCommands
 {
     public static async Task<int> MigrateAsync(CancellationToken ct)
     {
-        await using var app = BuildServices();
+        await using var app = BotHost.BuildServices();
         var applied = await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         Console.WriteLine(applied.Count == 0
             ? "数据库结构已是最新。"
@@ -37,7 +37,7 @@ internal static class CliCommands
 
     public static async Task<int> SeedDemoAsync(CancellationToken ct)
     {
-        await using var app = BuildServices();
+        await using var app = BotHost.BuildServices();
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         var seeded = await app.Services.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(ct);
         Console.WriteLine(seeded ? "已载入演示公司：1 位经理、4 位销售、60 个客户。" : "数据库里已有客户，没有载入演示数据。");
@@ -51,7 +51,7 @@ internal static class CliCommands
             await Console.Error.WriteLineAsync($"找不到文件：{file.FullName}");
             return 1;
         }
-        await using var app = BuildServices();
+        await using var app = BotHost.BuildServices();
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
         var watch = Stopwatch.StartNew();
@@ -81,7 +81,7 @@ internal static class CliCommands
             await Console.Error.WriteLineAsync($"找不到目录：{directory.FullName}");
             return 1;
         }
-        await using var app = BuildServices();
+        await using var app = BotHost.BuildServices();
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         var report = await app.Services.GetRequiredService<GuideImporter>().ImportAsync(directory.FullName, ct);
         Console.WriteLine(report.ToChinese());
@@ -90,7 +90,7 @@ internal static class CliCommands
 
     public static async Task<int> OutboxStatusAsync(CancellationToken ct)
     {
-        await using var app = BuildServices();
+        await using var app = BotHost.BuildServices();
         var outbox = app.Services.GetRequiredService<OutboxStore>();
         var summary = await outbox.SummaryAsync(ct);
         if (summary.Count == 0)
@@ -110,7 +110,7 @@ internal static class CliCommands
 
     public static async Task<int> OutboxRetryAsync(long id, CancellationToken ct)
     {
-        await using var app = BuildServices();
+        await using var app = BotHost.BuildServices();
         if (await app.Services.GetRequiredService<OutboxStore>().RequeueAsync(id, ct))
         {
             Console.WriteLine($"#{id} 已放回队列，运行中的机器人会马上重发。");
@@ -124,7 +124,7 @@ internal static class CliCommands
 
     public static async Task<int> JobsStatusAsync(CancellationToken ct)
     {
-        await using var app = BuildServices(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs());
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value;
         var latest = (await app.Services.GetRequiredService<JobRunStore>().LatestAsync(ct)).ToDictionary(r => r.Job);
@@ -143,7 +143,7 @@ internal static class CliCommands
     /// <summary>Runs one job now in this process, outside the schedule; what it sends goes through the outbox as usual.</summary>
     public static async Task<int> RunJobAsync(string name, DateTimeOffset? at, CancellationToken ct)
     {
-        await using var app = BuildServices(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs());
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         var job = app.Services.GetServices<IScheduledJob>().FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.OrdinalIgnoreCase));
         if (job is null)
@@ -160,7 +160,7 @@ internal static class CliCommands
 
     public static async Task<int> ParseAsync(CancellationToken ct)
     {
-        await using var app = BuildServices(services => services.AddConversations().AddSingleton<ParseCommand>());
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddSingleton<ParseCommand>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return await app.Services.GetRequiredService<ParseCommand>().RunAsync(Console.In, Console.Out, ct);
@@ -177,7 +177,7 @@ internal static class CliCommands
             await Console.Error.WriteLineAsync("没有配置模型：请先设置 Llm__Endpoint、Llm__Model（和 Llm__ApiKey），见 README「可选的语言模型」。");
             return 1;
         }
-        await using var app = BuildServices(services =>
+        await using var app = BotHost.BuildServices(services =>
         {
             services.AddConversations();
             if (model)
@@ -195,7 +195,7 @@ internal static class CliCommands
 
     public static async Task<int> CustomerRightsAsync(bool forget, string name, bool json, CancellationToken ct)
     {
-        await using var app = BuildServices(services => services.AddConversations().AddSingleton<CustomerRightsCommand>());
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddSingleton<CustomerRightsCommand>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var command = app.Services.GetRequiredService<CustomerRightsCommand>();
@@ -206,45 +206,9 @@ internal static class CliCommands
 
     public static async Task<int> DoctorAsync(CancellationToken ct)
     {
-        await using var app = BuildServices(services => services.AddDoctor());
+        await using var app = BotHost.BuildServices(services => services.AddDoctor());
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return await app.Services.GetRequiredService<DoctorRunner>().RunAsync(Console.Out, ct);
-    }
-
-    public static async Task<int> BenchNluAsync(int customers, int messages, string? target, CancellationToken ct)
-    {
-        await using var app = BuildServices(services => WithWeComOptions(services).AddSingleton<NluBenchmark>());
-        var bench = app.Services.GetRequiredService<NluBenchmark>();
-        if (target is null)
-            return bench.RunParser(customers, messages);
-        return await bench.RunReplyLatencyAsync(new Uri(target), "lina", 300, 20, ct);
-    }
-
-    public static async Task<int> BenchReportsAsync(int customers, int interactionsPerCustomer, int runs, CancellationToken ct)
-    {
-        await using var app = BuildServices(services => services.AddConversations().AddSingleton<ReportsBenchmark>());
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
-        return await app.Services.GetRequiredService<ReportsBenchmark>().RunAsync(customers, interactionsPerCustomer, runs, ct);
-    }
-
-    public static async Task<int> BenchCareAsync(int customers, int perMinute, int seconds, CancellationToken ct)
-    {
-        await using var app = BuildServices(services => services.AddConversations().AddCare().AddSingleton<CareBenchmark>());
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
-        return await app.Services.GetRequiredService<CareBenchmark>().RunAsync(customers, perMinute, seconds, ct);
-    }
-
-    public static async Task<int> BenchFaultsAsync(int rate, CancellationToken ct)
-    {
-        await using var app = BuildServices(services => WithWeComOptions(services).AddSingleton<FaultsBenchmark>());
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
-        return await app.Services.GetRequiredService<FaultsBenchmark>().RunAsync(rate, ct);
-    }
-
-    public static async Task<int> BenchCallbacksAsync(Uri target, int[] rates, int seconds, CancellationToken ct)
-    {
-        await using var app = BuildServices(services => WithWeComOptions(services).AddSingleton<CallbackBenchmark>());
-        return await app.Services.GetRequiredService<CallbackBenchmark>().RunAsync(target, rates, seconds, duplicateShare: 0.05, ct);
     }
 
     private static string StatusName(string status) => status switch
@@ -255,23 +219,4 @@ internal static class CliCommands
         "parked" => "已搁置",
         _ => status,
     };
-
-    private static IServiceCollection WithWeComOptions(IServiceCollection services)
-    {
-        services.AddOptions<Bot.Host.WeCom.WeComOptions>().BindConfiguration(Bot.Host.WeCom.WeComOptions.Section);
-        return services;
-    }
-
-    /// <summary>The host's services without the web server, quiet, plus whatever the command needs.</summary>
-    private static WebApplication BuildServices(Action<IServiceCollection>? add = null)
-    {
-        var builder = BotHost.CreateBuilder([]);
-        // One-shot commands print their own summary; keep framework chatter out of it.
-        builder.Configuration.AddInMemoryCollection([
-            new("Logging:LogLevel:Default", "Warning"),
-            new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"),
-        ]);
-        add?.Invoke(builder.Services);
-        return builder.Build();
-    }
 }

@@ -1,7 +1,7 @@
 namespace Bot.Host.Cli;
 
 /// <summary>The one percentile every benchmark and evaluation prints.</summary>
-internal static class Percentiles
+public static class Percentiles
 {
     /// <summary>Nearest rank: the smallest value with at least a share <paramref name="p"/> of the values at or below it; 0 when there are none.</summary>
     public static double Of(IReadOnlyList<double> sorted, double p) =>

@@ -3,46 +3,13 @@ using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
 using Bot.Conversations.Understanding;
 using Bot.Conversations.Understanding.Evaluation;
-using Bot.Conversations.Understanding.Model;
 using Bot.Host.Llm;
 
 namespace Bot.Host.Cli;
 
-/// <summary>
-/// `train` (scripts/train): trains the classifiers on the corpus and reports them on every set; `eval FILE`: scores a
-/// labelled JSON-lines file, against a book file or the users and customers in the database.
-/// </summary>
+/// <summary>`eval FILE`: scores a labelled JSON-lines file, against a book file or the users and customers in the database.</summary>
 internal static class UnderstandingCommands
 {
-    public static int Train(DirectoryInfo corpusRoot, FileInfo output)
-    {
-        Console.OutputEncoding = System.Text.Encoding.UTF8;
-        var corpus = new UnderstandingCorpus(corpusRoot.FullName);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        using (var file = File.Create(output.FullName))
-            corpus.Train(file);
-        Console.WriteLine($"trained on {corpus.Training.Count} messages in {watch.Elapsed.TotalSeconds:F1} s → {output.FullName} ({output.Length / 1024} KB)");
-        using var stream = File.OpenRead(output.FullName);
-        var model = UnderstandingModel.Load(stream);
-        var metrics = ModelFigures.Measure(corpus, model);
-        foreach (var (name, card) in metrics)
-            Console.Write(card.Report(name));
-        var path = Path.ChangeExtension(output.FullName, ".metrics.json");
-        File.WriteAllText(path, ModelFigures.Json(corpus, metrics) + "\n");
-        Console.WriteLine($"figures → {path}");
-        return 0;
-    }
-
-    /// <summary>The shipped model's figures on every set, per intent (`scripts/bench nlu`).</summary>
-    public static int Report(DirectoryInfo corpusRoot)
-    {
-        Console.OutputEncoding = System.Text.Encoding.UTF8;
-        var corpus = new UnderstandingCorpus(corpusRoot.FullName);
-        foreach (var (name, card) in ModelFigures.Measure(corpus, UnderstandingModel.Shipped))
-            Console.Write(card.Report(name));
-        return 0;
-    }
-
     /// <param name="model">With a model configured (`eval --model`): the production path, the model reading what the rules are unsure of.</param>
     public static async Task<int> EvalAsync(FileInfo file, FileInfo? book, bool misses, (IUnderstandingAssistant Assistant, ModelUsage Usage)? model,
         Func<Task<(CustomerDirectory.View, Func<string, Task<UserScope?>>)>> database)

@@ -4,7 +4,6 @@ using Bot.Host.Care;
 using Bot.Host.Health;
 using Bot.Host.Llm;
 using Bot.Host.Messaging;
-using Bot.Host.Sandbox;
 using Bot.Host.Scheduling;
 using Bot.Host.Telemetry;
 using Bot.Host.WeCom;
@@ -14,6 +13,9 @@ namespace Bot.Host.Hosting;
 /// <summary>The composition root shared by the web host and the command line.</summary>
 public static class BotHost
 {
+    /// <summary>Sandbox mode's switch (set by scripts/run); only the sandbox build has an emulator to switch on.</summary>
+    public const string EmulatorSwitch = "WeCom:Emulator:Enabled";
+
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -23,10 +25,28 @@ public static class BotHost
         return builder;
     }
 
+    /// <summary>The host's services without the web server, quiet, plus whatever a one-shot command (or a benchmark) needs.</summary>
+    public static WebApplication BuildServices(Action<IServiceCollection>? add = null)
+    {
+        var builder = CreateBuilder([]);
+        // One-shot commands print their own summary; keep framework chatter out of it.
+        builder.Configuration.AddInMemoryCollection([
+            new("Logging:LogLevel:Default", "Warning"),
+            new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"),
+        ]);
+        add?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
     /// <param name="configure">Last changes to the services (tests put a fake clock here).</param>
-    public static WebApplication BuildWebApp(string[] args, bool seedDemo, Action<IServiceCollection>? configure = null)
+    /// <param name="addOn">What the sandbox build adds; the production host has none.</param>
+    public static WebApplication BuildWebApp(string[] args, bool seedDemo, Action<IServiceCollection>? configure = null, HostAddOn? addOn = null)
     {
         var builder = CreateBuilder(args);
+        // An operator who copied the sandbox's switch into production gets told, not a host that quietly has no WeCom.
+        if (addOn is null && builder.Configuration.GetValue<bool>(EmulatorSwitch))
+            throw new InvalidOperationException(
+                $"{EmulatorSwitch}=true，但企业微信模拟器只在沙箱版本（Bot.Sandbox）里：本机试用请运行 scripts/run；正式部署请去掉这项设置。");
         // Only takes effect under systemd; its own log format is replaced by JSON lines just below.
         builder.Host.UseSystemd();
         builder.Logging.UseJsonLinesUnlessTerminal(builder.Configuration);
@@ -39,14 +59,14 @@ public static class BotHost
         builder.Services.AddMessaging();
         builder.Services.AddCare();
         builder.Services.AddScheduling(builder.Configuration);
-        builder.Services.AddSandbox(builder.Configuration);
+        addOn?.AddServices(builder.Services, builder.Configuration);
         builder.Services.AddTelemetry(builder.Configuration);
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapTelemetry();
         app.MapHealthEndpoints();
         app.MapWeCom();
-        app.MapSandbox();
+        addOn?.MapEndpoints(app);
         return app;
     }
 }

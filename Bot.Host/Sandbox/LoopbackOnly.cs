@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Bot.Host.Sandbox;
+namespace Bot.Sandbox;
 
 /// <summary>
 /// The emulator and the sandbox page answer only requests that came in on this machine's loopback interface:

@@ -1,13 +1,13 @@
 using System.Reflection;
 using Bot.Conversations.Team;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Host.Sandbox;
+namespace Bot.Sandbox;
 
 /// <summary>
 /// The sandbox chat page (/sandbox) and the one lookup it needs besides the emulator's control API. The page's
-/// files are embedded in the assembly so `dotnet Bot.Host.dll` serves them from any working directory.
+/// files are embedded in the assembly so `dotnet Bot.Sandbox.dll` serves them from any working directory.
 /// </summary>
 public static class SandboxPageEndpoints
 {
@@ -51,7 +51,7 @@ public static class SandboxPageEndpoints
 
     private static Stream Open(string file) =>
         Assembly.GetExecutingAssembly().GetManifestResourceStream("Sandbox.Page." + file)
-        ?? throw new InvalidOperationException($"Sandbox page file {file} is not embedded in Bot.Host.dll.");
+        ?? throw new InvalidOperationException($"Sandbox page file {file} is not embedded in Bot.Sandbox.dll.");
 
     private static string ReadText(string file)
     {

@@ -1,21 +1,23 @@
 using System.Net;
+using Bot.Host.Hosting;
 using Bot.Host.WeCom;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Host.Sandbox;
+namespace Bot.Sandbox;
 
 /// <summary>
-/// Sandbox mode: the built-in WeCom emulator plays the corp configured under WeCom, and /sandbox lets a person chat
-/// through it. It is off unless asked for (`WeCom:Emulator:Enabled`, which only `scripts/run`, the benchmarks and the
-/// tests set) AND the WeCom API address is on this machine; even then it answers loopback requests only
-/// (<see cref="LoopbackOnly"/>), so no deployment can expose a fake WeCom that signs callbacks with its token.
+/// Sandbox mode: the WeCom emulator plays the corp configured under WeCom, and /sandbox lets a person chat through it.
+/// Only the sandbox build has it (the deployed Bot.Host.dll refuses the switch), and even there it is off unless asked
+/// for (`WeCom:Emulator:Enabled`, which only `scripts/run`, the benchmarks and the tests set) AND the WeCom API address
+/// is on this machine; then it answers loopback requests only (<see cref="LoopbackOnly"/>), so nothing reachable from
+/// the network is a fake WeCom that signs callbacks with the real token.
 /// </summary>
 public static class SandboxServiceCollectionExtensions
 {
     public static bool IsSandbox(IConfiguration configuration)
     {
-        var enabled = configuration.GetValue<bool>("WeCom:Emulator:Enabled");
+        var enabled = configuration.GetValue<bool>(BotHost.EmulatorSwitch);
         var baseUrl = configuration["WeCom:BaseUrl"];
         return enabled && Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
             && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)));

@@ -1,4 +1,4 @@
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using Bot.Conversations.Care;
 using Bot.Data.Postgres;
 using Bot.Host.Care;
 using Bot.Host.WeCom;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Conversations.Care;
 using Bot.Tests.Fixtures;
 using Dapper;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Bot.Conversations.Care;
 using Bot.Data.Import;
 using Bot.Host.Care;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

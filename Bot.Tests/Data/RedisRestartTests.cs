@@ -1,6 +1,6 @@
+using Bot.Bench;
 using Bot.Conversations.Team;
-using Bot.Host.Cli;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,15 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Bot.Host.Hosting;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox;
+using Bot.Sandbox.Emulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Fixtures;
 
 /// <summary>
-/// The real host on a real loopback port in sandbox mode: its WeCom is the built-in emulator, reached over HTTP
-/// with the real crypto, exactly as `scripts/run` starts it. Each instance has its own database and Redis prefix.
+/// The real host on a real loopback port in sandbox mode: its WeCom is the sandbox build's emulator, reached over HTTP
+/// with the real crypto, composed exactly as `scripts/run` starts it. Each instance has its own database and Redis prefix.
 /// </summary>
 public sealed class LiveBot : IAsyncDisposable
 {
@@ -67,7 +68,7 @@ public sealed class LiveBot : IAsyncDisposable
             "--Scheduling:Enabled=false",
         };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
-        var app = BotHost.BuildWebApp([.. args], seedDemo: false, registrations => services?.Invoke(registrations));
+        var app = BotHost.BuildWebApp([.. args], seedDemo: false, registrations => services?.Invoke(registrations), SandboxHost.AddOn);
         await app.StartAsync();
         return new LiveBot(app, connectionString, port);
     }

@@ -1,12 +1,6 @@
 using System.Net.Http.Json;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Fixtures;
 
@@ -31,24 +25,15 @@ public sealed class StandaloneEmulator : IAsyncDisposable
 
     public static async Task<StandaloneEmulator> StartAsync(string callbackUrl)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var (app, address) = await StandaloneEmulatorHost.StartAsync(new Dictionary<string, string>
         {
-            ["WeCom:Emulator:Enabled"] = "true",
-            ["WeCom:Emulator:CorpId"] = SignedCallback.CorpId,
-            ["WeCom:Emulator:CorpSecret"] = "sandbox-app-secret",
-            ["WeCom:Emulator:AgentId"] = "1000002",
-            ["WeCom:Emulator:Token"] = SignedCallback.Token,
-            ["WeCom:Emulator:EncodingAESKey"] = SignedCallback.AesKey,
-            ["WeCom:Emulator:CallbackUrl"] = callbackUrl,
+            ["CorpId"] = SignedCallback.CorpId,
+            ["CorpSecret"] = "sandbox-app-secret",
+            ["AgentId"] = "1000002",
+            ["Token"] = SignedCallback.Token,
+            ["EncodingAESKey"] = SignedCallback.AesKey,
+            ["CallbackUrl"] = callbackUrl,
         });
-        builder.Services.AddWeComEmulator(builder.Configuration);
-        var app = builder.Build();
-        app.MapWeComEmulator();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StandaloneEmulator(app, address);
     }
 

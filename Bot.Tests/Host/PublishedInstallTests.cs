@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 
 namespace Bot.Tests.Host;

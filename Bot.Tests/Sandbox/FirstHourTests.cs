@@ -1,5 +1,5 @@
 using System.Net;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 
 namespace Bot.Tests.Sandbox;

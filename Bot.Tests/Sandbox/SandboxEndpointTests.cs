@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Bot.Conversations.Team;
-using Bot.Host.Sandbox;
+using Bot.Sandbox;
 using Bot.Tests.Fixtures;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,7 @@ using Bot.Conversations.Pipeline;
 using Bot.Conversations.Team;
 using Bot.Data.Messaging;
 using Bot.Host.WeCom;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

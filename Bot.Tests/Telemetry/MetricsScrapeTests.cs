@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Bot.Bench.Dashboard;
 using Bot.Conversations.Team;
-using Bot.Host.Cli.Dashboard;
 using Bot.Host.Telemetry;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 

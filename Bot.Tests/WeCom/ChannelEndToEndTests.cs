@@ -3,7 +3,7 @@ using System.Text;
 using Bot.Conversations.Dialogs;
 using Bot.Conversations.Team;
 using Bot.Host.Messaging;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
 using Bot.Host.Scheduling;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;

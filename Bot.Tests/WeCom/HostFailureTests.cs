@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
 using Npgsql;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Bot.Host.WeCom;
 using Bot.Host.WeCom.Client;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-namespace Bot.Host.Sandbox.Clock;
+namespace Bot.Sandbox.Clock;
 
 /// <summary>
 /// The sandbox's clock: the real time, moved by an offset the page sets (「模拟时间」), so a newcomer can play a

@@ -5,7 +5,7 @@ using Bot.Host.Scheduling;
 using Microsoft.Extensions.Options;
 using CronExpression = Quartz.CronExpression;
 
-namespace Bot.Host.Sandbox.Clock;
+namespace Bot.Sandbox.Clock;
 
 /// <summary>A time the page offers with one click, and why it is worth trying.</summary>
 public sealed record ClockPreset(string Label, DateTimeOffset At, string What);

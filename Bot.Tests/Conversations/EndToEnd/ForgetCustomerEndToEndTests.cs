@@ -1,5 +1,5 @@
 using Bot.Conversations.Team;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Bot.Tests.Fixtures;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bot.Host.WeCom.Crypto;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Microsoft.AspNetCore.Http;
 
 namespace Bot.Tests.WeCom.Emulator;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Bot.Host.WeCom.Crypto;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,14 +1,9 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.WeCom.Emulator;
@@ -43,29 +38,19 @@ public sealed class EmulatorHost : IAsyncDisposable
         double callbackTimeoutSeconds = 5)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var (app, address) = await StandaloneEmulatorHost.StartAsync(new Dictionary<string, string>
         {
-            ["WeCom:Emulator:Enabled"] = "true",
-            ["WeCom:Emulator:CorpId"] = CorpId,
-            ["WeCom:Emulator:CorpSecret"] = Secret,
-            ["WeCom:Emulator:AgentId"] = AgentId.ToString(),
-            ["WeCom:Emulator:Token"] = Token,
-            ["WeCom:Emulator:EncodingAESKey"] = AesKey,
-            ["WeCom:Emulator:CallbackUrl"] = callbackUrl,
-            ["WeCom:Emulator:AiBotToken"] = AiBotToken,
-            ["WeCom:Emulator:AiBotEncodingAESKey"] = AiBotAesKey,
-            ["WeCom:Emulator:AiBotCallbackUrl"] = aiBotCallbackUrl,
-            ["WeCom:Emulator:CallbackTimeoutSeconds"] = callbackTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddWeComEmulator(builder.Configuration);
-        var app = builder.Build();
-        app.MapWeComEmulator();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            ["CorpId"] = CorpId,
+            ["CorpSecret"] = Secret,
+            ["AgentId"] = AgentId.ToString(),
+            ["Token"] = Token,
+            ["EncodingAESKey"] = AesKey,
+            ["CallbackUrl"] = callbackUrl,
+            ["AiBotToken"] = AiBotToken,
+            ["AiBotEncodingAESKey"] = AiBotAesKey,
+            ["AiBotCallbackUrl"] = aiBotCallbackUrl,
+            ["CallbackTimeoutSeconds"] = callbackTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, services => services.AddSingleton<TimeProvider>(clock));
         return new EmulatorHost(app, clock, address);
     }
 

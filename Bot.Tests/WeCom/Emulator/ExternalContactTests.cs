@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 using Microsoft.AspNetCore.Http;
 
 namespace Bot.Tests.WeCom.Emulator;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 
 namespace Bot.Tests.WeCom.Emulator;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 
 namespace Bot.Tests.WeCom.Emulator;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Bot.Host.WeCom.Emulator;
+using Bot.Sandbox.Emulator;
 
 namespace Bot.Tests.WeCom.Emulator;
 

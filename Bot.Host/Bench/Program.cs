@@ -1,0 +1,7 @@
+namespace Bot.Bench;
+
+// A named class, not top-level statements: those would add a second global Program beside Bot.Host's for the tests.
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => BenchCommandLine.RunAsync(args);
+}

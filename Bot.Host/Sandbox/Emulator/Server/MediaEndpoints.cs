@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Bot.Sandbox.Emulator;
+
+/// <summary>media/upload, including WeCom's refusal of a quoted multipart boundary (44001, wecom-spec.md §7).</summary>
+public static class MediaEndpoints
+{
+    private const long MinBytes = 6;
+
+    private static readonly Dictionary<string, long> MaxBytes = new()
+    {
+        ["image"] = 10 << 20,
+        ["voice"] = 2 << 20,
+        ["video"] = 10 << 20,
+        ["file"] = 20 << 20,
+    };
+
+    public static void MapMediaEndpoints(this IEndpointRouteBuilder api) => api.MapPost("media/upload", Upload);
+
+    private static async Task<IResult> Upload(HttpRequest request, string? type, MediaStore media, TimeProvider time, CancellationToken ct)
+    {
+        if (type is null || !MaxBytes.TryGetValue(type, out var maxBytes))
+            return WeComResults.Error(WeComErrors.InvalidMediaType);
+        // The raw header is checked because ASP.NET itself would happily unquote the boundary; WeCom does not.
+        if (!MediaTypeHeaderValue.TryParse(request.Headers.ContentType.ToString(), out var contentType)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || contentType.Boundary.Length == 0
+            || contentType.Boundary.Value!.StartsWith('"'))
+            return WeComResults.Error(WeComErrors.EmptyMedia);
+
+        var reader = new MultipartReader(contentType.Boundary.Value, request.Body);
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || HeaderUtilities.RemoveQuotes(disposition.Name).Value != "media")
+                continue;
+            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+            if (string.IsNullOrEmpty(fileName))
+                return WeComResults.Error(WeComErrors.EmptyMedia);
+            using var content = new MemoryStream();
+            await section.Body.CopyToAsync(content, ct);
+            if (content.Length == 0)
+                return WeComResults.Error(WeComErrors.EmptyMedia);
+            if (content.Length < MinBytes || content.Length > maxBytes)
+                return WeComResults.Error(WeComErrors.InvalidFileSize);
+            var stored = media.Add(type, fileName, content.Length);
+            return WeComResults.Ok(new { stored.Type, MediaId = stored.MediaId, CreatedAt = stored.CreatedAt.ToUnixTimeSeconds().ToString() });
+        }
+        return WeComResults.Error(WeComErrors.EmptyMedia);
+    }
+}

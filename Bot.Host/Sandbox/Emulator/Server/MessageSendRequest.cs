@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Bot.Host.WeCom;
+
+namespace Bot.Sandbox.Emulator;
+
+/// <summary>Validates a message/send body as WeCom does (wecom-spec.md §5) and applies its 2048-byte truncation.</summary>
+public static partial class MessageSendRequest
+{
+    public const int MaxTextBytes = 2048;
+
+    private static readonly HashSet<string> TextTypes = ["text", "markdown"];
+    private static readonly HashSet<string> OtherTypes = ["textcard", "news", "image", "voice", "video", "file", "template_card"];
+    private static readonly HashSet<string> InteractiveCards = ["button_interaction", "vote_interaction", "multiple_interaction"];
+
+    public static int TryParse(JsonObject body, int agentId, MessageStore messages, out OutgoingMessage? message)
+    {
+        message = null;
+        if (body.GetNumber("agentid") != agentId)
+            return WeComErrors.InvalidAgentId;
+        var recipients = (body.GetText("touser") ?? "").Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        if (recipients.Count is 0 or > 1000)
+            return WeComErrors.MissingParameter;
+        var msgType = body.GetText("msgtype") ?? "";
+        if (!TextTypes.Contains(msgType) && !OtherTypes.Contains(msgType))
+            return WeComErrors.InvalidMessageType;
+        if (body[msgType] is not JsonObject payload)
+            return TextTypes.Contains(msgType) ? WeComErrors.EmptyContent : WeComErrors.MissingParameter;
+
+        if (TextTypes.Contains(msgType))
+        {
+            var content = payload.GetText("content");
+            if (string.IsNullOrEmpty(content))
+                return WeComErrors.EmptyContent;
+            var bytes = Encoding.UTF8.GetByteCount(content);
+            var kept = bytes > MaxTextBytes ? Utf8Text.Truncate(content, MaxTextBytes) : content;
+            payload["content"] = kept;
+            message = new(recipients, msgType, kept, Snapshot(payload), bytes > MaxTextBytes, bytes, null, false);
+            return 0;
+        }
+        if (msgType != "template_card")
+        {
+            message = new(recipients, msgType, null, Snapshot(payload), false, 0, null, false);
+            return 0;
+        }
+
+        var cardType = payload.GetText("card_type");
+        if (string.IsNullOrEmpty(cardType))
+            return WeComErrors.MissingParameter;
+        var interactive = InteractiveCards.Contains(cardType);
+        var taskId = payload.GetText("task_id");
+        if (taskId is null && (interactive || payload["action_menu"] is not null))
+            return WeComErrors.MissingParameter;
+        if (taskId is not null && (!TaskIdPattern().IsMatch(taskId) || !messages.TryReserveTaskId(taskId)))
+            return WeComErrors.InvalidParameter;
+        if (cardType == "button_interaction" && payload["button_list"] is not JsonArray { Count: > 0 and <= 6 })
+            return WeComErrors.MissingParameter;
+        message = new(recipients, msgType, null, Snapshot(payload), false, 0, taskId, interactive);
+        return 0;
+    }
+
+    private static JsonElement Snapshot(JsonObject payload) => JsonSerializer.SerializeToElement(payload, EmulatorJson.WeCom);
+
+    [GeneratedRegex("^[0-9A-Za-z_@-]{1,128}$")]
+    private static partial Regex TaskIdPattern();
+}

@@ -1,0 +1,34 @@
+using Bot.Host.Hosting;
+using Bot.Tests.Fixtures;
+
+namespace Bot.Tests.Host;
+
+/// <summary>
+/// What is published and deployed is Bot.Host.dll: the WeCom emulator, the sandbox page and the benchmark drivers live
+/// in their own projects (Bot.Sandbox, Bot.Bench), so a production host cannot run a fake WeCom even by mistake.
+/// </summary>
+public sealed class ProductionHostTests
+{
+    private static readonly string[] TestMachinery = ["Emulator", "Sandbox", "Bench"];
+
+    [Fact]
+    public void HostAssembly_NoEmulatorSandboxOrBenchmarkType()
+    {
+        var host = typeof(BotHost).Assembly;
+
+        Assert.Empty(host.GetTypes().Where(t => TestMachinery.Any(word => (t.Namespace ?? "").Contains(word, StringComparison.Ordinal))).Select(t => t.FullName));
+        Assert.Empty(host.GetTypes().Where(t => t.Name.Contains("Emulator", StringComparison.Ordinal) || t.Name.Contains("Benchmark", StringComparison.Ordinal)).Select(t => t.FullName));
+        Assert.DoesNotContain(host.GetManifestResourceNames(), name => name.StartsWith("Sandbox.", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.GetReferencedAssemblies(), a => a.Name is "Bot.Sandbox" or "Bot.Bench");
+    }
+
+    [Fact]
+    public async Task Serve_EmulatorSwitchOn_FailsAtStartSayingWhereTheSandboxIs()
+    {
+        var result = await BotProcess.RunAsync("Host=127.0.0.1;Port=1", TestEnvironment.NewRedisPrefix(),
+            new Dictionary<string, string> { ["WeCom__Emulator__Enabled"] = "true" }, "serve", "--urls=http://127.0.0.1:0");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("企业微信模拟器只在沙箱版本（Bot.Sandbox）里：本机试用请运行 scripts/run", result.Error);
+    }
+}
