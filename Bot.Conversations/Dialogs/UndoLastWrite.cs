@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Pipeline;
 
@@ -6,11 +7,17 @@ namespace Bot.Conversations.Dialogs;
 /// <summary>
 /// 撤销 takes the last write back completely (within ten minutes): the interaction, the reminder it created or the
 /// ones it moved, the stage with its history entry and the time it had been in its stage, the order, a customer it
-/// created. 不对，是X for a write that cannot be handled again moves the last interaction to X.
+/// created.
 /// </summary>
-public sealed class UndoAndCorrection(
-    IInteractionRepository interactions, IReminderRepository reminders, ICustomerRepository customers, IOrderRepository orders, CustomerDirectory directory)
+public sealed partial class UndoLastWrite(
+    IInteractionRepository interactions, IReminderRepository reminders, ICustomerRepository customers, IOrderRepository orders, CustomerDirectory directory) : IDialogStep
 {
+    [GeneratedRegex(@"^\s*(撤销|撤回|取消刚才|undo|撤销刚才的?记录)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UndoWords();
+
+    public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct) =>
+        UndoWords().IsMatch(turn.Text) ? StepResult.Say(await UndoAsync(turn.Dialog, turn.User.Id, turn.Now, ct)) : null;
+
     public async Task<Reply> UndoAsync(DialogSession dialog, long userId, DateTimeOffset now, CancellationToken ct)
     {
         if (dialog.Last is not { } last)
@@ -35,17 +42,5 @@ public sealed class UndoAndCorrection(
         directory.Invalidate();
         await dialog.ForgetWriteAsync(ct);
         return Reply.Plain("已撤销刚才的记录。");
-    }
-
-    public async Task<Reply> MoveToAsync(DialogSession dialog, long customerId, CancellationToken ct)
-    {
-        if (dialog.Last is not { InteractionId: { } interactionId } last)
-            return Reply.Plain("没有可以更正的跟进记录（只能更正10分钟内的最后一条）。");
-        var customer = await customers.GetAsync(customerId, ct) ?? throw new InvalidOperationException("customer vanished");
-        await interactions.MoveAsync(interactionId, customerId, ct);
-        if (last.ReminderId is { } reminderId)
-            await reminders.CancelAsync(reminderId, ct);
-        await dialog.ForgetWriteAsync(ct);
-        return Reply.Plain($"已更正：刚才的跟进记到「{customer.ShortName ?? customer.LegalName}」名下了。需要的话再说一下下次跟进时间。");
     }
 }
