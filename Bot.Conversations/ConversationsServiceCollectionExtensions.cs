@@ -26,6 +26,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<MessageUnderstanding>();
         services.AddSingleton<IntentDispatch>();
         services.AddSingleton<DialogSteps>();
+        services.AddSingleton<WriteStores>();
         services.AddSingleton<UndoLastWrite>();
         services.AddSingleton<CorrectLastWrite>();
         services.AddSingleton<CustomerQuestion>();

@@ -11,8 +11,7 @@ namespace Bot.Conversations.Dialogs;
 /// everything else it said (channel, objection, follow-up, stage) stays as it was; 撤销 afterwards undoes the
 /// corrected write.
 /// </summary>
-public sealed partial class CorrectLastWrite(
-    UndoLastWrite undo, IInteractionRepository interactions, IReminderRepository reminders, ICustomerRepository customers, CustomerDirectory directory) : IDialogStep
+public sealed partial class CorrectLastWrite(UndoLastWrite undo, CustomerDirectory directory) : IDialogStep
 {
     // 不对，是X · 哦不对 记错了 是广州瑞丰 · 搞错了，应该是X · 不是星辰是金禾 · 客户说错了，X
     [GeneratedRegex(@"^\s*(哦|噢|啊|呃|嗯|哎)?\s*[,!]?\s*(不对|错了|搞错了|记错了|说错了|弄错了|写错了|打错了|我说错了|客户错了|客户说错了|客户弄错了|不是这家)[,!.\s]*(?:不对|记错了|搞错了|说错了)?[,!.\s]*(应该|其实|我是说|我说的)?\s*(是)?\s*(?<name>[^,!.?]{2,24}?)\s*(才对|那家|吧)?\s*[.!]?$")]
@@ -39,25 +38,11 @@ public sealed partial class CorrectLastWrite(
                 return StepResult.Say(Reply.Plain($"没找到客户「{name}」，请说客户全称或简称。"));
         }
         var resolved = (CustomerResolution.Resolved)target;
-        if (last.Text is null || last.Intent is not { } intent)
-            return StepResult.Say(await MoveToAsync(turn.Dialog, resolved.CustomerId, ct));
         if (resolved.CustomerId == last.CustomerId)
             return StepResult.Say(Reply.Plain("刚才记的就是这家客户，没有改动。"));
-        await undo.UndoAsync(turn.Dialog, turn.User.Id, turn.Now, ct);
-        var parsed = MessageParser.Parse(last.Text, turn.Scope, turn.Now, view, resolved.CustomerId, intent);
+        await undo.UndoAsync(turn.Dialog, ct);
+        var parsed = MessageParser.Parse(last.Text, turn.Scope, turn.Now, view, resolved.CustomerId, last.Intent);
         var moved = view.Customers[resolved.CustomerId].ShortName ?? view.Customers[resolved.CustomerId].LegalName;
         return new StepResult.Act(turn.Message with { Text = last.Text, InboundId = last.InboundId }, parsed, Confirmed: true, $"已更正，改记到{moved}名下。\n");
-    }
-
-    private async Task<Reply> MoveToAsync(DialogSession dialog, long customerId, CancellationToken ct)
-    {
-        if (dialog.Last is not { InteractionId: { } interactionId } last)
-            return Reply.Plain("没有可以更正的跟进记录（只能更正10分钟内的最后一条）。");
-        var customer = await customers.GetAsync(customerId, ct) ?? throw new InvalidOperationException("customer vanished");
-        await interactions.MoveAsync(interactionId, customerId, ct);
-        if (last.ReminderId is { } reminderId)
-            await reminders.CancelAsync(reminderId, ct);
-        await dialog.ForgetWriteAsync(ct);
-        return Reply.Plain($"已更正：刚才的跟进记到「{customer.ShortName ?? customer.LegalName}」名下了。需要的话再说一下下次跟进时间。");
     }
 }
