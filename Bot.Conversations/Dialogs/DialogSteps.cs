@@ -4,8 +4,9 @@ using Bot.Conversations.Reminders;
 namespace Bot.Conversations.Dialogs;
 
 /// <summary>
-/// The steps that look at a message before it is understood, in the order they are asked. The order settles the
-/// one overlap: 「不对，是成都星辰」 while a 「哪一家？」 is open corrects the last write rather than picking a choice.
+/// The steps that look at a message before it is understood, in the order they are asked; the first to answer
+/// wins. The order settles overlaps: 「不对，是成都星辰」 while a 「哪一家？」 is open corrects the last write rather
+/// than picking a choice.
 /// </summary>
 public sealed class DialogSteps(
     FirstGreeting greeting, ReminderButtons reminderButtons, WriteConfirmation confirmation, UndoLastWrite undo,
