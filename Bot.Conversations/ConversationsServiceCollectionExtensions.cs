@@ -23,7 +23,12 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<MessageParser>();
-        services.AddSingleton<UndoAndCorrection>();
+        services.AddSingleton<MessageUnderstanding>();
+        services.AddSingleton<IntentDispatch>();
+        services.AddSingleton<DialogSteps>();
+        services.AddSingleton<WriteStores>();
+        services.AddSingleton<UndoLastWrite>();
+        services.AddSingleton<CorrectLastWrite>();
         services.AddSingleton<CustomerQuestion>();
         services.AddSingleton<WriteConfirmation>();
         services.AddSingleton<FirstGreeting>();

@@ -30,7 +30,7 @@ public sealed partial class AddCustomerHandler(ICustomerRepository customers, Cu
         var customer = await customers.AddAsync(new NewCustomer(name, null, [], null, null, null, context.User.Id, FunnelStage.Lead), context.User.Id, ct);
         directory.Invalidate();
         var text = $"已新建客户「{customer.LegalName}」，阶段：潜在，负责人：{context.User.Name}。接下来可以直接说跟进情况，我来记录。\n说错了回复「撤销」。";
-        await context.RememberWriteAsync(new LastWrite(text, customer.Id, null, null, null, context.Now, CreatedCustomer: true), ct);
+        await context.RememberWriteAsync(text, customer.Id, [new CustomerCreated(customer.Id)], ct);
         return [Reply.Plain(text)];
     }
 }

@@ -7,8 +7,5 @@ public interface IInteractionRepository
 
     Task<bool> DeleteAsync(long id, CancellationToken ct);
 
-    /// <summary>Moves an interaction to another customer (the rep said "不对，是X").</summary>
-    Task<bool> MoveAsync(long id, long customerId, CancellationToken ct);
-
     Task<IReadOnlyList<Interaction>> ListRecentAsync(long customerId, int count, CancellationToken ct);
 }

@@ -25,6 +25,7 @@ public sealed class LogInteractionHandler(
             customer.Id, contact?.Id, context.User.Id, parsed.Channel ?? InteractionChannel.Other, context.Now, await SummaryAsync(parsed.Text, ct),
             [.. parsed.Objections.Select(o => o.Code())], parsed.Amount, parsed.Text,
             context.Message.InboundId > 0 ? context.Message.InboundId : null), ct);
+        List<UndoRecord> undo = [new InteractionAdded(interaction.Id)];
 
         string? previousStage = null;
         var stage = customer.Stage;
@@ -33,23 +34,28 @@ public sealed class LogInteractionHandler(
         {
             previousStage = customer.Stage.Code();
             stage = newStage;
+            undo.Add(new StageChanged(customer.Id, previousStage, customer.StageChangedAt));
         }
 
-        var order = previousStage is not null && stage == FunnelStage.Won && parsed.Amount is { } won
-            ? await orders.AddAsync(customer.Id, context.Today, won, ct)
-            : null;
+        if (previousStage is not null && stage == FunnelStage.Won && parsed.Amount is { } won)
+            undo.Add(new OrderAdded((await orders.AddAsync(customer.Id, context.Today, won, ct)).Id));
 
         var (dueAt, why) = FollowUp(context, stage, customer.Tier, previousStage is not null);
         Reminder? reminder = null;
-        ReminderBefore? moved = null;
         if (dueAt is { } due)
         {
             var source = parsed.FollowUpAt is null ? "cadence" : "interaction";
             var open = (await reminders.ListOpenForCustomerAsync(customer.Id, ct)).FirstOrDefault(r => r.RepId == context.User.Id);
             if (open is not null && await reminders.TakeOverAsync(open.Id, context.User.Id, due, source, ct) is { } taken)
-                (reminder, moved) = (taken, new ReminderBefore(open.Id, open.DueAt, open.Source));
+            {
+                reminder = taken;
+                undo.Add(new ReminderTakenOver(open.Id, open.DueAt, open.Source));
+            }
             else
+            {
                 reminder = await reminders.AddAsync(context.User.Id, customer.Id, due, $"跟进{customer.ShortName ?? customer.LegalName}", source, ct);
+                undo.Add(new ReminderAdded(reminder.Id));
+            }
         }
         directory.Invalidate();
 
@@ -67,8 +73,7 @@ public sealed class LogInteractionHandler(
             line += $"\n应对建议（{parsed.Objections[0].ChineseName()}）：{script.Body}";
         line += "\n说错了回复「撤销」，或「不对，是某某客户」。";
 
-        await context.RememberWriteAsync(new LastWrite(line, customer.Id, interaction.Id, moved is null ? reminder?.Id : null, previousStage, context.Now,
-            ChangedReminders: moved is null ? null : [moved], PreviousStageSince: previousStage is null ? null : customer.StageChangedAt, OrderId: order?.Id), ct);
+        await context.RememberWriteAsync(line, customer.Id, undo, ct);
         return [Reply.Plain(line)];
     }
 

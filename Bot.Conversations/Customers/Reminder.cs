@@ -18,8 +18,6 @@ public interface IReminderRepository
 
     Task<IReadOnlyList<Reminder>> ListOpenForCustomerAsync(long customerId, CancellationToken ct);
 
-    Task<bool> CancelAsync(long id, CancellationToken ct);
-
     /// <summary>
     /// A newly logged interaction takes over the customer's open follow-up: it moves to <paramref name="dueAt"/> and now
     /// comes from <paramref name="source"/> (not a postponement).

@@ -23,19 +23,23 @@ public sealed class UpdateStageHandler(ICustomerRepository customers, IReminderR
             return [Reply.Plain($"{name}已经是「{stage.ChineseName()}」阶段了，没有改动。")];
 
         await customers.ChangeStageAsync(customer.Id, stage, context.User.Id, context.Now, ct);
+        List<UndoRecord> undo = [new StageChanged(customer.Id, customer.Stage.Code(), customer.StageChangedAt)];
         var order = stage == FunnelStage.Won && context.Parsed.Amount is { } amount ? await orders.AddAsync(customer.Id, context.Today, amount, ct) : null;
+        if (order is not null)
+            undo.Add(new OrderAdded(order.Id));
         directory.Invalidate();
-        Reminder? reminder = null;
         if (stage == FunnelStage.Won && FollowUpCadence.For(stage, customer.Tier, justWon: true) is { } cadence)
-            reminder = await reminders.AddAsync(context.User.Id, customer.Id, context.Now + cadence.After, $"成交回访{name}", "cadence", ct);
+        {
+            var reminder = await reminders.AddAsync(context.User.Id, customer.Id, context.Now + cadence.After, $"成交回访{name}", "cadence", ct);
+            undo.Add(new ReminderAdded(reminder.Id));
+        }
 
         var text = $"已更新：{name} {customer.Stage.ChineseName()}→{stage.ChineseName()}"
             + (order is null ? "。" : $"，成交金额 {Common.ChineseFormat.Money(order.Amount)}。")
             + (stage == FunnelStage.Won ? " 恭喜！明天这个时候提醒你做成交回访。" : "")
             + (stage == FunnelStage.Lost ? " 方便的话补一句丢单原因，复盘时用得上。" : "")
             + "\n说错了回复「撤销」。";
-        await context.RememberWriteAsync(new LastWrite(text, customer.Id, null, reminder?.Id, customer.Stage.Code(), context.Now,
-            PreviousStageSince: customer.StageChangedAt, OrderId: order?.Id), ct);
+        await context.RememberWriteAsync(text, customer.Id, undo, ct);
         return [Reply.Plain(text)];
     }
 
@@ -44,7 +48,7 @@ public sealed class UpdateStageHandler(ICustomerRepository customers, IReminderR
     {
         var order = await orders.AddAsync(customer.Id, context.Today, amount, ct);
         var text = $"已记录：{name} 新签 {Common.ChineseFormat.Money(amount)}。\n说错了回复「撤销」。";
-        await context.RememberWriteAsync(new LastWrite(text, customer.Id, null, null, null, context.Now, OrderId: order.Id), ct);
+        await context.RememberWriteAsync(text, customer.Id, [new OrderAdded(order.Id)], ct);
         return Reply.Plain(text);
     }
 }

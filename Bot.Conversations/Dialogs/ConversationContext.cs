@@ -15,7 +15,7 @@ public sealed record ConversationContext(
 
     public long? ContactId => Parsed.Customer is Customers.CustomerResolution.Resolved r ? r.ContactId : null;
 
-    /// <summary>Keeps the write for 撤销 and corrections, with the message it came from.</summary>
-    public Task RememberWriteAsync(LastWrite write, CancellationToken ct) =>
-        Dialog.RememberWriteAsync(write with { Text = Parsed.Text, Intent = Parsed.Intent, InboundId = Message.InboundId }, ct);
+    /// <summary>Keeps the write for 撤销 and corrections: what it said, what takes it back, and the message it came from.</summary>
+    public Task RememberWriteAsync(string summary, long customerId, IReadOnlyList<UndoRecord> undo, CancellationToken ct) =>
+        Dialog.RememberWriteAsync(new LastWrite(summary, customerId, undo, Parsed.Text, Parsed.Intent, Message.InboundId, Now), ct);
 }

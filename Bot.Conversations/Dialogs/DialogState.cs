@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Bot.Conversations.Understanding;
 
 namespace Bot.Conversations.Dialogs;
@@ -7,20 +8,11 @@ namespace Bot.Conversations.Dialogs;
 public sealed record PendingChoice(string Text, Intent Intent, IReadOnlyList<long> CustomerIds, DateTimeOffset AskedAt);
 
 /// <summary>
-/// A reminder completed or moved by the last write, with the time it was due before (and, for a follow-up an
-/// interaction took over, where it came from), so 撤销 can put it back.
+/// The last write, kept for 撤销 (undo) and 不对，是X (correction) for ten minutes: what it said, the records that take
+/// back what it did, and the message, intent and inbound message it came from, so a correction can handle the same
+/// message again for another customer.
 /// </summary>
-public sealed record ReminderBefore(long Id, DateTimeOffset DueAt, string? Source = null);
-
-/// <summary>
-/// The last write, kept for 撤销 (undo) and 不对，是X (correction) for ten minutes: everything it created or changed
-/// (the stage with the time it had been in it, so undo restores both and drops the history entry), and the message,
-/// intent and inbound message it came from, so a correction can handle the same message again for another customer.
-/// </summary>
-public sealed record LastWrite(
-    string Summary, long CustomerId, long? InteractionId, long? ReminderId, string? PreviousStage, DateTimeOffset At, bool CreatedCustomer = false,
-    IReadOnlyList<ReminderBefore>? ChangedReminders = null, DateTimeOffset? PreviousStageSince = null, long? OrderId = null,
-    string? Text = null, Intent? Intent = null, long InboundId = 0);
+public sealed record LastWrite(string Summary, long CustomerId, IReadOnlyList<UndoRecord> Undo, string Text, Intent Intent, long InboundId, DateTimeOffset At);
 
 /// <summary>An irreversible action waiting for the user to type its confirmation word.</summary>
 public sealed record PendingConfirmation(long CustomerId, DateTimeOffset AskedAt);
@@ -31,7 +23,12 @@ public sealed record PendingConfirmation(long CustomerId, DateTimeOffset AskedAt
 /// </summary>
 public sealed record PendingWrite(string Text, Intent Intent, long? CustomerId, long InboundId, DateTimeOffset? ProposedFollowUp, DateTimeOffset AskedAt);
 
-public sealed record DialogState(PendingChoice? Pending, LastWrite? Last, PendingConfirmation? Confirmation = null, PendingWrite? Write = null)
+/// <param name="Last">
+/// Stored as "lastWrite": a state saved before writes carried their own undo records has "last" instead, and is
+/// read without it (nothing to undo) rather than as a write with nothing to take back.
+/// </param>
+public sealed record DialogState(
+    PendingChoice? Pending, [property: JsonPropertyName("lastWrite")] LastWrite? Last, PendingConfirmation? Confirmation = null, PendingWrite? Write = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 

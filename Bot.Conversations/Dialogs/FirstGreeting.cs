@@ -8,9 +8,12 @@ namespace Bot.Conversations.Dialogs;
 /// The first time a member opens the bot: who it is and three things to try, in their own role and with their own
 /// customers' and reps' names. WeCom reports every opening; only the first gets an answer.
 /// </summary>
-public sealed class FirstGreeting(IDialogStateStore dialogs, IUserDirectory users, CustomerDirectory directory)
+public sealed class FirstGreeting(IDialogStateStore dialogs, IUserDirectory users, CustomerDirectory directory) : IDialogStep
 {
-    public async Task<IReadOnlyList<Reply>> GreetAsync(SalesUser user, CancellationToken ct)
+    public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct) =>
+        turn.Message.Kind == MessageKind.Enter ? new StepResult.Replied(await GreetAsync(turn.User, ct)) : null;
+
+    private async Task<IReadOnlyList<Reply>> GreetAsync(SalesUser user, CancellationToken ct)
     {
         var key = "greeted:" + user.WeComUserId;
         if (await dialogs.GetAsync(key, ct) is not null)

@@ -7,11 +7,3 @@ public interface IIntentHandler
 {
     Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct);
 }
-
-/// <summary>Whether an intent needs exactly one customer; the engine asks for it first when it does.</summary>
-public enum CustomerNeed
-{
-    None,
-    Optional,
-    Required,
-}

@@ -10,11 +10,11 @@ namespace Bot.Conversations.Dialogs;
 /// A write the bot is not sure of, asked in one line before anything is stored: «记为：北京宏达 · 电话（没联系上）·
 /// 下次跟进 12月2日？». 是 (or the button) stores it; 不是 drops it; anything else is read as a new message.
 /// </summary>
-public sealed partial class WriteConfirmation(CustomerDirectory directory)
+public sealed partial class WriteConfirmation(CustomerDirectory directory) : IDialogStep
 {
-    public const string Yes = "write:yes";
-    public const string Keep = "write:keep";
-    public const string No = "write:no";
+    private const string Yes = "write:yes";
+    private const string Keep = "write:keep";
+    private const string No = "write:no";
 
     [GeneratedRegex(@"^\s*(是|是的|对|对的|确认|好|好的|嗯|ok|okay|yes|y|可以|没错|记吧|记上|记一下|行|对头|没问题)\s*[.!~]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex YesWords();
@@ -25,8 +25,27 @@ public sealed partial class WriteConfirmation(CustomerDirectory directory)
     [GeneratedRegex(@"^\s*(按原时间|原时间|不用改|就这个时间|就按原来的|保持原时间)\s*[.!~]*\s*$")]
     private static partial Regex KeepWords();
 
+    /// <summary>是 stores the write as it was read (at the proposed morning time, if one was proposed); 不是 drops it.</summary>
+    public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct)
+    {
+        if (turn.Dialog.Write is not { } pending || Answer(turn.Message, turn.Text) is not { } answer)
+            return null;
+        await turn.Dialog.ClearWriteAsync(ct);
+        if (answer == No)
+            return StepResult.Say(Reply.Plain("好的，没有记录。"));
+        var view = await directory.GetAsync(ct);
+        var parsed = MessageParser.Parse(pending.Text, turn.Scope, turn.Now, view, pending.CustomerId, pending.Intent);
+        if (answer == Yes && pending.ProposedFollowUp is { } morning)
+            parsed = parsed with { FollowUpAt = morning, FollowUpHasTime = true };
+        var original = turn.Message with
+        {
+            Text = pending.Text, InboundId = pending.InboundId == 0 ? turn.Message.InboundId : pending.InboundId, Kind = MessageKind.Text, ButtonKey = null,
+        };
+        return new StepResult.Act(original, parsed, Confirmed: true);
+    }
+
     /// <summary>What an answer to the pending question says: <see cref="Yes"/>, <see cref="Keep"/>, <see cref="No"/> or null (a new message).</summary>
-    public static string? Answer(IncomingMessage message, string normalizedText) =>
+    private static string? Answer(IncomingMessage message, string normalizedText) =>
         message.Kind == MessageKind.ButtonClick && message.ButtonKey is Yes or Keep or No ? message.ButtonKey
         : YesWords().IsMatch(normalizedText) ? Yes
         : NoWords().IsMatch(normalizedText) ? No

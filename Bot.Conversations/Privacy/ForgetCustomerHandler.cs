@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Dialogs;
 using Bot.Conversations.Pipeline;
@@ -10,10 +11,12 @@ namespace Bot.Conversations.Privacy;
 /// "删除客户星辰的个人信息" (admins only): erasure cannot be undone, so the bot first asks for 确认删除 and acts only
 /// on that reply, within ten minutes.
 /// </summary>
-public sealed class ForgetCustomerHandler(ICustomerRecords records, ICustomerRepository customers, CustomerDirectory directory) : IIntentHandler
+public sealed partial class ForgetCustomerHandler(ICustomerRecords records, ICustomerRepository customers, CustomerDirectory directory) : IIntentHandler, IDialogStep
 {
     public const string ConfirmWord = "确认删除";
 
+    [GeneratedRegex(@"^\s*确认删除\s*[.!]?\s*$")]
+    private static partial Regex ConfirmErasure();
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
@@ -24,7 +27,10 @@ public sealed class ForgetCustomerHandler(ICustomerRecords records, ICustomerRep
             $"回复「{ConfirmWord}」继续，10分钟内有效。")];
     }
 
-    public async Task<Reply> ConfirmAsync(DialogSession dialog, SalesUser user, DateTimeOffset now, CancellationToken ct)
+    public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct) =>
+        ConfirmErasure().IsMatch(turn.Text) ? StepResult.Say(await ConfirmAsync(turn.Dialog, turn.User, turn.Now, ct)) : null;
+
+    private async Task<Reply> ConfirmAsync(DialogSession dialog, SalesUser user, DateTimeOffset now, CancellationToken ct)
     {
         if (user.Role != UserRole.Admin)
             return Reply.Plain(IntentCatalogue.Of(Intent.ForgetCustomer)!.AdminOnlyRefusal!);

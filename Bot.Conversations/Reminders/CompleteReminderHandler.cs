@@ -28,8 +28,8 @@ public sealed class CompleteReminderHandler(IReminderRepository reminders, Remin
         };
         if (done.Count > 0)
         {
-            await context.RememberWriteAsync(new LastWrite(text, done[0].CustomerId ?? 0, null, null, null, context.Now,
-                ChangedReminders: [.. found.Reminders.Where(r => done.Any(d => d.Id == r.Id)).Select(r => new ReminderBefore(r.Id, r.DueAt))]), ct);
+            await context.RememberWriteAsync(text, done[0].CustomerId ?? 0,
+                [.. found.Reminders.Where(r => done.Any(d => d.Id == r.Id)).Select(r => new ReminderChanged(r.Id, context.User.Id, r.DueAt))], ct);
         }
         return [Reply.Plain(text)];
     }

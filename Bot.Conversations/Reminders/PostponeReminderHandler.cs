@@ -40,8 +40,7 @@ public sealed partial class PostponeReminderHandler(IReminderRepository reminder
         var text = moved.Count == 1
             ? $"已推迟到{ChineseFormat.DayAndTime(first.DueAt, context.Today)}：{first.Describe()}。\n说错了回复「撤销」。"
             : $"已推迟 {moved.Count} 条提醒，第一条改到{ChineseFormat.DayAndTime(first.DueAt, context.Today)}：{first.Describe()}。\n说错了回复「撤销」。";
-        await context.RememberWriteAsync(new LastWrite(text, first.CustomerId ?? 0, null, null, null, context.Now,
-            ChangedReminders: [.. moved.Select(m => new ReminderBefore(m.Before.Id, m.Before.DueAt))]), ct);
+        await context.RememberWriteAsync(text, first.CustomerId ?? 0, [.. moved.Select(m => new ReminderChanged(m.Before.Id, context.User.Id, m.Before.DueAt))], ct);
         return [Reply.Plain(text)];
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
+using Bot.Conversations.Dialogs;
 using Bot.Conversations.Pipeline;
 
 namespace Bot.Conversations.Reminders;
@@ -9,9 +10,9 @@ namespace Bot.Conversations.Reminders;
 /// The 完成 / 推迟1天 / 推迟1周 buttons on a due-reminder card. Keys are "reminder:done:ID" and
 /// "reminder:later:DAYS:ID"; only the reminder's own rep can act on it.
 /// </summary>
-public sealed class ReminderButtons(IReminderRepository reminders)
+public sealed class ReminderButtons(IReminderRepository reminders) : IDialogStep
 {
-    public const string Prefix = "reminder:";
+    private const string Prefix = "reminder:";
 
     public static IReadOnlyList<ReplyButton> For(long reminderId) =>
     [
@@ -20,7 +21,12 @@ public sealed class ReminderButtons(IReminderRepository reminders)
         new($"{Prefix}later:7:{reminderId}", "推迟1周"),
     ];
 
-    public async Task<Reply> HandleAsync(string key, long repId, DateTimeOffset now, CancellationToken ct)
+    public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct) =>
+        turn.Message is { Kind: MessageKind.ButtonClick, ButtonKey: { } key } && key.StartsWith(Prefix, StringComparison.Ordinal)
+            ? StepResult.Say(await HandleAsync(key, turn.User.Id, turn.Now, ct))
+            : null;
+
+    private async Task<Reply> HandleAsync(string key, long repId, DateTimeOffset now, CancellationToken ct)
     {
         var parts = key[Prefix.Length..].Split(':');
         var today = ChinaTime.DateOf(now);

@@ -22,7 +22,7 @@ public sealed class SetReminderHandler(IReminderRepository reminders, ICustomerR
         var note = customer is null ? Note(parsed.Text) : $"跟进{customer.ShortName ?? customer.LegalName}：{Note(parsed.Text)}";
         var reminder = await reminders.AddAsync(context.User.Id, customer?.Id, due, note, "manual", ct);
         var text = $"好的，{ChineseFormat.DayAndTime(due, context.Today)}提醒你：{note}\n说错了回复「撤销」。";
-        await context.RememberWriteAsync(new LastWrite(text, customer?.Id ?? 0, null, reminder.Id, null, context.Now), ct);
+        await context.RememberWriteAsync(text, customer?.Id ?? 0, [new ReminderAdded(reminder.Id)], ct);
         return [Reply.Plain(text)];
     }
 

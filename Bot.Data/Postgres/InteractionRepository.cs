@@ -19,8 +19,6 @@ public sealed class InteractionRepository(NpgsqlDataSource dataSource) : IIntera
 
     private const string DeleteSql = "delete from interactions where id = @Id";
 
-    private const string MoveSql = "update interactions set customer_id = @CustomerId, contact_id = null where id = @Id";
-
     private const string ListRecentSql = $"""
         select {Columns} from interactions where customer_id = @CustomerId
         order by occurred_at desc, id desc limit @Count
@@ -79,12 +77,6 @@ public sealed class InteractionRepository(NpgsqlDataSource dataSource) : IIntera
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, cancellationToken: ct)) == 1;
-    }
-
-    public async Task<bool> MoveAsync(long id, long customerId, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(MoveSql, new { Id = id, CustomerId = customerId }, cancellationToken: ct)) == 1;
     }
 
     public async Task<IReadOnlyList<Interaction>> ListRecentAsync(long customerId, int count, CancellationToken ct)

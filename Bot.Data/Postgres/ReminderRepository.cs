@@ -29,8 +29,6 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         order by r.due_at, r.id
         """;
 
-    private const string CancelSql = "update reminders set status = 'cancelled' where id = @Id and status = 'open'";
-
     private const string DeleteSql = "delete from reminders where id = @Id";
 
     private const string CompleteSql = $"""
@@ -181,12 +179,6 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
             return;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(EscalatedSql, new { Ids = ids.ToArray(), At = at.ToUniversalTime() }, cancellationToken: ct));
-    }
-
-    public async Task<bool> CancelAsync(long id, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(CancelSql, new { Id = id }, cancellationToken: ct)) == 1;
     }
 
     public async Task<Reminder?> TakeOverAsync(long id, long repId, DateTimeOffset dueAt, string source, CancellationToken ct)

@@ -1,0 +1,29 @@
+using Bot.Conversations.Privacy;
+using Bot.Conversations.Reminders;
+
+namespace Bot.Conversations.Dialogs;
+
+/// <summary>
+/// The steps that look at a message before it is understood, in the order they are asked; the first to answer
+/// wins. The order settles overlaps: 「不对，是成都星辰」 while a 「哪一家？」 is open corrects the last write rather
+/// than picking a choice.
+/// </summary>
+public sealed class DialogSteps(
+    FirstGreeting greeting, ReminderButtons reminderButtons, WriteConfirmation confirmation, UndoLastWrite undo,
+    ForgetCustomerHandler erasure, CorrectLastWrite correction, CustomerQuestion question)
+{
+    private readonly IDialogStep[] _inOrder = [greeting, reminderButtons, confirmation, undo, erasure, correction, question];
+
+    public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct)
+    {
+        foreach (var step in _inOrder)
+        {
+            if (await step.AnswerAsync(turn, ct) is { } result)
+                return result;
+        }
+        // A write waiting for 是 lapses with any other message; a 「哪一家？」 stays open until the next write.
+        if (turn.Dialog.Write is not null)
+            await turn.Dialog.ClearWriteAsync(ct);
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using Bot.Conversations.Customers;
+using Bot.Conversations.Reminders;
+
+namespace Bot.Conversations.Dialogs;
+
+/// <summary>
+/// One thing a write did, and how 撤销 takes it back. Each write hands over its own records, so undo knows nothing
+/// about the kinds of write there are; they are listed here only so the dialog state can store and read them.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "undo")]
+[JsonDerivedType(typeof(InteractionAdded), "interaction_added")]
+[JsonDerivedType(typeof(StageChanged), "stage_changed")]
+[JsonDerivedType(typeof(OrderAdded), "order_added")]
+[JsonDerivedType(typeof(CustomerCreated), "customer_created")]
+[JsonDerivedType(typeof(ReminderAdded), "reminder_added")]
+[JsonDerivedType(typeof(ReminderTakenOver), "reminder_taken_over")]
+[JsonDerivedType(typeof(ReminderChanged), "reminder_changed")]
+public abstract record UndoRecord
+{
+    public abstract Task TakeBackAsync(WriteStores stores, CancellationToken ct);
+}
+
+/// <summary>The stores that undo records put things back in.</summary>
+public sealed record WriteStores(ICustomerRepository Customers, IInteractionRepository Interactions, IReminderRepository Reminders, IOrderRepository Orders);
