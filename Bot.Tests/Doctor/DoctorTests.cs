@@ -55,7 +55,7 @@ public sealed class DoctorTests(DoctorBot doctor) : IClassFixture<DoctorBot>, IA
     [Fact]
     public async Task Doctor_CallerIpNotTrusted_Fails60020WithTheIpToAdd()
     {
-        await doctor.AddFaultAsync(new FaultRule { Path = "agent/get", Errcode = WeComErrors.IpNotAllowed, ErrcodeCount = 10 });
+        await doctor.AddFaultAsync(new FaultRule { Path = "agent/get", Errcode = EmulatorErrors.IpNotAllowed, ErrcodeCount = 10 });
 
         var result = await doctor.RunDoctorAsync();
 
@@ -78,7 +78,7 @@ public sealed class DoctorTests(DoctorBot doctor) : IClassFixture<DoctorBot>, IA
     [Fact]
     public async Task Doctor_AppNotAllowedToCallCustomerContact_Fails48002()
     {
-        await doctor.AddFaultAsync(new FaultRule { Path = "externalcontact/get_follow_user_list", Errcode = WeComErrors.ApiForbidden, ErrcodeCount = 10 });
+        await doctor.AddFaultAsync(new FaultRule { Path = "externalcontact/get_follow_user_list", Errcode = EmulatorErrors.ApiForbidden, ErrcodeCount = 10 });
 
         var result = await doctor.RunDoctorAsync();
 
@@ -89,7 +89,7 @@ public sealed class DoctorTests(DoctorBot doctor) : IClassFixture<DoctorBot>, IA
     [Fact]
     public async Task Doctor_NoExternalContactRelation_Fails84061()
     {
-        await doctor.AddFaultAsync(new FaultRule { Path = "externalcontact/get_follow_user_list", Errcode = WeComErrors.NoExternalContactRelation, ErrcodeCount = 10 });
+        await doctor.AddFaultAsync(new FaultRule { Path = "externalcontact/get_follow_user_list", Errcode = EmulatorErrors.NoExternalContactRelation, ErrcodeCount = 10 });
 
         var result = await doctor.RunDoctorAsync();
 

@@ -10,7 +10,7 @@ public static class AgentEndpoints
         {
             // A token answers only for the app that issued it; any other agentid is refused as WeCom does.
             if (agentid != options.Value.AgentId)
-                return WeComResults.Error(WeComErrors.InvalidAgentId);
+                return WeComResults.Error(EmulatorErrors.InvalidAgentId);
             var range = agent.Range;
             return WeComResults.Ok(new
             {

@@ -15,9 +15,9 @@ public static class AiBotResponseEndpoints
                 return WeComResults.Error(error);
             var msgType = body.GetText("msgtype");
             if (msgType is not ("markdown" or "template_card"))
-                return WeComResults.Error(WeComErrors.InvalidMessageType);
+                return WeComResults.Error(EmulatorErrors.InvalidMessageType);
             return replies.Use(code, JsonSerializer.SerializeToElement(body, EmulatorJson.WeCom)) is null
-                ? WeComResults.Error(WeComErrors.InvalidParameter, errmsg: "response_url expired or already used, hint: [emulator]")
+                ? WeComResults.Error(EmulatorErrors.InvalidParameter, errmsg: "response_url expired or already used, hint: [emulator]")
                 : WeComResults.Ok();
         });
 }

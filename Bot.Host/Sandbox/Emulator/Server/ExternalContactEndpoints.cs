@@ -13,7 +13,7 @@ public static class ExternalContactEndpoints
     public static void MapExternalContactEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("externalcontact/list", (string? userid, ContactStore contacts) => string.IsNullOrEmpty(userid)
-            ? WeComResults.Error(WeComErrors.MissingParameter)
+            ? WeComResults.Error(EmulatorErrors.MissingParameter)
             : WeComResults.Ok(new { ExternalUserid = contacts.CustomersOf(userid) }));
         // Members with 客户联系 switched on; here, everyone who has a customer.
         api.MapGet("externalcontact/get_follow_user_list", (ContactStore contacts, IOptions<WeComEmulatorOptions> options) => WeComResults.Ok(new
@@ -32,7 +32,7 @@ public static class ExternalContactEndpoints
     private static IResult Get([FromQuery(Name = "external_userid")] string? externalUserId, ContactStore contacts)
     {
         if (string.IsNullOrEmpty(externalUserId) || contacts.Get(externalUserId) is not { } found)
-            return WeComResults.Error(WeComErrors.InvalidExternalUserId);
+            return WeComResults.Error(EmulatorErrors.InvalidExternalUserId);
         var (contact, follows) = found;
         return WeComResults.Ok(new
         {
@@ -55,10 +55,10 @@ public static class ExternalContactEndpoints
         var userIds = body.GetTexts("userid_list");
         var limit = body.GetNumber("limit") ?? 50;
         if (userIds.Count is 0 or > 100)
-            return WeComResults.Error(WeComErrors.MissingParameter);
+            return WeComResults.Error(EmulatorErrors.MissingParameter);
         if (limit is < 1 or > 100
             || !CursorPage.TrySlice(contacts.FollowsOf(userIds), body.GetText("cursor"), limit, out var page, out var next))
-            return WeComResults.Error(WeComErrors.InvalidParameter);
+            return WeComResults.Error(EmulatorErrors.InvalidParameter);
         return WeComResults.Ok(new
         {
             ExternalContactList = page.Select(p => new
@@ -80,10 +80,10 @@ public static class ExternalContactEndpoints
         if (body is null)
             return WeComResults.Error(error);
         if ((body.GetText("chat_type") ?? "single") != "single")
-            return WeComResults.Error(WeComErrors.InvalidParameter, errmsg: "the emulator only has single-customer sends, hint: [emulator]");
+            return WeComResults.Error(EmulatorErrors.InvalidParameter, errmsg: "the emulator only has single-customer sends, hint: [emulator]");
         var customers = body.GetTexts("external_userid");
         if (customers.Count == 0)
-            return WeComResults.Error(WeComErrors.MissingParameter);
+            return WeComResults.Error(EmulatorErrors.MissingParameter);
         var (text, attachments, contentError) = ReadContent(body);
         if (contentError != 0)
             return WeComResults.Error(contentError);
@@ -98,10 +98,10 @@ public static class ExternalContactEndpoints
             return WeComResults.Error(error);
         var msgId = body.GetText("msgid");
         if (string.IsNullOrEmpty(msgId))
-            return WeComResults.Error(WeComErrors.MissingParameter);
+            return WeComResults.Error(EmulatorErrors.MissingParameter);
         var tasks = groupMessages.TasksOf(msgId);
         if (tasks is null)
-            return WeComResults.Error(WeComErrors.InvalidParameter, errmsg: "invalid msgid, hint: [emulator]");
+            return WeComResults.Error(EmulatorErrors.InvalidParameter, errmsg: "invalid msgid, hint: [emulator]");
         var userId = body.GetText("userid");
         var rows = tasks.Where(t => userId is null || t.Sender == userId)
             .SelectMany(t => t.Targets.Select(target => new
@@ -111,7 +111,7 @@ public static class ExternalContactEndpoints
             }))
             .ToList();
         if (!CursorPage.TrySlice(rows, body.GetText("cursor"), body.GetNumber("limit") ?? 500, out var page, out var next))
-            return WeComResults.Error(WeComErrors.InvalidParameter);
+            return WeComResults.Error(EmulatorErrors.InvalidParameter);
         return WeComResults.Ok(new { SendList = page, NextCursor = next });
     }
 
@@ -121,10 +121,10 @@ public static class ExternalContactEndpoints
         if (body is null)
             return WeComResults.Error(error);
         if (body.GetNumber("start_time") is not { } start || body.GetNumber("end_time") is not { } end)
-            return WeComResults.Error(WeComErrors.MissingParameter);
+            return WeComResults.Error(EmulatorErrors.MissingParameter);
         // WeCom lists at most a month per call.
         if (end < start || end - start > 31 * 86400 || (body.GetText("chat_type") ?? "single") != "single")
-            return WeComResults.Error(WeComErrors.InvalidParameter);
+            return WeComResults.Error(EmulatorErrors.InvalidParameter);
         var rows = groupMessages.CreatedBy(body.GetText("creator"), DateTimeOffset.FromUnixTimeSeconds(start), DateTimeOffset.FromUnixTimeSeconds(end))
             .Select(t => new
             {
@@ -133,7 +133,7 @@ public static class ExternalContactEndpoints
             })
             .ToList();
         if (!CursorPage.TrySlice(rows, body.GetText("cursor"), Math.Min(body.GetNumber("limit") ?? 50, 100), out var page, out var next))
-            return WeComResults.Error(WeComErrors.InvalidParameter);
+            return WeComResults.Error(EmulatorErrors.InvalidParameter);
         return WeComResults.Ok(new { GroupMsgList = page, NextCursor = next });
     }
 
@@ -144,12 +144,12 @@ public static class ExternalContactEndpoints
             return WeComResults.Error(error);
         var code = body.GetText("welcome_code");
         if (string.IsNullOrEmpty(code))
-            return WeComResults.Error(WeComErrors.MissingParameter);
+            return WeComResults.Error(EmulatorErrors.MissingParameter);
         var (text, attachments, contentError) = ReadContent(body);
         if (contentError != 0)
             return WeComResults.Error(contentError);
         if (contacts.UseWelcomeCode(code) is not { } welcome)
-            return WeComResults.Error(WeComErrors.WelcomeCodeUsed);
+            return WeComResults.Error(EmulatorErrors.WelcomeCodeUsed);
         contacts.Deliver(welcome.ExternalUserId, welcome.UserId, "welcome", text, attachments, null);
         return WeComResults.Ok();
     }
@@ -159,9 +159,9 @@ public static class ExternalContactEndpoints
         var text = (body["text"] as JsonObject)?.GetText("content");
         var attachments = body["attachments"] as JsonArray;
         if (attachments is { Count: > MaxAttachments })
-            return (null, null, WeComErrors.InvalidParameter);
+            return (null, null, EmulatorErrors.InvalidParameter);
         if (string.IsNullOrEmpty(text) && attachments is not { Count: > 0 })
-            return (null, null, WeComErrors.EmptyContent);
+            return (null, null, EmulatorErrors.EmptyContent);
         JsonElement? snapshot = attachments is null ? null : JsonSerializer.SerializeToElement(attachments, EmulatorJson.WeCom);
         return (text, snapshot, 0);
     }

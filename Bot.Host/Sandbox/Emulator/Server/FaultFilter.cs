@@ -26,8 +26,8 @@ public sealed class FaultFilter(FaultInjector faults) : IEndpointFilter
             case FaultKind.Http500:
                 return Results.Text("Internal Server Error (emulated)", "text/plain", statusCode: StatusCodes.Status500InternalServerError);
             case FaultKind.Errcode:
-                return WeComResults.Error(decision.Errcode, errmsg: decision.Errmsg ?? (decision.Errcode == WeComErrors.IpNotAllowed
-                    ? WeComErrors.IpNotAllowedMessage(http.Connection.RemoteIpAddress?.ToString())
+                return WeComResults.Error(decision.Errcode, errmsg: decision.Errmsg ?? (decision.Errcode == EmulatorErrors.IpNotAllowed
+                    ? EmulatorErrors.IpNotAllowedMessage(http.Connection.RemoteIpAddress?.ToString())
                     : null));
             case FaultKind.None when decision.LatencyAfterHandling:
                 var result = await next(context);

@@ -21,13 +21,13 @@ public static class MediaEndpoints
     private static async Task<IResult> Upload(HttpRequest request, string? type, MediaStore media, TimeProvider time, CancellationToken ct)
     {
         if (type is null || !MaxBytes.TryGetValue(type, out var maxBytes))
-            return WeComResults.Error(WeComErrors.InvalidMediaType);
+            return WeComResults.Error(EmulatorErrors.InvalidMediaType);
         // The raw header is checked because ASP.NET itself would happily unquote the boundary; WeCom does not.
         if (!MediaTypeHeaderValue.TryParse(request.Headers.ContentType.ToString(), out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || contentType.Boundary.Length == 0
             || contentType.Boundary.Value!.StartsWith('"'))
-            return WeComResults.Error(WeComErrors.EmptyMedia);
+            return WeComResults.Error(EmulatorErrors.EmptyMedia);
 
         var reader = new MultipartReader(contentType.Boundary.Value, request.Body);
         while (await reader.ReadNextSectionAsync(ct) is { } section)
@@ -37,16 +37,16 @@ public static class MediaEndpoints
                 continue;
             var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
             if (string.IsNullOrEmpty(fileName))
-                return WeComResults.Error(WeComErrors.EmptyMedia);
+                return WeComResults.Error(EmulatorErrors.EmptyMedia);
             using var content = new MemoryStream();
             await section.Body.CopyToAsync(content, ct);
             if (content.Length == 0)
-                return WeComResults.Error(WeComErrors.EmptyMedia);
+                return WeComResults.Error(EmulatorErrors.EmptyMedia);
             if (content.Length < MinBytes || content.Length > maxBytes)
-                return WeComResults.Error(WeComErrors.InvalidFileSize);
+                return WeComResults.Error(EmulatorErrors.InvalidFileSize);
             var stored = media.Add(type, fileName, content.Length);
             return WeComResults.Ok(new { stored.Type, MediaId = stored.MediaId, CreatedAt = stored.CreatedAt.ToUnixTimeSeconds().ToString() });
         }
-        return WeComResults.Error(WeComErrors.EmptyMedia);
+        return WeComResults.Error(EmulatorErrors.EmptyMedia);
     }
 }

@@ -40,16 +40,16 @@ public static class MessageEndpoints
         if (body is null)
             return WeComResults.Error(error);
         if (body.GetNumber("agentid") != options.Value.AgentId)
-            return WeComResults.Error(WeComErrors.InvalidAgentId);
+            return WeComResults.Error(EmulatorErrors.InvalidAgentId);
         var responseCode = body.GetText("response_code");
         var replaceName = (body["button"] as JsonObject)?.GetText("replace_name");
         var card = body["template_card"] as JsonObject;
         if (string.IsNullOrEmpty(responseCode) || (replaceName is null && card is null))
-            return WeComResults.Error(WeComErrors.MissingParameter);
+            return WeComResults.Error(EmulatorErrors.MissingParameter);
         JsonElement? cardSnapshot = card is null ? null : JsonSerializer.SerializeToElement(card, EmulatorJson.WeCom);
         var update = messages.UpdateCard(responseCode, body.GetTexts("userids"), replaceName, cardSnapshot);
         return update is null
-            ? WeComResults.Error(WeComErrors.InvalidParameter, errmsg: "invalid response_code: unknown, expired or already used, hint: [emulator]")
+            ? WeComResults.Error(EmulatorErrors.InvalidParameter, errmsg: "invalid response_code: unknown, expired or already used, hint: [emulator]")
             : WeComResults.Ok(new { Invaliduser = Array.Empty<string>() });
     }
 }

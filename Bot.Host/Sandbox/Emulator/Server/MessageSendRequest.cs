@@ -15,25 +15,25 @@ public static partial class MessageSendRequest
     private static readonly HashSet<string> OtherTypes = ["textcard", "news", "image", "voice", "video", "file", "template_card"];
     private static readonly HashSet<string> InteractiveCards = ["button_interaction", "vote_interaction", "multiple_interaction"];
 
-    public static int TryParse(JsonObject body, int agentId, MessageStore messages, out OutgoingMessage? message)
+    public static int TryParse(JsonObject body, int agentId, MessageStore messages, out AppSendRequest? message)
     {
         message = null;
         if (body.GetNumber("agentid") != agentId)
-            return WeComErrors.InvalidAgentId;
+            return EmulatorErrors.InvalidAgentId;
         var recipients = (body.GetText("touser") ?? "").Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
         if (recipients.Count is 0 or > 1000)
-            return WeComErrors.MissingParameter;
+            return EmulatorErrors.MissingParameter;
         var msgType = body.GetText("msgtype") ?? "";
         if (!TextTypes.Contains(msgType) && !OtherTypes.Contains(msgType))
-            return WeComErrors.InvalidMessageType;
+            return EmulatorErrors.InvalidMessageType;
         if (body[msgType] is not JsonObject payload)
-            return TextTypes.Contains(msgType) ? WeComErrors.EmptyContent : WeComErrors.MissingParameter;
+            return TextTypes.Contains(msgType) ? EmulatorErrors.EmptyContent : EmulatorErrors.MissingParameter;
 
         if (TextTypes.Contains(msgType))
         {
             var content = payload.GetText("content");
             if (string.IsNullOrEmpty(content))
-                return WeComErrors.EmptyContent;
+                return EmulatorErrors.EmptyContent;
             var bytes = Encoding.UTF8.GetByteCount(content);
             var kept = bytes > MaxTextBytes ? Utf8Text.Truncate(content, MaxTextBytes) : content;
             payload["content"] = kept;
@@ -48,15 +48,15 @@ public static partial class MessageSendRequest
 
         var cardType = payload.GetText("card_type");
         if (string.IsNullOrEmpty(cardType))
-            return WeComErrors.MissingParameter;
+            return EmulatorErrors.MissingParameter;
         var interactive = InteractiveCards.Contains(cardType);
         var taskId = payload.GetText("task_id");
         if (taskId is null && (interactive || payload["action_menu"] is not null))
-            return WeComErrors.MissingParameter;
+            return EmulatorErrors.MissingParameter;
         if (taskId is not null && (!TaskIdPattern().IsMatch(taskId) || !messages.TryReserveTaskId(taskId)))
-            return WeComErrors.InvalidParameter;
+            return EmulatorErrors.InvalidParameter;
         if (cardType == "button_interaction" && payload["button_list"] is not JsonArray { Count: > 0 and <= 6 })
-            return WeComErrors.MissingParameter;
+            return EmulatorErrors.MissingParameter;
         message = new(recipients, msgType, null, Snapshot(payload), false, 0, taskId, interactive);
         return 0;
     }

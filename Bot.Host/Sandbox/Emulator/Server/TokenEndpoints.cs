@@ -8,9 +8,9 @@ public static class TokenEndpoints
         api.MapGet("gettoken", (string? corpid, string? corpsecret, TokenStore tokens, IOptions<WeComEmulatorOptions> options) =>
         {
             if (corpid != options.Value.CorpId)
-                return WeComResults.Error(WeComErrors.InvalidCorpId);
+                return WeComResults.Error(EmulatorErrors.InvalidCorpId);
             if (corpsecret != options.Value.CorpSecret)
-                return WeComResults.Error(WeComErrors.InvalidSecret);
+                return WeComResults.Error(EmulatorErrors.InvalidSecret);
             var (token, expiresIn) = tokens.Issue();
             return WeComResults.Ok(new { AccessToken = token, ExpiresIn = expiresIn });
         });

@@ -12,14 +12,14 @@ public static class WeComRequestBody
         await request.Body.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
         if (HasEscapedNonAscii(bytes))
-            return (null, WeComErrors.InvalidCharacters);
+            return (null, EmulatorErrors.InvalidCharacters);
         try
         {
-            return JsonNode.Parse(bytes) is JsonObject body ? (body, 0) : (null, WeComErrors.BadJson);
+            return JsonNode.Parse(bytes) is JsonObject body ? (body, 0) : (null, EmulatorErrors.BadJson);
         }
         catch (JsonException)
         {
-            return (null, WeComErrors.BadJson);
+            return (null, EmulatorErrors.BadJson);
         }
     }
 

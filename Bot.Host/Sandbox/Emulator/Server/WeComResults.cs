@@ -10,7 +10,7 @@ public static class WeComResults
 
     public static IResult Error(int errcode, object? fields = null, string? errmsg = null)
     {
-        var body = new JsonObject { ["errcode"] = errcode, ["errmsg"] = errmsg ?? WeComErrors.Message(errcode) };
+        var body = new JsonObject { ["errcode"] = errcode, ["errmsg"] = errmsg ?? EmulatorErrors.Message(errcode) };
         if (fields is not null && JsonSerializer.SerializeToNode(fields, EmulatorJson.WeCom) is JsonObject extra)
         {
             foreach (var (name, value) in extra.ToList())

@@ -31,7 +31,7 @@ public sealed record CardUpdate(
     DateTimeOffset Time);
 
 /// <summary>What message/send is asked to deliver, once validated.</summary>
-public sealed record OutgoingMessage(
+public sealed record AppSendRequest(
     IReadOnlyList<string> Recipients,
     string MsgType,
     string? Content,

@@ -28,7 +28,7 @@ public sealed class MessageStore(IOptions<WeComEmulatorOptions> options, TimePro
             return _taskIds.Add(taskId);
     }
 
-    public SendOutcome Send(OutgoingMessage message)
+    public SendOutcome Send(AppSendRequest message)
     {
         var now = time.GetUtcNow();
         var msgId = NewCode();

@@ -25,12 +25,12 @@ public sealed class TokenStore(IOptions<WeComEmulatorOptions> options, TimeProvi
     public int Check(string? token)
     {
         if (string.IsNullOrEmpty(token))
-            return WeComErrors.MissingToken;
+            return EmulatorErrors.MissingToken;
         lock (_lock)
         {
             if (!_expiries.TryGetValue(token, out var expiry))
-                return WeComErrors.InvalidToken;
-            return time.GetUtcNow() < expiry ? 0 : WeComErrors.TokenExpired;
+                return EmulatorErrors.InvalidToken;
+            return time.GetUtcNow() < expiry ? 0 : EmulatorErrors.TokenExpired;
         }
     }
 

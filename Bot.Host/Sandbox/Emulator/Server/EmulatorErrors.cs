@@ -1,7 +1,7 @@
 namespace Bot.Sandbox.Emulator;
 
 /// <summary>The error codes the emulator answers with (wecom-spec.md §9), and WeCom-like messages for them.</summary>
-public static class WeComErrors
+public static class EmulatorErrors
 {
     public const int SystemBusy = -1;
     public const int InvalidSecret = 40001;
