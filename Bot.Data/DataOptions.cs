@@ -4,7 +4,7 @@ namespace Bot.Data;
 
 public sealed class DatabaseOptions
 {
-    public const string Section = "Bot:Database";
+    public const string Section = "Database";
 
     [Required]
     public string ConnectionString { get; set; } = "";
@@ -12,7 +12,7 @@ public sealed class DatabaseOptions
 
 public sealed class RedisOptions
 {
-    public const string Section = "Bot:Redis";
+    public const string Section = "Redis";
 
     [Required]
     public string Configuration { get; set; } = "";

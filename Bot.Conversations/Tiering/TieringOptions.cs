@@ -3,12 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace Bot.Conversations.Tiering;
 
 /// <summary>
-/// Section <c>Sales:Tiering</c>. Defaults are the sales guides': A ≥ 10万 a year, B 5–10万, C below; RFM scored
+/// Section <c>Tiering</c>. Defaults are the sales guides': A ≥ 10万 a year, B 5–10万, C below; RFM scored
 /// 1–5 (R by days since the last order, F by orders a year, M by the year's amount).
 /// </summary>
 public sealed class TieringOptions
 {
-    public const string Section = "Sales:Tiering";
+    public const string Section = "Tiering";
 
     [Range(1, double.MaxValue)]
     public decimal TierAMinimum { get; set; } = 100_000;

@@ -80,9 +80,9 @@ public sealed class FaultsBenchmark(IOptions<WeComOptions> options, NpgsqlDataSo
         {
             ["WeCom__BaseUrl"] = emulatorAddress + "/wecom-emulator/cgi-bin/",
             ["WeCom__Emulator__Enabled"] = "false",
-            ["Bot__Redis__Configuration"] = $"127.0.0.1:{redisPort}",
+            ["Redis__Configuration"] = $"127.0.0.1:{redisPort}",
             // The restarted host takes its own unfinished messages back at once.
-            ["Bot__Inbound__HostId"] = "bench-faults",
+            ["Inbound__HostId"] = "bench-faults",
             ["WeCom__Outbox__PerRecipientPerMinute"] = "1000",
         };
         using var children = new Children(BenchProcesses.StartHost(port, settings), redis);

@@ -39,7 +39,7 @@ public sealed class DatabaseCheck(NpgsqlDataSource dataSource) : IDoctorCheck
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
         {
-            return [DoctorLine.Failed(Subject, $"连不上 {where}（{ex.Message}）——检查 Bot:Database:ConnectionString，以及 PostgreSQL 是否在运行")];
+            return [DoctorLine.Failed(Subject, $"连不上 {where}（{ex.Message}）——检查 Database:ConnectionString，以及 PostgreSQL 是否在运行")];
         }
 
         var version = settings.Version.Split(' ')[0];

@@ -16,6 +16,6 @@ public sealed class RedisCheck(RedisConnection redis, IOptions<RedisOptions> opt
         var where = string.Join("、", ConfigurationOptions.Parse(options.Value.Configuration).EndPoints.Select(e => e.ToString()));
         return [await redis.IsReachableAsync()
             ? DoctorLine.Ok(Subject, $"可连接（{where}）")
-            : DoctorLine.Failed(Subject, $"连不上 {where}——检查 Bot:Redis:Configuration，以及 Redis 是否在运行")];
+            : DoctorLine.Failed(Subject, $"连不上 {where}——检查 Redis:Configuration，以及 Redis 是否在运行")];
     }
 }

@@ -20,6 +20,7 @@ public static class BotHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddRepositoryAppSettings();
+        RenamedSettings.ThrowIfUsed(builder.Configuration);
         builder.Services.AddData();
         builder.Services.AddBotMetrics();
         return builder;

@@ -7,7 +7,7 @@ public static class RepositoryAppSettings
 {
     /// <summary>
     /// Adds the repository-root appsettings.json (copied beside the binaries) below the environment
-    /// variables, so <c>Bot__Database__ConnectionString</c> and friends still override it.
+    /// variables, so <c>Database__ConnectionString</c> and friends still override it.
     /// </summary>
     public static IConfigurationBuilder AddRepositoryAppSettings(this IConfigurationBuilder configuration)
     {

@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Bot.Host.Messaging;
 
-/// <summary>Section <c>Bot:Inbound</c>: how the durable inbox is drained.</summary>
+/// <summary>Section <c>Inbound</c>: how the durable inbox is drained.</summary>
 public sealed class InboundWorkerOptions
 {
-    public const string Section = "Bot:Inbound";
+    public const string Section = "Inbound";
 
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 32;

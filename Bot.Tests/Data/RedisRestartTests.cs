@@ -21,7 +21,7 @@ public sealed class RedisRestartTests
         var redis = BenchProcesses.StartRedis(port);
         try
         {
-            await using var bot = await LiveBot.StartAsync(("Bot:Redis:Configuration", $"127.0.0.1:{port}"));
+            await using var bot = await LiveBot.StartAsync(("Redis:Configuration", $"127.0.0.1:{port}"));
             await bot.Services.GetRequiredService<IUserDirectory>().UpsertAsync("redis_restart", "测试经理", UserRole.Manager, null, CancellationToken.None);
 
             var acknowledged = 0;

@@ -211,7 +211,7 @@ public sealed class DoctorTests(DoctorBot doctor) : IClassFixture<DoctorBot>, IA
     {
         var port = LiveBot.FreePort();
 
-        var result = await doctor.RunDoctorAsync(("Bot__Redis__Configuration", $"127.0.0.1:{port}"));
+        var result = await doctor.RunDoctorAsync(("Redis__Configuration", $"127.0.0.1:{port}"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"✗ Redis：连不上 127.0.0.1:{port}", result.Output);

@@ -22,9 +22,9 @@ public static class BotProcess
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        start.Environment["Bot__Database__ConnectionString"] = connectionString;
-        start.Environment["Bot__Redis__Configuration"] = TestEnvironment.Redis;
-        start.Environment["Bot__Redis__KeyPrefix"] = redisPrefix;
+        start.Environment["Database__ConnectionString"] = connectionString;
+        start.Environment["Redis__Configuration"] = TestEnvironment.Redis;
+        start.Environment["Redis__KeyPrefix"] = redisPrefix;
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         using var process = Process.Start(start)!;

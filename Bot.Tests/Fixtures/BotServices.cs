@@ -16,9 +16,9 @@ public static class BotServices
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Bot:Database:ConnectionString"] = connectionString,
-            ["Bot:Redis:Configuration"] = TestEnvironment.Redis,
-            ["Bot:Redis:KeyPrefix"] = redisPrefix,
+            ["Database:ConnectionString"] = connectionString,
+            ["Redis:Configuration"] = TestEnvironment.Redis,
+            ["Redis:KeyPrefix"] = redisPrefix,
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

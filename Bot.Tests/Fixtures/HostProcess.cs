@@ -34,15 +34,15 @@ public sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"));
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{chosen}");
-        start.Environment["Bot__Database__ConnectionString"] = connectionString;
-        start.Environment["Bot__Redis__Configuration"] = TestEnvironment.Redis;
-        start.Environment["Bot__Redis__KeyPrefix"] = redisPrefix;
+        start.Environment["Database__ConnectionString"] = connectionString;
+        start.Environment["Redis__Configuration"] = TestEnvironment.Redis;
+        start.Environment["Redis__KeyPrefix"] = redisPrefix;
         start.Environment["WeCom__BaseUrl"] = weComApi;
         start.Environment["WeCom__Emulator__Enabled"] = "false";
         // Short leases so a row held by a killed process is taken over within seconds, not half a minute.
         start.Environment["WeCom__Outbox__LeaseSeconds"] = "2";
-        start.Environment["Bot__Inbound__LeaseSeconds"] = "2";
-        start.Environment["Bot__Inbound__PollMilliseconds"] = "100";
+        start.Environment["Inbound__LeaseSeconds"] = "2";
+        start.Environment["Inbound__PollMilliseconds"] = "100";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Scheduling__Enabled"] = "false";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

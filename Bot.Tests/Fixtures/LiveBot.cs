@@ -55,14 +55,14 @@ public sealed class LiveBot : IAsyncDisposable
         var args = new List<string>
         {
             $"--urls={self}",
-            $"--Bot:Database:ConnectionString={connectionString}",
-            $"--Bot:Redis:Configuration={TestEnvironment.Redis}",
-            $"--Bot:Redis:KeyPrefix={TestEnvironment.NewRedisPrefix()}",
+            $"--Database:ConnectionString={connectionString}",
+            $"--Redis:Configuration={TestEnvironment.Redis}",
+            $"--Redis:KeyPrefix={TestEnvironment.NewRedisPrefix()}",
             $"--WeCom:BaseUrl={self}/wecom-emulator/cgi-bin/",
             "--WeCom:Emulator:Enabled=true",
             $"--WeCom:Emulator:CallbackUrl={self}/wecom/callback",
             $"--WeCom:Emulator:AiBotCallbackUrl={self}/wecom/aibot",
-            "--Bot:Inbound:PollMilliseconds=100",
+            "--Inbound:PollMilliseconds=100",
             "--Logging:LogLevel:Default=Warning",
             // Jobs firing on their own would add messages under the feet of tests; scheduling tests switch them on.
             "--Scheduling:Enabled=false",

@@ -39,6 +39,16 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Migrate_SettingUnderItsOldName_RefusesToStartNamingTheNewOne()
+    {
+        var result = await BotProcess.RunAsync(_connectionString, _prefix,
+            new Dictionary<string, string> { ["Bot__Database__ConnectionString"] = _connectionString }, "migrate");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Bot:Database → Database（环境变量 Bot__Database__… → Database__…）", result.Output + result.Error);
+    }
+
+    [Fact]
     public async Task Import_MissingFile_ExitsNonZeroWithAClearMessage()
     {
         var result = await BotProcess.RunAsync(_connectionString, _prefix, "import", "orders", "/nonexistent/orders.csv");

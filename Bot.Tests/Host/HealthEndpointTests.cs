@@ -13,9 +13,9 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     public Task DisposeAsync() => TestDatabases.DropAsync(_connectionString);
 
     private WebApplicationFactory<Program> Host(string redis) => new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-        .UseSetting("Bot:Database:ConnectionString", _connectionString)
-        .UseSetting("Bot:Redis:Configuration", redis)
-        .UseSetting("Bot:Redis:KeyPrefix", TestEnvironment.NewRedisPrefix()));
+        .UseSetting("Database:ConnectionString", _connectionString)
+        .UseSetting("Redis:Configuration", redis)
+        .UseSetting("Redis:KeyPrefix", TestEnvironment.NewRedisPrefix()));
 
     [Fact]
     public async Task Readyz_BothServicesUp_IsOkAndSchemaWasMigratedAtStart()

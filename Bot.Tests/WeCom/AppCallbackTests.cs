@@ -19,9 +19,9 @@ public sealed class AppCallbackTests : IAsyncLifetime
     {
         _connectionString = await TestDatabases.CreateEmptyAsync();
         _host = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("Bot:Database:ConnectionString", _connectionString)
-            .UseSetting("Bot:Redis:Configuration", TestEnvironment.Redis)
-            .UseSetting("Bot:Redis:KeyPrefix", TestEnvironment.NewRedisPrefix())
+            .UseSetting("Database:ConnectionString", _connectionString)
+            .UseSetting("Redis:Configuration", TestEnvironment.Redis)
+            .UseSetting("Redis:KeyPrefix", TestEnvironment.NewRedisPrefix())
             // Nothing listens here: these tests look at the inbox, not at delivery.
             .UseSetting("WeCom:BaseUrl", "http://127.0.0.1:1/cgi-bin/"));
         _client = _host.CreateClient();

@@ -34,7 +34,7 @@ public sealed class CrashedLeaseTests
             }
             var started = DateTime.UtcNow;
 
-            await using var bot = await LiveBot.StartAsync(("Bot:Database:ConnectionString", connectionString), ("Bot:Inbound:HostId", "host-a"));
+            await using var bot = await LiveBot.StartAsync(("Database:ConnectionString", connectionString), ("Inbound:HostId", "host-a"));
 
             var replies = await bot.MessagesToAsync("lease_rep", 2, TimeSpan.FromSeconds(15));
             Assert.Equal(2, replies.Count);

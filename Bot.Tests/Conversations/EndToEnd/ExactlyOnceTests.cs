@@ -22,7 +22,7 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         _failing = new FailingOnce();
         _bot = await LiveBot.StartAsync(services => services.AddSingleton<IConversationEngine>(sp =>
             new FailingEngine(ActivatorUtilities.CreateInstance<ConversationEngine>(sp), _failing, sp.GetRequiredService<Npgsql.NpgsqlDataSource>())),
-            ("Bot:Inbound:MaxAttempts", "5"));
+            ("Inbound:MaxAttempts", "5"));
         await _bot.Services.GetRequiredService<Bot.Data.Demo.DemoCompanySeeder>().SeedIfEmptyAsync(CancellationToken.None);
     }
 
