@@ -1,6 +1,7 @@
 using Bot.Conversations.Care;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Dialogs;
+using Bot.Conversations.Operations;
 using Bot.Conversations.Pipeline;
 using Bot.Conversations.Team;
 using Bot.Data.Import;
@@ -26,6 +27,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString).Build());
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<ISchemaMigrations>(sp => sp.GetRequiredService<MigrationRunner>());
         services.AddSingleton<IUserDirectory, UserRepository>();
         services.AddSingleton<ICustomerRepository, CustomerRepository>();
         services.AddSingleton<IInteractionRepository, InteractionRepository>();
@@ -47,12 +49,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bot.Conversations.Reminders.ICadenceQueries, CadenceQueries>();
         services.AddSingleton<Bot.Conversations.Digest.IDigestQueries, DigestQueries>();
         services.AddSingleton<JobRunStore>();
+        services.AddSingleton<IJobRuns>(sp => sp.GetRequiredService<JobRunStore>());
         services.AddSingleton<DatabaseProbe>();
+        services.AddSingleton<IStorageProbes, StorageProbes>();
         services.AddSingleton<Messaging.InboundWriter>();
         services.AddSingleton<Messaging.InboundStore>();
         services.AddSingleton<IInbox>(sp => sp.GetRequiredService<Messaging.InboundStore>());
         services.AddSingleton<Messaging.OutboxStore>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<Messaging.OutboxStore>());
+        services.AddSingleton<IOutboxAdmin>(sp => sp.GetRequiredService<Messaging.OutboxStore>());
         services.AddSingleton<IQueueDepths, Messaging.QueueDepths>();
 
         services.AddSingleton<RedisConnection>();
@@ -68,7 +73,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CustomerImporter>();
         services.AddSingleton<OrderImporter>();
         services.AddSingleton<GuideImporter>();
+        services.AddSingleton<IImports, FileImports>();
         services.AddSingleton<Demo.DemoCompanySeeder>();
+        services.AddSingleton<IDemoCompany>(sp => sp.GetRequiredService<Demo.DemoCompanySeeder>());
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,5 +1,6 @@
 using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
+using Bot.Conversations.Operations;
 using Bot.Conversations.Team;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ using Npgsql;
 namespace Bot.Data.Demo;
 
 /// <summary>Writes the <see cref="DemoCompany"/> into an empty database, in one transaction.</summary>
-public sealed class DemoCompanySeeder(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoCompanySeeder> logger)
+public sealed class DemoCompanySeeder(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoCompanySeeder> logger) : IDemoCompany
 {
     // Npgsql accepts only UTC for timestamptz, hence ToUniversalTime on every instant below.
     // Taken inside the transaction so two hosts starting on an empty database seed it once.

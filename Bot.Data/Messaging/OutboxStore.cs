@@ -1,16 +1,15 @@
+using Bot.Conversations.Operations;
 using Bot.Conversations.Pipeline;
 using Dapper;
 using Npgsql;
 
 namespace Bot.Data.Messaging;
 
-public sealed record OutboxSummary(string Status, long Count, DateTime? Oldest);
-
 /// <summary>
 /// Everything the bot says goes through here first. The idempotency key makes a second enqueue of the same
 /// message a no-op; dispatchers in any process claim due rows with SKIP LOCKED under a lease.
 /// </summary>
-public sealed class OutboxStore(NpgsqlDataSource dataSource) : IOutbox
+public sealed class OutboxStore(NpgsqlDataSource dataSource) : IOutbox, IOutboxAdmin
 {
     private const string Columns = """
         id, idempotency_key, channel, recipient, kind, payload::text as payload, status, attempts, next_attempt_at,

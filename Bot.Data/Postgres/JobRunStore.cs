@@ -1,12 +1,11 @@
+using Bot.Conversations.Operations;
 using Dapper;
 using Npgsql;
 
 namespace Bot.Data.Postgres;
 
-public sealed record JobRun(string Job, DateTime ScheduledFor, string Instance, DateTime StartedAt, DateTime? FinishedAt, string? Outcome, string? Detail);
-
 /// <summary>The record of scheduled job executions: what ran where and how it ended (see <c>scripts/bot jobs status</c>).</summary>
-public sealed class JobRunStore(NpgsqlDataSource dataSource)
+public sealed class JobRunStore(NpgsqlDataSource dataSource) : IJobRuns
 {
     private const string StartSql = """
         insert into job_runs (job, scheduled_for, instance) values (@Job, @ScheduledFor, @Instance) returning id

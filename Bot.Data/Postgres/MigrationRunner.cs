@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Bot.Conversations.Operations;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -11,7 +12,7 @@ namespace Bot.Data.Postgres;
 /// Applies the numbered, embedded <c>Migrations/NNNN_name.sql</c> files in order, each in its own
 /// transaction, under a session advisory lock so that hosts starting together take turns.
 /// </summary>
-public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger) : ISchemaMigrations
 {
     // Any constant works; it only has to be the same for every host of this product.
     private const long AdvisoryLockKey = 0x5A1E5_B07;

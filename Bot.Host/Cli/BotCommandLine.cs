@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bot.Conversations.Operations;
 using Bot.Host.Hosting;
 
 namespace Bot.Host.Cli;

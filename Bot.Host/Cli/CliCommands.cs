@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using Bot.Conversations;
 using Bot.Conversations.Assistant;
-using Bot.Data.Demo;
-using Bot.Data.Import;
-using Bot.Data.Messaging;
-using Bot.Data.Postgres;
+using Bot.Conversations.Operations;
 using Bot.Host.Care;
 using Bot.Host.Doctor;
 using Bot.Host.Hosting;
@@ -15,20 +12,13 @@ using Bot.Host.WeCom;
 
 namespace Bot.Host.Cli;
 
-public enum ImportKind
-{
-    Users,
-    Customers,
-    Orders,
-}
-
 /// <summary>The one-shot commands: each builds the same services as the host, does its job and exits.</summary>
 internal static class CliCommands
 {
     public static async Task<int> MigrateAsync(CancellationToken ct)
     {
         await using var app = BotHost.BuildServices();
-        var applied = await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        var applied = await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         Console.WriteLine(applied.Count == 0
             ? "数据库结构已是最新。"
             : $"已应用迁移：{string.Join("、", applied.Select(v => v.ToString("D4")))}");
@@ -38,8 +28,8 @@ internal static class CliCommands
     public static async Task<int> SeedDemoAsync(CancellationToken ct)
     {
         await using var app = BotHost.BuildServices();
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
-        var seeded = await app.Services.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(ct);
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
+        var seeded = await app.Services.GetRequiredService<IDemoCompany>().SeedIfEmptyAsync(ct);
         Console.WriteLine(seeded ? "已载入演示公司：1 位经理、4 位销售、60 个客户。" : "数据库里已有客户，没有载入演示数据。");
         return 0;
     }
@@ -52,26 +42,18 @@ internal static class CliCommands
             return 1;
         }
         await using var app = BotHost.BuildServices();
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
         var watch = Stopwatch.StartNew();
-        try
+        var outcome = await app.Services.GetRequiredService<IImports>().ImportAsync(kind, bytes, ct);
+        if (!outcome.Imported)
         {
-            var report = kind switch
-            {
-                ImportKind.Users => await app.Services.GetRequiredService<UserImporter>().ImportAsync(bytes, ct),
-                ImportKind.Customers => await app.Services.GetRequiredService<CustomerImporter>().ImportAsync(bytes, ct),
-                _ => await app.Services.GetRequiredService<OrderImporter>().ImportAsync(bytes, ct),
-            };
-            Console.WriteLine(report.ToChinese());
-            Console.WriteLine($"用时 {watch.Elapsed.TotalSeconds:0.00} 秒");
-            return 0;
-        }
-        catch (CsvFormatException ex)
-        {
-            await Console.Error.WriteLineAsync($"无法导入 {file.Name}：{ex.Message}");
+            await Console.Error.WriteLineAsync($"无法导入 {file.Name}：{outcome.Report}");
             return 1;
         }
+        Console.WriteLine(outcome.Report);
+        Console.WriteLine($"用时 {watch.Elapsed.TotalSeconds:0.00} 秒");
+        return 0;
     }
 
     public static async Task<int> ImportGuidesAsync(DirectoryInfo directory, CancellationToken ct)
@@ -82,16 +64,15 @@ internal static class CliCommands
             return 1;
         }
         await using var app = BotHost.BuildServices();
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
-        var report = await app.Services.GetRequiredService<GuideImporter>().ImportAsync(directory.FullName, ct);
-        Console.WriteLine(report.ToChinese());
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
+        Console.WriteLine(await app.Services.GetRequiredService<IImports>().ImportGuidesAsync(directory.FullName, ct));
         return 0;
     }
 
     public static async Task<int> OutboxStatusAsync(CancellationToken ct)
     {
         await using var app = BotHost.BuildServices();
-        var outbox = app.Services.GetRequiredService<OutboxStore>();
+        var outbox = app.Services.GetRequiredService<IOutboxAdmin>();
         var summary = await outbox.SummaryAsync(ct);
         if (summary.Count == 0)
             Console.WriteLine("发件箱是空的。");
@@ -111,7 +92,7 @@ internal static class CliCommands
     public static async Task<int> OutboxRetryAsync(long id, CancellationToken ct)
     {
         await using var app = BotHost.BuildServices();
-        if (await app.Services.GetRequiredService<OutboxStore>().RequeueAsync(id, ct))
+        if (await app.Services.GetRequiredService<IOutboxAdmin>().RequeueAsync(id, ct))
         {
             Console.WriteLine($"#{id} 已放回队列，运行中的机器人会马上重发。");
             return 0;
@@ -125,9 +106,9 @@ internal static class CliCommands
     public static async Task<int> JobsStatusAsync(CancellationToken ct)
     {
         await using var app = BotHost.BuildServices(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs());
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value;
-        var latest = (await app.Services.GetRequiredService<JobRunStore>().LatestAsync(ct)).ToDictionary(r => r.Job);
+        var latest = (await app.Services.GetRequiredService<IJobRuns>().LatestAsync(ct)).ToDictionary(r => r.Job);
         Console.WriteLine(options.Enabled ? "定时任务（北京时间）：" : "定时任务（本机配置为关闭：Scheduling:Enabled=false）：");
         foreach (var (name, cron) in options.Cron.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -144,7 +125,7 @@ internal static class CliCommands
     public static async Task<int> RunJobAsync(string name, DateTimeOffset? at, CancellationToken ct)
     {
         await using var app = BotHost.BuildServices(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs());
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         var job = app.Services.GetServices<IScheduledJob>().FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.OrdinalIgnoreCase));
         if (job is null)
         {
@@ -161,7 +142,7 @@ internal static class CliCommands
     public static async Task<int> ParseAsync(CancellationToken ct)
     {
         await using var app = BotHost.BuildServices(services => services.AddConversations().AddSingleton<ParseCommand>());
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return await app.Services.GetRequiredService<ParseCommand>().RunAsync(Console.In, Console.Out, ct);
     }
@@ -186,7 +167,7 @@ internal static class CliCommands
         var assistant = model ? (app.Services.GetRequiredService<IUnderstandingAssistant>(), app.Services.GetRequiredService<ModelUsage>()) : ((IUnderstandingAssistant, ModelUsage)?)null;
         if (book is not null)
             return await UnderstandingCommands.EvalAsync(file, book, misses, assistant, () => throw new InvalidOperationException("no database needed"));
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         var users = app.Services.GetRequiredService<Bot.Conversations.Team.IUserDirectory>();
         var view = await app.Services.GetRequiredService<Bot.Conversations.Customers.CustomerDirectory>().GetAsync(ct);
         return await UnderstandingCommands.EvalAsync(file, null, misses, assistant, () => Task.FromResult<(Bot.Conversations.Customers.CustomerDirectory.View, Func<string, Task<Bot.Conversations.Team.UserScope?>>)>(
@@ -196,7 +177,7 @@ internal static class CliCommands
     public static async Task<int> CustomerRightsAsync(bool forget, string name, bool json, CancellationToken ct)
     {
         await using var app = BotHost.BuildServices(services => services.AddConversations().AddSingleton<CustomerRightsCommand>());
-        await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var command = app.Services.GetRequiredService<CustomerRightsCommand>();
         return forget

@@ -1,5 +1,4 @@
-using Bot.Data.Postgres;
-using Bot.Data.Redis;
+using Bot.Conversations.Operations;
 
 namespace Bot.Host.Health;
 
@@ -10,12 +9,12 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", async (DatabaseProbe database, RedisConnection redis, CancellationToken ct) =>
+        app.MapGet("/readyz", async (IStorageProbes probes, CancellationToken ct) =>
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(ProbeTimeout);
-            var postgres = database.IsReachableAsync(timeout.Token);
-            var cache = redis.IsReachableAsync().WaitAsync(ProbeTimeout, ct);
+            var postgres = probes.DatabaseReachableAsync(timeout.Token);
+            var cache = probes.RedisReachableAsync().WaitAsync(ProbeTimeout, ct);
             var (pgOk, redisOk) = (await Safe(postgres), await Safe(cache));
             var body = new { postgres = pgOk ? "ok" : "down", redis = redisOk ? "ok" : "down" };
             return pgOk && redisOk ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);

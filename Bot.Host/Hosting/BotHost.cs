@@ -59,7 +59,7 @@ public static class BotHost
         builder.Services.AddWeCom();
         builder.Services.AddMessaging();
         builder.Services.AddCare();
-        builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddScheduling(builder.Configuration, builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ConnectionString ?? "");
         addOn?.AddServices(builder.Services, builder.Configuration);
         builder.Services.AddTelemetry(builder.Configuration);
         configure?.Invoke(builder.Services);

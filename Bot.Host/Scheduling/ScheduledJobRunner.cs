@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Bot.Data.Postgres;
+using Bot.Conversations.Operations;
 using Bot.Host.Telemetry;
 using Quartz;
 
@@ -12,7 +12,7 @@ namespace Bot.Host.Scheduling;
 /// fire time (every job is idempotent, so a retry never repeats what already went out).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ScheduledJobRunner(IEnumerable<IScheduledJob> jobs, JobRunStore runs, TimeProvider clock, BotMetrics metrics, ILogger<ScheduledJobRunner> logger) : IJob
+public sealed class ScheduledJobRunner(IEnumerable<IScheduledJob> jobs, IJobRuns runs, TimeProvider clock, BotMetrics metrics, ILogger<ScheduledJobRunner> logger) : IJob
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
 

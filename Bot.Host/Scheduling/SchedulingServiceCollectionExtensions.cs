@@ -1,6 +1,5 @@
 using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
-using Bot.Data;
 using Bot.Host.Care;
 using Bot.Host.Scheduling.Jobs;
 using Bot.Host.WeCom;
@@ -18,13 +17,13 @@ public static class SchedulingServiceCollectionExtensions
     /// The scheduled jobs, run by Quartz with its clustered job store in the bot's PostgreSQL database: any number
     /// of hosts share the schedule and each fire time runs on exactly one of them.
     /// </summary>
-    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="connectionString">The bot's database, where Quartz keeps the schedule.</param>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddScheduledJobs();
         var options = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (!options.Enabled)
             return services;
-        var connectionString = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ConnectionString ?? "";
         services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
         services.AddQuartz(q =>
         {

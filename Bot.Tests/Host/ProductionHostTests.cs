@@ -1,3 +1,4 @@
+using System.Reflection;
 using Bot.Host.Hosting;
 using Bot.Tests.Fixtures;
 
@@ -21,6 +22,34 @@ public sealed class ProductionHostTests
         Assert.DoesNotContain(host.GetManifestResourceNames(), name => name.StartsWith("Sandbox.", StringComparison.Ordinal));
         Assert.DoesNotContain(host.GetReferencedAssemblies(), a => a.Name is "Bot.Sandbox" or "Bot.Bench");
     }
+
+    /// <summary>
+    /// Storage is reached through the ports Bot.Conversations declares; only the composition root picks Bot.Data's
+    /// implementations. Checked on every member a type exposes or depends on (constructor parameters included).
+    /// </summary>
+    [Fact]
+    public void HostTypesOutsideHosting_NameNoBotDataType()
+    {
+        var data = typeof(Bot.Data.DataServiceCollectionExtensions).Assembly;
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var offenders =
+            from type in typeof(BotHost).Assembly.GetTypes()
+            where !(type.Namespace ?? "").StartsWith("Bot.Host.Hosting", StringComparison.Ordinal)
+            from used in type.GetFields(all).Select(f => f.FieldType)
+                .Concat(type.GetProperties(all).Select(p => p.PropertyType))
+                .Concat(type.GetConstructors(all).SelectMany(c => c.GetParameters()).Select(p => p.ParameterType))
+                .Concat(type.GetMethods(all).SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType)))
+            from named in Named(used)
+            where named.Assembly == data
+            select $"{type.FullName} → {named.FullName}";
+
+        Assert.Empty(offenders.Distinct());
+    }
+
+    private static IEnumerable<Type> Named(Type type) =>
+        type.HasElementType ? Named(type.GetElementType()!)
+        : type.IsGenericType ? type.GetGenericArguments().SelectMany(Named).Prepend(type.GetGenericTypeDefinition())
+        : [type];
 
     [Fact]
     public async Task Serve_EmulatorSwitchOn_FailsAtStartSayingWhereTheSandboxIs()
