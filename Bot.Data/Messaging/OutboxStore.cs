@@ -22,13 +22,16 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource) : IOutbox, IOutboxA
         on conflict (idempotency_key) do nothing
         """;
 
+    // Only a recipient's oldest open message is claimable: two dispatchers each taking one of a member's replies would
+    // send them side by side, and the member could read the second before the first.
     private const string ClaimSql = $"""
         update outbox o
         set status = 'sending', attempts = o.attempts + 1, claimed_until = now() + @Lease
         where o.id in (
-            select id from outbox
-            where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and claimed_until < now())
-            order by next_attempt_at, id
+            select c.id from outbox c
+            where ((c.status = 'pending' and c.next_attempt_at <= now()) or (c.status = 'sending' and c.claimed_until < now()))
+              and not exists (select 1 from outbox e where e.recipient = c.recipient and e.id < c.id and e.status in ('pending', 'sending'))
+            order by c.next_attempt_at, c.id
             limit @Batch
             for update skip locked)
         returning {Columns}

@@ -29,13 +29,27 @@ public sealed class OutboxStoreTests : IAsyncLifetime
     public async Task Claim_TwoClaimersAtOnce_GetDisjointRows()
     {
         var outbox = _db.Get<OutboxStore>();
-        await outbox.EnqueueAsync([.. Enumerable.Range(0, 40).Select(i => Message($"c{i}"))], None);
+        await outbox.EnqueueAsync([.. Enumerable.Range(0, 40).Select(i => Message($"c{i}", $"member{i}"))], None);
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => outbox.ClaimDueAsync(15, TimeSpan.FromSeconds(30), None)));
 
         var ids = claims.SelectMany(c => c.Select(r => r.Id)).ToList();
         Assert.Equal(40, ids.Count);
         Assert.Equal(40, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Claim_TwoRepliesToOneMember_TheSecondOnlyOnceTheFirstIsSent()
+    {
+        var outbox = _db.Get<OutboxStore>();
+        await outbox.EnqueueAsync([Message("order:0"), Message("order:1"), Message("other", "zhangwei")], None);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => outbox.ClaimDueAsync(8, TimeSpan.FromSeconds(30), None)));
+        var first = claims.SelectMany(c => c).ToList();
+        Assert.Equal(["order:0", "other"], first.Select(r => r.IdempotencyKey).Order());
+
+        await outbox.MarkSentAsync(first.Single(r => r.Recipient == "lina").Id, "m0", None);
+        Assert.Equal("order:1", Assert.Single(await outbox.ClaimDueAsync(8, TimeSpan.FromSeconds(30), None)).IdempotencyKey);
     }
 
     [Fact]
