@@ -30,6 +30,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<UndoLastWrite>();
         services.AddSingleton<CorrectLastWrite>();
         services.AddSingleton<CustomerQuestion>();
+        services.AddSingleton<ListPages>();
         services.AddSingleton<WriteConfirmation>();
         services.AddSingleton<FirstGreeting>();
         services.AddSingleton<ReminderButtons>();

@@ -9,8 +9,6 @@ namespace Bot.Conversations.Customers;
 /// <summary>"我的A类客户" / "制造业的意向客户有哪些" / "逾期没跟进的客户": the user's customers, filtered.</summary>
 public sealed class ListCustomersHandler(ICustomerQueries queries) : IIntentHandler
 {
-    private const int Shown = 20;
-
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var text = context.Parsed.Text;
@@ -20,23 +18,26 @@ public sealed class ListCustomersHandler(ICustomerQueries queries) : IIntentHand
             context.Parsed.Stage,
             industries.FirstOrDefault(i => text.Contains(i, StringComparison.Ordinal)),
             SalesVocabulary.ContainsAny(text, "逾期", "超期", "过期", "没跟进", "该跟进"));
-        var list = await queries.ListAsync(context.Scope.OwnerIds, filter, context.Now, Shown + 1, ct);
+        var list = await queries.ListAsync(context.Scope.OwnerIds, filter, context.Now, ListPages.Most + 1, ct);
         var title = Describe(filter);
         if (list.Count == 0)
             return [Reply.Plain($"没有{title}。")];
 
-        var output = new StringBuilder($"**{title}（{(list.Count > Shown ? $"前{Shown}个" : list.Count + "个")}）**");
-        foreach (var c in list.Take(Shown))
-        {
-            output.Append($"\n· {c.Name} {c.Stage.ChineseName()}{(c.Tier is { } t ? " " + t + "类" : "")}");
-            if (context.Scope.OwnerIds?.Count != 1 && c.OwnerName is not null)
-                output.Append($" · {c.OwnerName}");
-            if (c.OverdueFollowUps > 0)
-                output.Append($" · 逾期{c.OverdueFollowUps}");
-            else if (c.LastTouchAt is { } last)
-                output.Append($" · 上次{ChineseFormat.Day(ChinaTime.DateOf(last), context.Today)}");
-        }
-        return [Reply.Markdown(output.ToString())];
+        var lines = list.Take(ListPages.Most).Select(c => new ListLine(Line(c, context))).ToList();
+        var heading = $"**{title}（{(list.Count > ListPages.Most ? $"前{ListPages.Most}个" : list.Count + "个")}）**";
+        return await ListPages.ShowAsync(context.Dialog, heading, title, lines, context.Now, ct);
+    }
+
+    private static string Line(CustomerSummary c, ConversationContext context)
+    {
+        var line = new StringBuilder($"· {c.Name} {c.Stage.ChineseName()}{(c.Tier is { } t ? " " + t + "类" : "")}");
+        if (context.Scope.OwnerIds?.Count != 1 && c.OwnerName is not null)
+            line.Append($" · {c.OwnerName}");
+        if (c.OverdueFollowUps > 0)
+            line.Append($" · 逾期{c.OverdueFollowUps}");
+        else if (c.LastTouchAt is { } last)
+            line.Append($" · 上次{ChineseFormat.Day(ChinaTime.DateOf(last), context.Today)}");
+        return line.ToString();
     }
 
     private static string Describe(CustomerFilter filter)

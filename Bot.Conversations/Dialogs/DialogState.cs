@@ -23,12 +23,16 @@ public sealed record PendingConfirmation(long CustomerId, DateTimeOffset AskedAt
 /// </summary>
 public sealed record PendingWrite(string Text, Intent Intent, long? CustomerId, long InboundId, DateTimeOffset? ProposedFollowUp, DateTimeOffset AskedAt);
 
+/// <summary>The rest of a long list, as rendered lines, waiting for 「更多」 (<see cref="ListPages"/>).</summary>
+public sealed record PendingPage(string Title, IReadOnlyList<ListLine> Rest, DateTimeOffset ShownAt);
+
 /// <param name="Last">
 /// Stored as "lastWrite": a state saved before writes carried their own undo records has "last" instead, and is
 /// read without it (nothing to undo) rather than as a write with nothing to take back.
 /// </param>
 public sealed record DialogState(
-    PendingChoice? Pending, [property: JsonPropertyName("lastWrite")] LastWrite? Last, PendingConfirmation? Confirmation = null, PendingWrite? Write = null)
+    PendingChoice? Pending, [property: JsonPropertyName("lastWrite")] LastWrite? Last, PendingConfirmation? Confirmation = null, PendingWrite? Write = null,
+    PendingPage? More = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -49,6 +53,8 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
 
     public PendingWrite? Write => state.Write is { } w && now - w.AskedAt < DialogState.Lifetime ? w : null;
 
+    public PendingPage? More => state.More is { } m && now - m.ShownAt < DialogState.Lifetime ? m : null;
+
     public LastWrite? Last => state.Last is { } l && now - l.At < DialogState.Lifetime ? l : null;
 
     public static async Task<DialogSession> LoadAsync(IDialogStateStore store, string userId, DateTimeOffset now, CancellationToken ct) =>
@@ -61,6 +67,9 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
     public Task AwaitWriteAsync(PendingWrite write, CancellationToken ct) => SaveAsync(state with { Pending = null, Write = write }, ct);
 
     public Task ClearWriteAsync(CancellationToken ct) => SaveAsync(state with { Write = null }, ct);
+
+    /// <summary>Keeps the rest of a list for 「更多」, or with null drops it.</summary>
+    public Task ShowMoreAsync(PendingPage? more, CancellationToken ct) => SaveAsync(state with { More = more }, ct);
 
     public Task RememberWriteAsync(LastWrite write, CancellationToken ct) => SaveAsync(new DialogState(null, write), ct);
 

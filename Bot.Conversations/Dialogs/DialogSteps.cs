@@ -10,9 +10,10 @@ namespace Bot.Conversations.Dialogs;
 /// </summary>
 public sealed class DialogSteps(
     FirstGreeting greeting, ReminderButtons reminderButtons, WriteConfirmation confirmation, UndoLastWrite undo,
-    ForgetCustomerHandler erasure, CorrectLastWrite correction, CustomerQuestion question)
+    ForgetCustomerHandler erasure, CorrectLastWrite correction, CustomerQuestion question, ListPages pages)
 {
-    private readonly IDialogStep[] _inOrder = [greeting, reminderButtons, confirmation, undo, erasure, correction, question];
+    // Paging goes first so that any other message, whichever step answers it, drops the rest of the list.
+    private readonly IDialogStep[] _inOrder = [pages, greeting, reminderButtons, confirmation, undo, erasure, correction, question];
 
     public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Dialogs;
@@ -24,19 +23,11 @@ public sealed class MyTasksHandler(IReminderRepository reminders) : IIntentHandl
         if (overdue.Count == 0 && due.Count == 0)
             return [Reply.Plain($"{label}没有要跟进的客户。可以说「列出我的A类客户」看看谁该联系了。")];
 
-        var output = new StringBuilder();
-        if (overdue.Count > 0)
-        {
-            output.Append($"**已逾期 {overdue.Count} 个**");
-            foreach (var r in overdue.Take(10))
-                output.Append($"\n· {ChineseFormat.DayAndTime(r.DueAt, context.Today)} {r.Describe()}");
-        }
-        if (due.Count > 0)
-        {
-            output.Append(output.Length > 0 ? "\n" : "").Append($"**{label}要跟进 {due.Count} 个**");
-            foreach (var r in due.Take(15))
-                output.Append($"\n· {ChineseFormat.DayAndTime(r.DueAt, context.Today)} {r.Describe()}");
-        }
-        return [Reply.Markdown(output.ToString())];
+        var lines = overdue.Select(r => Line(r, $"**已逾期 {overdue.Count} 个**", context.Today))
+            .Concat(due.Select(r => Line(r, $"**{label}要跟进 {due.Count} 个**", context.Today)))
+            .ToList();
+        return await ListPages.ShowAsync(context.Dialog, null, label + "要跟进", lines, context.Now, ct);
     }
+
+    private static ListLine Line(Reminder r, string group, DateOnly today) => new($"· {ChineseFormat.DayAndTime(r.DueAt, today)} {r.Describe()}", group);
 }

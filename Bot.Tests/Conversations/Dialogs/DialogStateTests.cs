@@ -38,4 +38,15 @@ public sealed class DialogStateTests
         Assert.Null(read.Last);
         Assert.Equal([3L, 4L], read.Pending!.CustomerIds);
     }
+
+    [Fact]
+    public void Parse_WhatSerializeWrote_KeepsTheRestOfAList()
+    {
+        var state = new DialogState(null, null, More: new PendingPage("流失预警", [new ListLine("· 星辰网络：95天没下单", "建议：打电话了解近况"), new ListLine("· 天元")], At));
+
+        var read = DialogState.Parse(state.Serialize());
+
+        Assert.Equal(state.More!.Rest, read.More!.Rest);
+        Assert.Equal(("流失预警", At), (read.More.Title, read.More.ShownAt));
+    }
 }
