@@ -33,7 +33,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         // WeCom acts on each send and answers slowly, so sends are in flight when the signal comes: one cut off would
         // be delivered yet unrecorded, and sent again by the next host.
         await emulator.ControlAsync<ActiveFault>("faults", new FaultRule { Path = "message/send", LatencyMs = 400, LatencyAfterHandling = true });
-        var first = await HostProcess.StartAsync(_connectionString, _prefix, emulator.ApiBaseUrl, port, LongLeases);
+        await using var first = await HostProcess.StartAsync(_connectionString, _prefix, emulator.ApiBaseUrl, port, LongLeases);
         var ports = new[] { port };
         const int count = 60;
         var stream = StreamAsync("sigterm", count, () => ports);
@@ -55,8 +55,8 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     {
         await using var emulator = await StandaloneEmulator.StartAsync("http://127.0.0.1:1/unused");
         await emulator.ControlAsync<ActiveFault>("faults", new FaultRule { Path = "message/send", LatencyMs = 200, LatencyAfterHandling = true });
-        var a = await HostProcess.StartAsync(_connectionString, _prefix, emulator.ApiBaseUrl, environment: LongLeases);
-        var b = await HostProcess.StartAsync(_connectionString, _prefix, emulator.ApiBaseUrl, environment: LongLeases);
+        await using var a = await HostProcess.StartAsync(_connectionString, _prefix, emulator.ApiBaseUrl, environment: LongLeases);
+        await using var b = await HostProcess.StartAsync(_connectionString, _prefix, emulator.ApiBaseUrl, environment: LongLeases);
         var ports = new[] { a.Port, b.Port };
         const int count = 80;
         var stream = StreamAsync("upgrade", count, () => ports);

@@ -32,7 +32,7 @@ public sealed class PublishedInstallTests : IAsyncLifetime
             Assert.True(File.Exists(Path.Combine(_folder, file)), file + " missing from the published folder");
 
         await using var emulator = await StandaloneEmulator.StartAsync("http://127.0.0.1:1/unused");
-        var host = await HostProcess.StartAsync(_connectionString, TestEnvironment.NewRedisPrefix(), emulator.ApiBaseUrl,
+        await using var host = await HostProcess.StartAsync(_connectionString, TestEnvironment.NewRedisPrefix(), emulator.ApiBaseUrl,
             environment: new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Information", ["DOTNET_ROOT"] = "/nonexistent" },
             executable: Path.Combine(_folder, "Bot.Host"));
         var (url, body) = SignedCallback.Envelope(SignedCallback.Text("published_rep", "我今天要跟进谁", 9_300_001));
