@@ -2,13 +2,10 @@ using System.Diagnostics;
 using Bot.Conversations;
 using Bot.Conversations.Assistant;
 using Bot.Conversations.Operations;
-using Bot.Host.Care;
 using Bot.Host.Doctor;
 using Bot.Host.Hosting;
 using Bot.Host.Llm;
-using Bot.Host.Messaging;
 using Bot.Host.Scheduling;
-using Bot.Host.WeCom;
 
 namespace Bot.Host.Cli;
 
@@ -105,7 +102,7 @@ internal static class CliCommands
 
     public static async Task<int> JobsStatusAsync(CancellationToken ct)
     {
-        await using var app = BotHost.BuildServices(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs());
+        await using var app = BotHost.BuildServices(services => services.AddJobsAlone());
         await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value;
         var latest = (await app.Services.GetRequiredService<IJobRuns>().LatestAsync(ct)).ToDictionary(r => r.Job);
@@ -124,7 +121,7 @@ internal static class CliCommands
     /// <summary>Runs one job now in this process, outside the schedule; what it sends goes through the outbox as usual.</summary>
     public static async Task<int> RunJobAsync(string name, DateTimeOffset? at, CancellationToken ct)
     {
-        await using var app = BotHost.BuildServices(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs());
+        await using var app = BotHost.BuildServices(services => services.AddJobsAlone());
         await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         var job = app.Services.GetServices<IScheduledJob>().FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.OrdinalIgnoreCase));
         if (job is null)

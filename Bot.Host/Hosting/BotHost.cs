@@ -26,6 +26,13 @@ public static class BotHost
         return builder;
     }
 
+    /// <summary>
+    /// The scheduled jobs with the modules they use, without Quartz or the workers: what `jobs` and `jobs run NAME`
+    /// compose (and the jobs' tests).
+    /// </summary>
+    public static IServiceCollection AddJobsAlone(this IServiceCollection services) =>
+        services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs();
+
     /// <summary>The host's services without the web server, quiet, plus whatever a one-shot command (or a benchmark) needs.</summary>
     public static WebApplication BuildServices(Action<IServiceCollection>? add = null)
     {

@@ -4,6 +4,7 @@ using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
 using Bot.Data.Messaging;
 using Bot.Host.Messaging;
+using Bot.Host.WeCom;
 using Bot.Tests.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -26,7 +27,7 @@ public sealed class ChurnScanTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private ChurnScan Service() => new(_db.Get<IChurnFindings>(), new ChurnNotices(_db.Get<IUserDirectory>()), new NoticeOutbox(_db.Get<OutboxStore>()),
+    private ChurnScan Service() => new(_db.Get<IChurnFindings>(), new ChurnNotices(_db.Get<IUserDirectory>()), new NoticeOutbox(_db.Get<OutboxStore>(), new WeComChannelMessages()),
         NullLogger<ChurnScan>.Instance);
 
     private async Task<long> CustomerAsync(string name, int lastOrderDaysAgo, int lastTouchDaysAgo)

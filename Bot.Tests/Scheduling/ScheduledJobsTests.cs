@@ -2,12 +2,9 @@ using System.Text.Json.Nodes;
 using Bot.Conversations;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
-using Bot.Host.Care;
 using Bot.Host.Hosting;
-using Bot.Host.Messaging;
 using Bot.Host.Scheduling;
 using Bot.Host.Scheduling.Jobs;
-using Bot.Host.WeCom;
 using Bot.Tests.Fixtures;
 using Dapper;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +17,7 @@ namespace Bot.Tests.Scheduling;
 public sealed class ScheduledJobsTests : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly DatabaseFixture _db = new(services => services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs(), Settings(("Scheduling:CadencePerRepPerDay", "2")));
+    private readonly DatabaseFixture _db = new(services => services.AddJobsAlone(), Settings(("Scheduling:CadencePerRepPerDay", "2")));
     private SalesUser _manager = null!;
     private SalesUser _rep = null!;
 
