@@ -16,12 +16,12 @@ from pathlib import Path
 BOOKS = Path(__file__).resolve().parents[2] / "Bot.Tests" / "TestData" / "nlu" / "books"
 INTENTS = {"log_interaction", "update_stage", "set_reminder", "query_customer", "query_tier", "list_customers", "objection_help",
            "my_tasks", "funnel_report", "churn_list", "add_customer", "opt_out", "forget_customer", "complete_reminder",
-           "postpone_reminder", "help", "unknown"}
+           "postpone_reminder", "help", "unknown", "update_deal", "set_target", "target_report", "forecast", "export_report"}
 FIELDS = ["intent", "customer", "customer_status", "contact", "channel", "objections", "amount", "next_followup", "stage", "period", "tier"]
 CHANNELS = {None, "phone", "visit", "wechat", "email", "meeting"}
 OBJECTIONS = ["price", "hesitation", "competitor", "timing", "budget", "authority", "need", "trust", "complaint"]
 STAGES = {None, "lead", "qualified", "negotiation", "won", "lost"}
-PERIODS = {None, "this_week", "last_week", "this_month", "last_month", "this_quarter", "last_quarter", "this_year"}
+PERIODS = {None, "this_week", "last_week", "this_month", "last_month", "this_quarter", "last_quarter", "this_year", "next_month", "next_quarter"}
 ADDRESS = [("总经理", ["总"]), ("总监", ["总", "总监"]), ("副总", ["总"]), ("总裁", ["总"]), ("董事长", ["董", "总"]), ("老板", ["总", "老板"]),
            ("CIO", ["总"]), ("经理", ["经理"]), ("技术", ["工"]), ("工程师", ["工"]), ("厂长", ["厂长"]), ("院长", ["院长"]),
            ("校长", ["校长"]), ("园长", ["园长"]), ("行长", ["行长"]), ("主任", ["主任"]), ("科长", ["科长"]), ("店长", ["店长"]),
