@@ -1,0 +1,26 @@
+namespace Bot.Conversations.Reports;
+
+/// <summary>One bar of the funnel chart: a stage's Chinese name and how many customers are in it.</summary>
+public sealed record StageBar(string Stage, int Count);
+
+/// <summary>One rep's (or the team's) target and what was signed against it, in yuan.</summary>
+public sealed record TargetBar(string Name, decimal Target, decimal Achieved);
+
+/// <summary>One day of the activity trend: interactions logged and deals won that day.</summary>
+public sealed record ActivityDay(DateOnly Day, int Interactions, int Won);
+
+/// <summary>
+/// The report pictures, as PNG bytes a phone shows well (about 800×500 px, Chinese labels). Each is sent after the
+/// text that says the same, so the text stays the whole answer where a picture cannot be shown.
+/// </summary>
+public interface IReportCharts
+{
+    /// <summary>Horizontal bars from the first stage down, with each count and the share of the first stage.</summary>
+    byte[] Funnel(string title, IReadOnlyList<StageBar> stages);
+
+    /// <summary>Per person: achieved against target (bar and percent), the target as a marker; best first.</summary>
+    byte[] TargetAchievement(string title, IReadOnlyList<TargetBar> people);
+
+    /// <summary>Interactions per day as a line (and wins as points), days on the x axis as M/d.</summary>
+    byte[] ActivityTrend(string title, IReadOnlyList<ActivityDay> days);
+}
