@@ -63,6 +63,10 @@ public static class ConversationsServiceCollectionExtensions
 
         services.AddSingleton<ReminderTargets>();
         services.AddSingleton<FunnelReportBuilder>();
+        services.AddSingleton<Deals.DealStageSync>();
+        services.AddSingleton<Reports.ChartReplies>();
+        services.AddSingleton<Reports.ReportWorkbookBuilder>();
+        services.AddOptions<Targets.ForecastOptions>().BindConfiguration(Targets.ForecastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Each intent's handler, as the catalogue declares it.
         foreach (var spec in IntentCatalogue.All)
         {

@@ -32,6 +32,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICustomerRepository, CustomerRepository>();
         services.AddSingleton<IInteractionRepository, InteractionRepository>();
         services.AddSingleton<IOrderRepository, OrderRepository>();
+        services.AddSingleton<Bot.Conversations.Deals.IDealRepository, DealRepository>();
+        services.AddSingleton<Bot.Conversations.Targets.ITargetRepository, TargetRepository>();
+        services.AddSingleton<Bot.Conversations.Targets.ISalesResults, SalesResults>();
         services.AddSingleton<IExternalContactStore, ExternalContactStore>();
         services.AddSingleton<ICustomerDirectorySource, CustomerDirectorySource>();
         services.AddSingleton<IReminderRepository, ReminderRepository>();

@@ -14,7 +14,7 @@ namespace Bot.Conversations.Customers;
 /// </summary>
 public sealed class LogInteractionHandler(
     ICustomerRepository customers, IInteractionRepository interactions, IReminderRepository reminders, IOrderRepository orders,
-    CustomerDirectory directory, Playbook.PlaybookSearch playbook, Assistant.IGroundedWriter writer) : IIntentHandler
+    CustomerDirectory directory, Playbook.PlaybookSearch playbook, Assistant.IGroundedWriter writer, Deals.DealStageSync dealStages) : IIntentHandler
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
@@ -39,6 +39,9 @@ public sealed class LogInteractionHandler(
 
         if (previousStage is not null && stage == FunnelStage.Won && parsed.Amount is { } won)
             undo.Add(new OrderAdded((await orders.AddAsync(customer.Id, context.Today, won, ct)).Id));
+        var deals = previousStage is null ? null
+            : await dealStages.MoveAsync(customer, stage, parsed.Amount, parsed.Text, context.User.Id, context.Message.InboundId > 0 ? context.Message.InboundId : null, context.Now, ct);
+        undo.AddRange(deals?.Undo ?? []);
 
         var (dueAt, why) = FollowUp(context, stage, customer.Tier, previousStage is not null);
         Reminder? reminder = null;
@@ -68,6 +71,7 @@ public sealed class LogInteractionHandler(
         if (previousStage is not null)
             line += $"，阶段 {FunnelStages.FromCode(previousStage).ChineseName()}→{stage.ChineseName()}";
         line += "。";
+        line += deals?.Note is { } dealNote ? "\n" + dealNote : "";
         line += reminder is null ? "" : $"\n下次跟进：{ChineseFormat.DayAndTime(reminder.DueAt, context.Today)}{(why is null ? "" : $"（{why}）")}。";
         if (parsed.Objections.Count > 0 && await playbook.BestAsync(parsed.Objections[0], parsed.Text, 1, ct, stage) is [var script, ..])
             line += $"\n应对建议（{parsed.Objections[0].ChineseName()}）：{script.Body}";

@@ -7,9 +7,9 @@ namespace Bot.Conversations.Customers;
 
 /// <summary>
 /// "金桥签了" / "东方百货黄了" / "天元转意向": moves the stage with history; a won deal gets its 24-hour check-in, and
-/// with an amount ("合同签了，30万") an order, so the funnel shows it.
+/// with an amount ("合同签了，30万") an order; the customer's deals move along (<see cref="Deals.DealStageSync"/>).
 /// </summary>
-public sealed class UpdateStageHandler(ICustomerRepository customers, IReminderRepository reminders, IOrderRepository orders, CustomerDirectory directory) : IIntentHandler
+public sealed class UpdateStageHandler(ICustomerRepository customers, IReminderRepository reminders, IOrderRepository orders, CustomerDirectory directory, Deals.DealStageSync dealStages) : IIntentHandler
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
@@ -27,6 +27,8 @@ public sealed class UpdateStageHandler(ICustomerRepository customers, IReminderR
         var order = stage == FunnelStage.Won && context.Parsed.Amount is { } amount ? await orders.AddAsync(customer.Id, context.Today, amount, ct) : null;
         if (order is not null)
             undo.Add(new OrderAdded(order.Id));
+        var deals = await dealStages.MoveAsync(customer, stage, context.Parsed.Amount, context.Parsed.Text, context.User.Id, context.Message.InboundId > 0 ? context.Message.InboundId : null, context.Now, ct);
+        undo.AddRange(deals.Undo);
         directory.Invalidate();
         if (stage == FunnelStage.Won && FollowUpCadence.For(stage, customer.Tier, justWon: true) is { } cadence)
         {
@@ -38,6 +40,7 @@ public sealed class UpdateStageHandler(ICustomerRepository customers, IReminderR
             + (order is null ? "。" : $"，成交金额 {Common.ChineseFormat.Money(order.Amount)}。")
             + (stage == FunnelStage.Won ? " 恭喜！明天这个时候提醒你做成交回访。" : "")
             + (stage == FunnelStage.Lost ? " 方便的话补一句丢单原因，复盘时用得上。" : "")
+            + (deals.Note is null ? "" : "\n" + deals.Note)
             + "\n说错了回复「撤销」。";
         await context.RememberWriteAsync(text, customer.Id, undo, ct);
         return [Reply.Plain(text)];

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Bot.Conversations.Customers;
+using Bot.Conversations.Deals;
+using Bot.Conversations.Targets;
 using Bot.Conversations.Reminders;
 
 namespace Bot.Conversations.Dialogs;
@@ -16,10 +18,14 @@ namespace Bot.Conversations.Dialogs;
 [JsonDerivedType(typeof(ReminderAdded), "reminder_added")]
 [JsonDerivedType(typeof(ReminderTakenOver), "reminder_taken_over")]
 [JsonDerivedType(typeof(ReminderChanged), "reminder_changed")]
+[JsonDerivedType(typeof(DealAdded), "deal_added")]
+[JsonDerivedType(typeof(DealChanged), "deal_changed")]
+[JsonDerivedType(typeof(TargetSet), "target_set")]
 public abstract record UndoRecord
 {
     public abstract Task TakeBackAsync(WriteStores stores, CancellationToken ct);
 }
 
 /// <summary>The stores that undo records put things back in.</summary>
-public sealed record WriteStores(ICustomerRepository Customers, IInteractionRepository Interactions, IReminderRepository Reminders, IOrderRepository Orders);
+public sealed record WriteStores(ICustomerRepository Customers, IInteractionRepository Interactions, IReminderRepository Reminders, IOrderRepository Orders,
+    IDealRepository Deals, ITargetRepository Targets);

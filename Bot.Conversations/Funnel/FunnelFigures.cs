@@ -4,12 +4,17 @@ namespace Bot.Conversations.Funnel;
 
 public sealed record StageFlow(FunnelStage Stage, int Now, int Entered, int Present, int Advanced, double? AverageDays);
 
-public sealed record RepLine(string Name, int Interactions, int Won, decimal OrderAmount);
+/// <summary>
+/// One rep's row of the per-rep × stage table: customers in each open stage now, customers won and lost in the
+/// period, interactions in the period, and amounts signed (won deals) and ordered in it.
+/// </summary>
+public sealed record RepLine(string Name, int Lead, int Qualified, int Negotiation, int Won, int Lost, int Interactions, decimal SignedAmount, decimal OrderAmount);
 
 /// <summary>Everything the funnel and activity report shows for one scope and one period.</summary>
 public sealed record FunnelFigures(
     IReadOnlyList<StageFlow> Stages,
     int WonDeals,
+    decimal SignedAmount,
     decimal OrderAmount,
     int OrderCount,
     IReadOnlyDictionary<InteractionChannel, int> InteractionsByChannel,
@@ -22,7 +27,7 @@ public sealed record FunnelFigures(
 }
 
 /// <summary>The few totals a report compares with the period before.</summary>
-public sealed record PeriodTotals(int WonDeals, decimal OrderAmount, int Interactions);
+public sealed record PeriodTotals(int WonDeals, decimal SignedAmount, decimal OrderAmount, int Interactions);
 
 public interface IFunnelQueries
 {
@@ -30,4 +35,7 @@ public interface IFunnelQueries
 
     /// <summary>The figures for customers of <paramref name="ownerIds"/> (null: everyone's) in [from, until).</summary>
     Task<FunnelFigures> FiguresAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, bool perRep, CancellationToken ct);
+
+    /// <summary>Interactions and customers won per Shanghai day in [from, until), every day present (0 when none).</summary>
+    Task<IReadOnlyList<Reports.ActivityDay>> DailyActivityAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
 }

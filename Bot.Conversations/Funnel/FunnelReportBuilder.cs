@@ -2,32 +2,63 @@ using System.Globalization;
 using System.Text;
 using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
+using Bot.Conversations.Dialogs;
+using Bot.Conversations.Reports;
 using Bot.Conversations.Understanding;
 
 namespace Bot.Conversations.Funnel;
 
+/// <summary>A funnel report: the summary text, the per-rep × stage lines (paged in chat), and what its charts draw.</summary>
+public sealed record FunnelReport(PeriodRange Period, FunnelFigures Figures, PeriodTotals Before, string Summary, IReadOnlyList<ListLine> RepLines, IReadOnlyList<ActivityDay> Days)
+{
+    public const string RepHeading = "**按销售**（现有 潜在/意向/洽谈｜期内 成交/流失｜跟进·签约）";
+
+    /// <summary>The customers in each stage now, 潜在 to 成交, for the funnel chart.</summary>
+    public IReadOnlyList<StageBar> Bars =>
+        [.. Figures.Stages.Where(s => s.Stage != FunnelStage.Lost).Select(s => new StageBar(s.Stage.ChineseName(), s.Now))];
+
+    /// <summary>The whole report as one text, the per-rep lines capped at <paramref name="most"/> (a pushed message has no 「更多」).</summary>
+    public string Text(int most)
+    {
+        if (RepLines.Count == 0)
+            return Summary;
+        var text = Summary + "\n" + RepHeading + "\n" + string.Join("\n", RepLines.Take(most).Select(l => l.Text));
+        return RepLines.Count > most ? text + $"\n其余 {RepLines.Count - most} 人：发「{Period.Label}漏斗」查看" : text;
+    }
+}
+
 /// <summary>
 /// The funnel and activity report, for "本周漏斗" in chat and for the Monday push alike: the numbers that matter
-/// first (deals, amount, change), then stages now, new entries, conversion, time in stage, activity, follow-ups,
-/// and the per-rep lines a manager needs. Markdown that reads on a phone.
+/// first (customers won, amounts signed and ordered, change), then stages now, new entries, conversion (defined in
+/// the report itself), time in stage, activity, follow-ups, and the per-rep × stage lines a manager needs.
 /// </summary>
 public sealed class FunnelReportBuilder(IFunnelQueries queries)
 {
     private static readonly FunnelStage[] Open = [FunnelStage.Lead, FunnelStage.Qualified, FunnelStage.Negotiation];
 
-    public async Task<string> BuildAsync(string whose, IReadOnlySet<long>? ownerIds, ReportPeriod period, DateTimeOffset now, bool perRep, CancellationToken ct)
+    public async Task<FunnelReport> BuildAsync(string whose, IReadOnlySet<long>? ownerIds, ReportPeriod period, DateTimeOffset now, bool perRep, CancellationToken ct)
     {
-        var (current, previous) = PeriodRange.For(period, ChinaTime.DateOf(now));
+        var today = ChinaTime.DateOf(now);
+        var (current, previous) = PeriodRange.For(period, today);
         var figures = await queries.FiguresAsync(ownerIds, current.StartAt, current.EndAt, now, perRep, ct);
         var before = await queries.TotalsAsync(ownerIds, previous.StartAt, previous.EndAt, ct);
-        return Render(whose, current, figures, before);
+        var days = await queries.DailyActivityAsync(ownerIds, current.StartAt, current.EndAt, ct);
+        var summary = Render(whose, current, figures, before);
+        // On a Monday this week has barely begun: last week's totals beside it keep the report worth reading.
+        if (period == ReportPeriod.ThisWeek && today.DayOfWeek == DayOfWeek.Monday)
+            summary += $"\n今天周一，本周刚开始。上周全周：成交客户 {before.WonDeals} · 签约 {ChineseFormat.Money(before.SignedAmount)} · 下单 {ChineseFormat.Money(before.OrderAmount)} · 跟进 {before.Interactions} 次（发「上周漏斗」看完整）";
+        return new FunnelReport(current, figures, before, summary, [.. figures.PerRep.Select(r => new ListLine(RepText(r), FunnelReport.RepHeading))], days);
     }
+
+    public static string RepText(RepLine rep) =>
+        $"· {rep.Name}：潜在 {rep.Lead} · 意向 {rep.Qualified} · 洽谈 {rep.Negotiation}｜成交 {rep.Won} · 流失 {rep.Lost}｜跟进 {rep.Interactions} · 签约 {ChineseFormat.Money(rep.SignedAmount)}";
 
     public static string Render(string whose, PeriodRange period, FunnelFigures f, PeriodTotals before)
     {
         var text = new StringBuilder();
         text.Append($"**{whose}漏斗 · {period.Label}（{period.Start.Month}/{period.Start.Day}–{period.End.AddDays(-1).Month}/{period.End.AddDays(-1).Day}）**");
-        text.Append($"\n成交 {f.WonDeals} 单 · 下单 {ChineseFormat.Money(f.OrderAmount)}（{period.PreviousLabel} {before.WonDeals} 单 · {ChineseFormat.Money(before.OrderAmount)}）");
+        text.Append($"\n成交客户 {f.WonDeals} · 签约 {ChineseFormat.Money(f.SignedAmount)} · 下单 {ChineseFormat.Money(f.OrderAmount)}"
+            + $"（{period.PreviousLabel} {before.WonDeals} · {ChineseFormat.Money(before.SignedAmount)} · {ChineseFormat.Money(before.OrderAmount)}）");
         text.Append("\n现在：" + string.Join(" · ", f.Stages.Where(s => s.Stage != FunnelStage.Lost).Select(s => $"{s.Stage.ChineseName()} {s.Now}")));
         text.Append("\n新进：" + string.Join(" · ", f.Stages.Where(s => s.Stage != FunnelStage.Lost).Select(s => $"{s.Stage.ChineseName()} +{s.Entered}")));
         var lost = f.Stages.Single(s => s.Stage == FunnelStage.Lost).Entered;
@@ -37,7 +68,7 @@ public sealed class FunnelReportBuilder(IFunnelQueries queries)
             .Where(x => x.Flow.Present > 0)
             .Select(x => $"{x.Flow.Stage.ChineseName()}→{x.Next.ChineseName()} {Percent(x.Flow.Advanced, x.Flow.Present)}");
         if (conversions.Any())
-            text.Append("\n转化：" + string.Join(" · ", conversions));
+            text.Append("\n转化：" + string.Join(" · ", conversions) + "\n（转化＝期内到过该阶段的客户中，期内推进到下一阶段或更后的比例）");
         var stays = f.Stages.Where(s => s.AverageDays is not null && Open.Contains(s.Stage))
             .Select(s => $"{s.Stage.ChineseName()} {s.AverageDays!.Value.ToString("0", CultureInfo.InvariantCulture)}天");
         if (stays.Any())
@@ -46,12 +77,6 @@ public sealed class FunnelReportBuilder(IFunnelQueries queries)
         text.Append($"\n跟进：{(f.Interactions == 0 ? "无" : string.Join(" · ", channels))}（共 {f.Interactions}，{period.PreviousLabel} {before.Interactions}）");
         if (f.FollowUpsDue > 0)
             text.Append($"\n提醒：到期 {f.FollowUpsDue}，按时完成 {f.FollowUpsOnTime}，逾期未办 {f.FollowUpsOverdue}");
-        if (f.PerRep.Count > 0)
-        {
-            text.Append("\n**按销售**");
-            foreach (var rep in f.PerRep)
-                text.Append($"\n· {rep.Name}：成交 {rep.Won} · 跟进 {rep.Interactions} · 下单 {ChineseFormat.Money(rep.OrderAmount)}");
-        }
         return text.ToString();
     }
 

@@ -19,10 +19,13 @@ public sealed record PeriodRange(DateOnly Start, DateOnly End, string Label, str
         return period switch
         {
             ReportPeriod.LastWeek => (Week(monday.AddDays(-7), "上周"), Week(monday.AddDays(-14), "上上周")),
-            ReportPeriod.ThisMonth => (Month(month, "本月"), Month(month.AddMonths(-1), "上月")),
-            ReportPeriod.LastMonth => (Month(month.AddMonths(-1), "上月"), Month(month.AddMonths(-2), "上上月")),
+            ReportPeriod.ThisMonth => (Month(month, "本月", "上月"), Month(month.AddMonths(-1), "上月", "上上月")),
+            ReportPeriod.LastMonth => (Month(month.AddMonths(-1), "上月", "上上月"), Month(month.AddMonths(-2), "上上月", "")),
+            ReportPeriod.NextMonth => (Month(month.AddMonths(1), "下月", "本月"), Month(month, "本月", "上月")),
             ReportPeriod.ThisQuarter => (new PeriodRange(quarter, quarter.AddMonths(3), "本季度", "上季度"),
                 new PeriodRange(quarter.AddMonths(-3), quarter, "上季度", "")),
+            ReportPeriod.NextQuarter => (new PeriodRange(quarter.AddMonths(3), quarter.AddMonths(6), "下季度", "本季度"),
+                new PeriodRange(quarter, quarter.AddMonths(3), "本季度", "上季度")),
             ReportPeriod.LastQuarter => (new PeriodRange(quarter.AddMonths(-3), quarter, "上季度", "上上季度"),
                 new PeriodRange(quarter.AddMonths(-6), quarter.AddMonths(-3), "上上季度", "")),
             ReportPeriod.ThisYear => (new PeriodRange(new DateOnly(today.Year, 1, 1), new DateOnly(today.Year + 1, 1, 1), "今年", "去年"),
@@ -33,5 +36,5 @@ public sealed record PeriodRange(DateOnly Start, DateOnly End, string Label, str
 
     private static PeriodRange Week(DateOnly monday, string label) => new(monday, monday.AddDays(7), label, label == "本周" ? "上周" : "上上周");
 
-    private static PeriodRange Month(DateOnly first, string label) => new(first, first.AddMonths(1), label, label == "本月" ? "上月" : "上上月");
+    private static PeriodRange Month(DateOnly first, string label, string previousLabel) => new(first, first.AddMonths(1), label, previousLabel);
 }

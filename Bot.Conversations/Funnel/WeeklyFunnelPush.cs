@@ -8,10 +8,11 @@ using Bot.Conversations.Understanding;
 namespace Bot.Conversations.Funnel;
 
 /// <summary>
-/// Monday morning: each manager gets last week's team funnel against the week before, with the per-rep lines, and
-/// how many of last week's customer greetings the team confirmed in WeCom (a greeting only leaves when the rep taps 发送).
+/// Monday morning: each manager gets last week's team funnel against the week before, with the per-rep lines, the
+/// month's targets so far (achievement, gap, ranking), and how many of last week's customer greetings the team
+/// confirmed in WeCom (a greeting only leaves when the rep taps 发送).
 /// </summary>
-public sealed class WeeklyFunnelPush(FunnelReportBuilder builder, IUserDirectory users, ICareReports care)
+public sealed class WeeklyFunnelPush(FunnelReportBuilder builder, IUserDirectory users, ICareReports care, Targets.ITargetRepository targets, Targets.ISalesResults results)
 {
     public async Task<ScheduledOutput> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -24,7 +25,12 @@ public sealed class WeeklyFunnelPush(FunnelReportBuilder builder, IUserDirectory
             if (team.Count == 0)
                 continue;
             var owners = team.Select(u => u.Id).Append(manager.Id).ToHashSet();
-            var report = await builder.BuildAsync("团队", owners, ReportPeriod.LastWeek, now, perRep: true, ct);
+            var report = (await builder.BuildAsync("团队", owners, ReportPeriod.LastWeek, now, perRep: true, ct)).Text(most: 10);
+            var month = Targets.TargetPeriod.MonthOf(ChinaTime.DateOf(now));
+            var audience = new Reports.ReportAudience("团队", owners, [.. team, manager], null);
+            var progress = await Targets.TargetProgress.BuildAsync(targets, results, audience, manager, month, ct);
+            if (progress.GroupTarget is not null)
+                report += "\n\n" + progress.Render("团队", ChinaTime.DateOf(now), group: true);
             var greetings = await care.ConfirmationRateAsync(owners, week.Start, week.End.AddDays(-1), ct);
             if (greetings.Rate is { } rate)
             {

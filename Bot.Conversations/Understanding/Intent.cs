@@ -24,4 +24,12 @@ public enum Intent
     CompleteReminder,
     /// <summary>A follow-up the rep already had moves later (金禾的跟进往后推两天).</summary>
     PostponeReminder,
+    /// <summary>A deal (商机) is opened or its amount or signing date changes (华东精密二期，预计15万，12月底签).</summary>
+    UpdateDeal,
+    /// <summary>A manager sets a target (张伟12月目标50万).</summary>
+    SetTarget,
+    TargetReport,
+    Forecast,
+    /// <summary>A report as an Excel file (把本月报表导出来).</summary>
+    ExportReport,
 }

@@ -1,10 +1,13 @@
 using Bot.Conversations.Churn;
 using Bot.Conversations.Customers;
+using Bot.Conversations.Deals;
 using Bot.Conversations.Dialogs;
 using Bot.Conversations.Funnel;
 using Bot.Conversations.Playbook;
 using Bot.Conversations.Privacy;
 using Bot.Conversations.Reminders;
+using Bot.Conversations.Reports;
+using Bot.Conversations.Targets;
 
 namespace Bot.Conversations.Understanding;
 
@@ -80,6 +83,17 @@ public static class IntentCatalogue
             typeof(FunnelReportHandler), CustomerNeed.None, Writes: false, [Slot.Period, Slot.Tier], ["本周漏斗", "张伟这个月的漏斗"]),
         new(Intent.ChurnList, "churn_list", "看哪些客户有流失风险",
             typeof(ChurnListHandler), CustomerNeed.None, Writes: false, [Slot.Period, Slot.Tier], ["哪些客户快流失了"]),
+        new(Intent.UpdateDeal, "update_deal", "新建或修改一个客户的商机：金额、预计签约日期（不含沟通经过和阶段变化）",
+            typeof(UpdateDealHandler), CustomerNeed.Optional, Writes: true, [Slot.Customer, Slot.Amount, Slot.FollowUp, Slot.Tier],
+            ["华东精密二期，预计15万，12月底签", "金额改成25万"]),
+        new(Intent.SetTarget, "set_target", "主管或管理员给某个销售或团队设定月度、季度销售目标",
+            typeof(SetTargetHandler), CustomerNeed.None, Writes: true, [Slot.Amount, Slot.Period, Slot.Tier], ["张伟12月目标50万", "团队一季度目标300万"]),
+        new(Intent.TargetReport, "target_report", "看目标完成情况：已签、目标、完成率、差额、排名",
+            typeof(TargetReportHandler), CustomerNeed.None, Writes: false, [Slot.Period, Slot.Tier], ["本月目标完成情况", "张伟指标完成多少了"]),
+        new(Intent.Forecast, "forecast", "看销售预测和在跟的商机：预计本月、本季度能签多少",
+            typeof(ForecastHandler), CustomerNeed.None, Writes: false, [Slot.Period, Slot.Tier], ["本月能签多少", "这季度pipeline"]),
+        new(Intent.ExportReport, "export_report", "把报表导出成 Excel 文件",
+            typeof(ExportReportHandler), CustomerNeed.None, Writes: false, [Slot.Period, Slot.Tier], ["把本月报表导出来"]),
         new(Intent.AddCustomer, "add_customer", "新建一个客户",
             typeof(AddCustomerHandler), CustomerNeed.None, Writes: true, [Slot.Tier], ["新客户：杭州云帆科技，联系人周敏"]),
         new(Intent.OptOut, "opt_out", "某个客户或联系人不想再收节日、生日祝福",

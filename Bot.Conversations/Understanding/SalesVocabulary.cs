@@ -72,7 +72,10 @@ public static partial class SalesVocabulary
         var t when ContainsAny(t, "上周", "上星期", "上礼拜", "last week") => ReportPeriod.LastWeek,
         var t when ContainsAny(t, "上个月", "上月", "last month") => ReportPeriod.LastMonth,
         var t when ContainsAny(t, "上季度", "上个季度", "上一季度", "last quarter") => ReportPeriod.LastQuarter,
+        var t when ContainsAny(t, "下个月", "下月", "next month") => ReportPeriod.NextMonth,
+        var t when ContainsAny(t, "下季度", "下个季度", "下一季度", "next quarter") => ReportPeriod.NextQuarter,
         var t when NumberedQuarter().Match(t) is { Success: true } q => Quarter(q.Groups["n"].Value, today),
+        var t when NumberedMonth().Match(t) is { Success: true } m => Month(m.Groups["n"].Value, today),
         var t when ContainsAny(t, "本季度", "这季度", "这个季度", "本季", "this quarter", "季度") => ReportPeriod.ThisQuarter,
         var t when ContainsAny(t, "本月", "这个月", "这月", "当月", "this month", "月度") => ReportPeriod.ThisMonth,
         var t when ContainsAny(t, "本周", "这周", "这星期", "这礼拜", "本星期", "this week", "周报") => ReportPeriod.ThisWeek,
@@ -87,7 +90,20 @@ public static partial class SalesVocabulary
     {
         var asked = "一二三四".IndexOf(n[0], StringComparison.Ordinal) is var i and >= 0 ? i + 1 : n[0] - '0';
         var current = (today.Month - 1) / 3 + 1;
-        return asked == current ? ReportPeriod.ThisQuarter : asked == (current + 2) % 4 + 1 ? ReportPeriod.LastQuarter : null;
+        return asked == current ? ReportPeriod.ThisQuarter : asked == (current + 2) % 4 + 1 ? ReportPeriod.LastQuarter
+            : asked == current % 4 + 1 ? ReportPeriod.NextQuarter : null;
+    }
+
+    // 12月 / 十二月份 as a period, not a date inside one (12月31日, 12月底, 12月中).
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![0-9一二三四五六七八九十])(?<n>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?!底|初|中|上旬|中旬|下旬|[0-9一二三四五六七八九十]|号|日)")]
+    private static partial System.Text.RegularExpressions.Regex NumberedMonth();
+
+    private static ReportPeriod? Month(string n, DateOnly today)
+    {
+        var asked = char.IsAsciiDigit(n[0]) ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)
+            : n switch { "十" => 10, "十一" => 11, "十二" => 12, _ => "一二三四五六七八九".IndexOf(n[0], StringComparison.Ordinal) + 1 };
+        return asked == today.Month ? ReportPeriod.ThisMonth : asked == today.AddMonths(-1).Month ? ReportPeriod.LastMonth
+            : asked == today.AddMonths(1).Month ? ReportPeriod.NextMonth : null;
     }
 
     public static CustomerTier? Tier(string text)
@@ -123,6 +139,9 @@ public enum ReportPeriod
     ThisQuarter,
     LastQuarter,
     ThisYear,
+    /// <summary>Only for targets, which are set ahead: 下个月 / 12月 said in November.</summary>
+    NextMonth,
+    NextQuarter,
 }
 
 public static class ReportPeriods
@@ -135,6 +154,8 @@ public static class ReportPeriods
         ReportPeriod.LastMonth => "上月",
         ReportPeriod.LastQuarter => "上季度",
         ReportPeriod.ThisYear => "今年",
+        ReportPeriod.NextMonth => "下月",
+        ReportPeriod.NextQuarter => "下季度",
         _ => "本季度",
     };
 
@@ -146,6 +167,8 @@ public static class ReportPeriods
         ReportPeriod.LastMonth => "last_month",
         ReportPeriod.LastQuarter => "last_quarter",
         ReportPeriod.ThisYear => "this_year",
+        ReportPeriod.NextMonth => "next_month",
+        ReportPeriod.NextQuarter => "next_quarter",
         _ => "this_quarter",
     };
 }

@@ -12,6 +12,9 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
     // hashing every customer just to filter by owner. "offset 0" keeps the planner from flattening the lateral
     // sub-select back into a hash join over the whole customers table.
 
+    // Conversion is defined once: of the customers in a stage at any time in the period, the share that moved on to a
+    // later stage (won included) within it — so a customer won straight from 意向 counts for 意向, never as a 0%.
+
     // Each stage_history row opens an interval for its to_stage and closes the interval of its from_stage. Only rows
     // since the period's start are read: an interval open at the start is either still open (a customer's current
     // stage, opened before the start) or was closed since, so
@@ -32,8 +35,8 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
         closed as (
             select from_stage as stage,
                    (count(*) filter (where previous_at < @Start))::int as opened_before,
-                   (count(*) filter (where changed_at < @End and to_stage =
-                        case from_stage when 'lead' then 'qualified' when 'qualified' then 'negotiation' when 'negotiation' then 'won' end))::int as advanced,
+                   (count(*) filter (where changed_at < @End and array_position(array['lead', 'qualified', 'negotiation', 'won'], to_stage)
+                        > array_position(array['lead', 'qualified', 'negotiation', 'won'], from_stage)))::int as advanced,
                    (avg(extract(epoch from changed_at - previous_at) / 86400) filter (where changed_at < @End))::float8 as average_days
             from moves where from_stage is not null group by from_stage)
         select coalesce(o.stage, c.stage) as stage, coalesce(o.entered, 0) as entered, coalesce(o.still_open, 0) as still_open,
@@ -68,20 +71,51 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
     // One grouped pass per figure rather than a sub-select per rep: the latter reads the period's orders once per rep.
     private const string PerRepSql = """
         with reps as (select id, name from users where active and role = 'rep' and (@AllOwners or id = any(@OwnerIds))),
+        stages as (
+            select owner_id,
+                   (count(*) filter (where stage = 'lead'))::int as lead,
+                   (count(*) filter (where stage = 'qualified'))::int as qualified,
+                   (count(*) filter (where stage = 'negotiation'))::int as negotiation
+            from customers where deleted_at is null and owner_id in (select id from reps) group by owner_id),
         touches as (
             select rep_id, count(*)::int as n from interactions
             where occurred_at >= @Start and occurred_at < @End and rep_id in (select id from reps) group by rep_id),
-        wins as (
-            select own.owner_id, count(*)::int as n
+        moves as (
+            select own.owner_id, (count(*) filter (where h.to_stage = 'won'))::int as won, (count(*) filter (where h.to_stage = 'lost'))::int as lost
             from stage_history h cross join lateral (select c.owner_id from customers c where c.id = h.customer_id offset 0) own
-            where h.to_stage = 'won' and h.changed_at >= @Start and h.changed_at < @End group by own.owner_id),
+            where h.to_stage in ('won', 'lost') and h.changed_at >= @Start and h.changed_at < @End group by own.owner_id),
+        signed as (
+            select owner_id, sum(amount) as amount from deals
+            where stage = 'won' and closed_at >= @Start and closed_at < @End and owner_id in (select id from reps) group by owner_id),
         amounts as (
             select own.owner_id, sum(o.amount) as amount
             from orders o cross join lateral (select c.owner_id from customers c where c.id = o.customer_id offset 0) own
             where o.ordered_on >= @StartDate and o.ordered_on < @EndDate group by own.owner_id)
-        select r.name, coalesce(t.n, 0) as interactions, coalesce(w.n, 0) as won, coalesce(a.amount, 0) as order_amount
-        from reps r left join touches t on t.rep_id = r.id left join wins w on w.owner_id = r.id left join amounts a on a.owner_id = r.id
-        order by won desc, interactions desc, r.name
+        select r.name, coalesce(s.lead, 0) as lead, coalesce(s.qualified, 0) as qualified, coalesce(s.negotiation, 0) as negotiation,
+               coalesce(m.won, 0) as won, coalesce(m.lost, 0) as lost, coalesce(t.n, 0) as interactions,
+               coalesce(g.amount, 0) as signed_amount, coalesce(a.amount, 0) as order_amount
+        from reps r left join stages s on s.owner_id = r.id left join touches t on t.rep_id = r.id left join moves m on m.owner_id = r.id
+             left join signed g on g.owner_id = r.id left join amounts a on a.owner_id = r.id
+        order by signed_amount desc, won desc, interactions desc, r.name
+        """;
+
+    private const string SignedSql = """
+        select coalesce(sum(amount), 0) from deals
+        where stage = 'won' and closed_at >= @Start and closed_at < @End and (@AllOwners or owner_id = any(@OwnerIds))
+        """;
+
+    // Interactions come from the (occurred_at) include (rep_id) index; wins from stage_history's period index.
+    private const string DailySql = """
+        with days as (select d::date as day from generate_series(@StartDate::date, @EndDate::date - 1, interval '1 day') d),
+        touches as (
+            select (occurred_at at time zone 'Asia/Shanghai')::date as day, count(*)::int as n from interactions
+            where occurred_at >= @Start and occurred_at < @End and (@AllOwners or rep_id = any(@OwnerIds)) group by 1),
+        wins as (
+            select (h.changed_at at time zone 'Asia/Shanghai')::date as day, count(*)::int as n
+            from stage_history h cross join lateral (select c.owner_id from customers c where c.id = h.customer_id offset 0) own
+            where h.to_stage = 'won' and h.changed_at >= @Start and h.changed_at < @End and (@AllOwners or own.owner_id = any(@OwnerIds)) group by 1)
+        select days.day, coalesce(t.n, 0) as interactions, coalesce(w.n, 0) as won
+        from days left join touches t on t.day = days.day left join wins w on w.day = days.day order by days.day
         """;
 
     private const string WonSql = """
@@ -112,7 +146,8 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
         var won = await connection.ExecuteScalarAsync<int>(new CommandDefinition(WonSql, args, cancellationToken: ct));
         var orders = await connection.QuerySingleAsync<OrdersRow>(new CommandDefinition(OrdersSql, args, cancellationToken: ct));
         var touches = await connection.ExecuteScalarAsync<int>(new CommandDefinition(InteractionCountSql, args, cancellationToken: ct));
-        return new PeriodTotals(won, orders.Amount, touches);
+        var signed = await connection.ExecuteScalarAsync<decimal>(new CommandDefinition(SignedSql, args, cancellationToken: ct));
+        return new PeriodTotals(won, signed, orders.Amount, touches);
     }
 
     public async Task<FunnelFigures> FiguresAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, bool perRep, CancellationToken ct)
@@ -126,6 +161,7 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
         var channels = await connection.QueryAsync<ChannelRow>(new CommandDefinition(ChannelsSql, args, cancellationToken: ct));
         var followUps = await connection.QuerySingleAsync<FollowUpsRow>(new CommandDefinition(FollowUpsSql, args, cancellationToken: ct));
         var reps = perRep ? await connection.QueryAsync<RepLine>(new CommandDefinition(PerRepSql, args, cancellationToken: ct)) : [];
+        var signed = await connection.ExecuteScalarAsync<decimal>(new CommandDefinition(SignedSql, args, cancellationToken: ct));
 
         var stages = Enum.GetValues<FunnelStage>().Select(stage =>
         {
@@ -134,8 +170,17 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
             var present = now - (flow?.StillOpen ?? 0) + (flow?.OpenedBefore ?? 0) + (flow?.Entered ?? 0);
             return new StageFlow(stage, now, flow?.Entered ?? 0, present, flow?.Advanced ?? 0, flow?.AverageDays);
         }).ToList();
-        return new FunnelFigures(stages, stages.Single(s => s.Stage == FunnelStage.Won).Entered, orders.Amount, orders.Count,
+        return new FunnelFigures(stages, stages.Single(s => s.Stage == FunnelStage.Won).Entered, signed, orders.Amount, orders.Count,
             channels.ToDictionary(c => InteractionChannels.FromCode(c.Channel), c => c.Count), followUps.Due, followUps.OnTime, followUps.Overdue, [.. reps]);
+    }
+
+    private sealed record DayRow(DateOnly Day, int Interactions, int Won);
+
+    public async Task<IReadOnlyList<Bot.Conversations.Reports.ActivityDay>> DailyActivityAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<DayRow>(new CommandDefinition(DailySql, Args(ownerIds, from, until, until), cancellationToken: ct));
+        return [.. rows.Select(r => new Bot.Conversations.Reports.ActivityDay(r.Day, r.Interactions, r.Won))];
     }
 
     private static object Args(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, DateTimeOffset now) => new

@@ -72,7 +72,7 @@ public sealed class FunnelReportTests : IAsyncLifetime
         Assert.Equal(new Dictionary<InteractionChannel, int> { [InteractionChannel.Phone] = 1, [InteractionChannel.Visit] = 1, [InteractionChannel.WeChat] = 1 },
             f.InteractionsByChannel);
         Assert.Equal((3, 1, 1), (f.FollowUpsDue, f.FollowUpsOnTime, f.FollowUpsOverdue));
-        Assert.Equal([new RepLine("张伟", 0, 1, 50_000m), new RepLine("李娜", 3, 0, 0m)], f.PerRep);
+        Assert.Equal([new RepLine("张伟", 0, 0, 0, 1, 1, 0, 0m, 50_000m), new RepLine("李娜", 1, 0, 1, 0, 0, 3, 0m, 0m)], f.PerRep);
     }
 
     [Fact]
@@ -88,14 +88,19 @@ public sealed class FunnelReportTests : IAsyncLifetime
     [Fact]
     public async Task Report_RendersTheNumbersThatMatterFirst()
     {
-        var text = await new FunnelReportBuilder(_db.Get<IFunnelQueries>())
+        var report = await new FunnelReportBuilder(_db.Get<IFunnelQueries>())
             .BuildAsync("团队", new HashSet<long> { _repA, _repB }, ReportPeriod.ThisWeek, _db.Clock.GetUtcNow(), perRep: true, None);
+        var text = report.Text(most: 10);
 
         var lines = text.Split('\n');
         Assert.Equal("**团队漏斗 · 本周（11/23–11/29）**", lines[0]);
-        Assert.Equal("成交 1 单 · 下单 5万（上周 0 单 · 9999元）", lines[1]);
+        Assert.Equal("成交客户 1 · 签约 0元 · 下单 5万（上周 0 · 0元 · 9999元）", lines[1]);
         Assert.Contains("转化：潜在→意向 50% · 意向→洽谈 50% · 洽谈→成交 50%", lines);
         Assert.Contains("提醒：到期 3，按时完成 1，逾期未办 1", lines);
-        Assert.Contains("· 张伟：成交 1 · 跟进 0 · 下单 5万", lines);
+        Assert.Contains("· 张伟：潜在 0 · 意向 0 · 洽谈 0｜成交 1 · 流失 1｜跟进 0 · 签约 0元", lines);
+        Assert.Contains("（转化＝期内到过该阶段的客户中，期内推进到下一阶段或更后的比例）", lines);
+        Assert.Equal(7, report.Days.Count);
+        Assert.Equal([1, 1, 1, 0, 0, 0, 0], report.Days.Select(d => d.Interactions));
+        Assert.Equal([1, 0, 0, 0, 0, 0, 0], report.Days.Select(d => d.Won));
     }
 }

@@ -1,0 +1,32 @@
+using Bot.Conversations.Dialogs;
+using Bot.Conversations.Team;
+
+namespace Bot.Conversations.Reports;
+
+/// <summary>
+/// Whom a report is about: a rep their own figures; a manager their team, or one member they name; an admin the
+/// whole company or one person named. <see cref="People"/> are those a per-person breakdown lists.
+/// </summary>
+public sealed record ReportAudience(string Whose, IReadOnlySet<long>? OwnerIds, IReadOnlyList<SalesUser> People, SalesUser? Named)
+{
+    public bool IsGroup => People.Count > 1 || OwnerIds is null;
+
+    public static async Task<ReportAudience> ForAsync(ConversationContext context, IUserDirectory users, CancellationToken ct)
+    {
+        var user = context.User;
+        if (user.Role == UserRole.Rep)
+            return new ReportAudience("你的", new HashSet<long> { user.Id }, [user], null);
+        var visible = user.Role == UserRole.Manager ? [.. await users.ListTeamAsync(user.Id, ct), user] : await users.ListActiveAsync(ct);
+        if (NamedIn(context.Parsed.Text, visible.Where(u => u.Id != user.Id)) is { } named)
+            return new ReportAudience(named.Name + "的", new HashSet<long> { named.Id }, [named], named);
+        if (user.Role == UserRole.Manager && visible.Count == 1)
+            return new ReportAudience("你的", new HashSet<long> { user.Id }, [user], null);
+        return user.Role == UserRole.Admin
+            ? new ReportAudience("全公司", null, [.. visible.Where(u => u.Role != UserRole.Admin)], null)
+            : new ReportAudience("团队", context.Scope.OwnerIds, visible, null);
+    }
+
+    /// <summary>The person a message names, longest name first (张伟 in 「张伟华」 is not 张伟 when both exist).</summary>
+    public static SalesUser? NamedIn(string text, IEnumerable<SalesUser> people) =>
+        people.OrderByDescending(u => u.Name.Length).FirstOrDefault(u => u.Name.Length >= 2 && text.Contains(u.Name, StringComparison.Ordinal));
+}
