@@ -11,7 +11,9 @@ namespace Bot.Data.Demo;
 /// </summary>
 public sealed record DemoCompany(
     IReadOnlyList<DemoCompany.User> Users,
-    IReadOnlyList<DemoCompany.Company> Customers)
+    IReadOnlyList<DemoCompany.Company> Customers,
+    IReadOnlyList<DemoCompany.Opportunity> Deals,
+    IReadOnlyList<DemoCompany.Target> Targets)
 {
     public sealed record User(string UserId, string Name, UserRole Role, string? ManagerUserId);
 
@@ -27,6 +29,13 @@ public sealed record DemoCompany(
     public sealed record Touch(DateTimeOffset At, InteractionChannel Channel, string Summary, IReadOnlyList<string> Objections, string ContactName);
 
     public sealed record FollowUp(DateTimeOffset DueAt, string Note);
+
+    /// <param name="Customer">Index into <see cref="Customers"/>.</param>
+    /// <param name="ClosedOn">The day a won or lost deal closed; null while open.</param>
+    public sealed record Opportunity(int Customer, string Title, decimal Amount, DateOnly? ExpectedClose, FunnelStage Stage, DateOnly? ClosedOn);
+
+    /// <param name="Team">A manager's target for the team rather than their own.</param>
+    public sealed record Target(string UserId, bool Team, bool Quarter, DateOnly Start, decimal Amount);
 
     private static readonly (string Prefix, string Industry, string Suffix, string Size)[] Names =
     [
@@ -118,7 +127,51 @@ public sealed record DemoCompany(
             customers.Add(new Company(legalName, shortName, alias, industry, size, region, reps[i % reps.Length], stage,
                 today.AddDays(-random.Next(5, 200)), contacts, orders, touches, reminders));
         }
-        return new DemoCompany(users, customers);
+        return new DemoCompany(users, customers, MakeDeals(customers, today), MakeTargets(reps, today));
+    }
+
+    /// <summary>
+    /// An open deal for every customer still in play (one negotiation in four has a second, 二期), some already past
+    /// their expected date; a won deal for each won customer, a third of them signed this month so targets show progress.
+    /// Its own random sequence, so the rest of the company stays as it was before deals existed.
+    /// </summary>
+    private static List<Opportunity> MakeDeals(List<Company> customers, DateOnly today)
+    {
+        var random = new Random(20261201);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var deals = new List<Opportunity>();
+        for (var i = 0; i < customers.Count; i++)
+        {
+            var stage = customers[i].Stage;
+            var amount = 50_000m + random.Next(0, 76) * 10_000;
+            switch (stage)
+            {
+                case FunnelStage.Lead or FunnelStage.Qualified or FunnelStage.Negotiation:
+                    deals.Add(new Opportunity(i, "", amount, today.AddDays(random.Next(-5, 75)), stage, null));
+                    if (stage == FunnelStage.Negotiation && i % 4 == 0)
+                        deals.Add(new Opportunity(i, "二期", amount / 2, today.AddDays(random.Next(20, 100)), FunnelStage.Qualified, null));
+                    break;
+                case FunnelStage.Won:
+                    var closed = i % 3 == 0 && today.Day > 1 ? monthStart.AddDays(random.Next(0, today.Day - 1)) : customers[i].StageSince;
+                    deals.Add(new Opportunity(i, "", amount, closed, FunnelStage.Won, closed));
+                    break;
+                case FunnelStage.Lost:
+                    deals.Add(new Opportunity(i, "", amount, customers[i].StageSince, FunnelStage.Lost, customers[i].StageSince));
+                    break;
+            }
+        }
+        return deals;
+    }
+
+    private static List<Target> MakeTargets(string[] reps, DateOnly today)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var quarter = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
+        var monthly = new[] { 600_000m, 500_000m, 400_000m, 300_000m };
+        var targets = reps.Select((rep, k) => new Target(rep, false, false, month, monthly[k % monthly.Length])).ToList();
+        targets.AddRange(reps.Select((rep, k) => new Target(rep, false, true, quarter, monthly[k % monthly.Length] * 3)));
+        targets.Add(new Target("wangqiang", true, false, month, 2_000_000m));
+        return targets;
     }
 
     private static FunnelStage StageFor(int i) => (i % 20) switch

@@ -52,6 +52,16 @@ public sealed class DemoCompanySeeder(NpgsqlDataSource dataSource, TimeProvider 
         values ((select id from users where wecom_userid = @RepUserId), @CustomerId, @DueAt, @Note, 'manual')
         """;
 
+    private const string InsertDealSql = """
+        insert into deals (customer_id, owner_id, title, amount, expected_close, stage, closed_at)
+        values (@CustomerId, (select owner_id from customers where id = @CustomerId), @Title, @Amount, @ExpectedClose, @Stage, @ClosedAt)
+        """;
+
+    private const string InsertTargetSql = """
+        insert into sales_targets (user_id, scope, period_kind, period_start, amount)
+        values ((select id from users where wecom_userid = @UserId), @Scope, @Kind, @Start, @Amount)
+        """;
+
     /// <summary>Seeds only when there is no customer yet; returns whether it did.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
@@ -66,6 +76,7 @@ public sealed class DemoCompanySeeder(NpgsqlDataSource dataSource, TimeProvider 
         foreach (var user in company.Users)
             await Run(InsertUserSql, new { user.UserId, user.Name, Role = user.Role.Code(), user.ManagerUserId });
 
+        var ids = new List<long>();
         foreach (var c in company.Customers)
         {
             var stageSince = ChinaTime.At(c.StageSince, new TimeOnly(10, 0)).ToUniversalTime();
@@ -74,6 +85,7 @@ public sealed class DemoCompanySeeder(NpgsqlDataSource dataSource, TimeProvider 
                 c.LegalName, c.ShortName, Aliases = new[] { c.Alias }, c.Industry, c.Size, c.Region, c.OwnerUserId,
                 Stage = c.Stage.Code(), StageSince = stageSince,
             }, tx, cancellationToken: ct));
+            ids.Add(id);
             await Run(InsertStageSql, new { CustomerId = id, Stage = c.Stage.Code(), At = stageSince });
             foreach (var p in c.Contacts)
             {
@@ -96,6 +108,16 @@ public sealed class DemoCompanySeeder(NpgsqlDataSource dataSource, TimeProvider 
             foreach (var r in c.Reminders)
                 await Run(InsertReminderSql, new { RepUserId = c.OwnerUserId, CustomerId = id, DueAt = r.DueAt.ToUniversalTime(), r.Note });
         }
+        foreach (var d in company.Deals)
+        {
+            await Run(InsertDealSql, new
+            {
+                CustomerId = ids[d.Customer], d.Title, d.Amount, d.ExpectedClose, Stage = d.Stage.Code(),
+                ClosedAt = d.ClosedOn is { } on ? ChinaTime.At(on, new TimeOnly(15, 0)).ToUniversalTime() : (DateTimeOffset?)null,
+            });
+        }
+        foreach (var t in company.Targets)
+            await Run(InsertTargetSql, new { t.UserId, Scope = t.Team ? "team" : "personal", Kind = t.Quarter ? "quarter" : "month", t.Start, t.Amount });
         await tx.CommitAsync(ct);
         logger.LogInformation("Loaded the demo company: {Users} users, {Customers} customers", company.Users.Count, company.Customers.Count);
         return true;
