@@ -1,5 +1,6 @@
 using Bot.Conversations.Reports;
 using Microsoft.Extensions.Options;
+using ScottPlot;
 
 namespace Bot.Host.Reports;
 
@@ -8,9 +9,16 @@ public sealed class ScottPlotReportCharts(IOptions<ChartFontOptions> font) : IRe
 {
     private readonly string _font = font.Value.Family;
 
-    public byte[] Funnel(string title, IReadOnlyList<StageBar> stages) => ChartCanvas.Png(FunnelChart.Draw(title, stages, _font));
+    public byte[] Funnel(string title, IReadOnlyList<StageBar> stages) => Png(FunnelChart.Draw(title, stages, _font));
 
-    public byte[] TargetAchievement(string title, IReadOnlyList<TargetBar> people) => ChartCanvas.Png(TargetChart.Draw(title, people, _font));
+    public byte[] TargetAchievement(string title, IReadOnlyList<TargetBar> people) => Png(TargetChart.Draw(title, people, _font));
 
-    public byte[] ActivityTrend(string title, IReadOnlyList<ActivityDay> days) => ChartCanvas.Png(ActivityChart.Draw(title, days, _font));
+    public byte[] ActivityTrend(string title, IReadOnlyList<ActivityDay> days) => Png(ActivityChart.Draw(title, days, _font));
+
+    // A plot holds native drawing resources; give them back with each picture rather than when the GC gets round to it.
+    private static byte[] Png(Plot plot)
+    {
+        using (plot)
+            return plot.GetImageBytes(ChartCanvas.Width, ChartCanvas.Height, ImageFormat.Png);
+    }
 }
