@@ -6,8 +6,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Bot.Host.Reports;
 
 /// <summary>
-/// One report value as a cell: numbers as numbers, dates as Excel serial days with a date format (times in Beijing
-/// time, as the team reads them), text through the shared string table. Also how wide the value shows, for the column.
+/// One report value as a cell: numbers as numbers (a decimal is an amount in yuan, shown as #,##0), dates as Excel
+/// serial days with a date format (times in Beijing time, as the team reads them), text through the shared string table.
+/// Also how wide the value shows, for the column.
 /// </summary>
 internal sealed class WorkbookCells
 {
