@@ -18,9 +18,12 @@ public interface IReportCharts
     /// <summary>Horizontal bars from the first stage down, with each count and the share of the first stage.</summary>
     byte[] Funnel(string title, IReadOnlyList<StageBar> stages);
 
-    /// <summary>Per person: achieved against target (bar and percent), the target as a marker; best first.</summary>
+    /// <summary>
+    /// Per person: the share of their own target achieved (bar and percent, the amounts beside it) against the target
+    /// as a 100 % line; best first, people without a target (0) last with what they signed.
+    /// </summary>
     byte[] TargetAchievement(string title, IReadOnlyList<TargetBar> people);
 
-    /// <summary>Interactions per day as a line (and wins as points), days on the x axis as M/d.</summary>
+    /// <summary>Interactions per day as a line (and wins as points), days on the x axis as M/d; a day not listed is 0.</summary>
     byte[] ActivityTrend(string title, IReadOnlyList<ActivityDay> days);
 }

@@ -1,8 +1,9 @@
 namespace Bot.Conversations.Reports;
 
 /// <summary>
-/// One sheet of an exported report: a name (≤ 31 chars, as Excel allows), a header row and rows whose cells are
-/// string, int, long, decimal, double, DateOnly, DateTimeOffset (shown in Beijing time) or null.
+/// One sheet of an exported report: a name (made to fit Excel's rules: ≤ 31 chars, none of []:*?/\), a header row and
+/// rows whose cells are string, int, long, decimal (an amount in yuan, shown as #,##0), double, DateOnly, DateTimeOffset
+/// (shown in Beijing time) or null (an empty cell).
 /// </summary>
 public sealed record ReportSheet(string Name, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<object?>> Rows);
 

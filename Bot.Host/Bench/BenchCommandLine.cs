@@ -12,7 +12,7 @@ internal static class BenchCommandLine
 
     private static RootCommand Build() => new("销售助手的压测与模型训练（scripts/bench、scripts/train）")
     {
-        Callbacks(), Nlu(), Reports(), Care(), Faults(), Dashboard(), Train(),
+        Callbacks(), Nlu(), Reports(), Charts(), Care(), Faults(), Dashboard(), Train(),
     };
 
     private static Command Callbacks()
@@ -46,6 +46,15 @@ internal static class BenchCommandLine
         var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 20 };
         var command = new Command("reports", "在当前数据库生成大数据量并压测团队漏斗和流失名单") { customers, perCustomer, runs };
         command.SetAction((result, ct) => BenchCommands.ReportsAsync(result.GetValue(customers), result.GetValue(perCustomer), result.GetValue(runs), ct));
+        return command;
+    }
+
+    private static Command Charts()
+    {
+        var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 200 };
+        var docs = new Option<DirectoryInfo?>("--docs") { Description = "把三张示例图表写到这个目录（README 用的 docs/chart-*.png）" };
+        var command = new Command("charts", "逐一绘制漏斗、目标完成和跟进趋势图各若干次，报告 p50/p95/最大耗时") { runs, docs };
+        command.SetAction((result, _) => BenchCommands.ChartsAsync(result.GetValue(runs), result.GetValue(docs)));
         return command;
     }
 

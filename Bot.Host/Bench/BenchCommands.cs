@@ -2,6 +2,7 @@ using Bot.Conversations;
 using Bot.Data.Postgres;
 using Bot.Host.Care;
 using Bot.Host.Hosting;
+using Bot.Host.Reports;
 using Bot.Host.WeCom;
 
 namespace Bot.Bench;
@@ -23,6 +24,12 @@ internal static class BenchCommands
         await using var app = BotHost.BuildServices(services => services.AddConversations().AddSingleton<ReportsBenchmark>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         return await app.Services.GetRequiredService<ReportsBenchmark>().RunAsync(customers, interactionsPerCustomer, runs, ct);
+    }
+
+    public static async Task<int> ChartsAsync(int runs, DirectoryInfo? docs)
+    {
+        await using var app = BotHost.BuildServices(services => services.AddReportRendering().AddSingleton<ChartsBenchmark>());
+        return app.Services.GetRequiredService<ChartsBenchmark>().Run(runs, docs);
     }
 
     public static async Task<int> CareAsync(int customers, int perMinute, int seconds, CancellationToken ct)

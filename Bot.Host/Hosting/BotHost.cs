@@ -4,6 +4,7 @@ using Bot.Host.Care;
 using Bot.Host.Health;
 using Bot.Host.Llm;
 using Bot.Host.Messaging;
+using Bot.Host.Reports;
 using Bot.Host.Scheduling;
 using Bot.Host.Telemetry;
 using Bot.Host.WeCom;
@@ -66,6 +67,7 @@ public static class BotHost
         builder.Services.AddWeCom();
         builder.Services.AddMessaging();
         builder.Services.AddCare();
+        builder.Services.AddReportRendering();
         builder.Services.AddScheduling(builder.Configuration, builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ConnectionString ?? "");
         addOn?.AddServices(builder.Services, builder.Configuration);
         builder.Services.AddTelemetry(builder.Configuration);
