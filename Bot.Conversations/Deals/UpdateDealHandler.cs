@@ -28,7 +28,8 @@ public sealed class UpdateDealHandler(ICustomerRepository customers, IDealReposi
         var inbound = context.Message.InboundId > 0 ? context.Message.InboundId : (long?)null;
         string text;
         List<UndoRecord> undo = [];
-        switch (DealChoice.Of(parsed.Text, await deals.ListForCustomerAsync(customer.Id, ct)))
+        var all = await deals.ListForCustomerAsync(customer.Id, ct);
+        switch (JustWritten(context, all) ?? DealChoice.Of(parsed.Text, all))
         {
             case DealChoice.Unclear unclear:
                 return [Reply.Plain($"{name}有 {unclear.Open.Count} 个在跟的商机：{DealText.Choices(unclear.Open)}。改哪个？带上名称再说一次，比如「{name}{unclear.Open.FirstOrDefault(d => d.Title.Length > 0)?.Title ?? "二期"}金额改成25万」。")];
@@ -49,6 +50,17 @@ public sealed class UpdateDealHandler(ICustomerRepository customers, IDealReposi
         text += "\n说错了回复「撤销」。";
         await context.RememberWriteAsync(text, customer.Id, undo, ct);
         return [Reply.Plain(text)];
+    }
+
+    /// <summary>
+    /// 「金额改成25万」 right after a deal was opened or changed, with no customer or deal named, is about that deal.
+    /// </summary>
+    private static DealChoice.Existing? JustWritten(ConversationContext context, IReadOnlyList<Deal> deals)
+    {
+        if (context.Parsed.Customer is CustomerResolution.Resolved || DealTitles.Find(context.Parsed.Text) is not null || context.Dialog.Last is not { } last)
+            return null;
+        var id = last.Undo.Select(u => u switch { DealAdded a => a.Id, DealChanged c => c.Previous.Id, _ => (long?)null }).LastOrDefault(i => i is not null);
+        return deals.FirstOrDefault(d => d.Id == id && d.IsOpen) is { } deal ? new DealChoice.Existing(deal) : null;
     }
 
     private static string Changes(Deal before, decimal? amount, DateOnly? close, DateOnly today)

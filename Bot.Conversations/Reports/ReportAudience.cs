@@ -11,20 +11,27 @@ public sealed record ReportAudience(string Whose, IReadOnlySet<long>? OwnerIds, 
 {
     public bool IsGroup => People.Count > 1 || OwnerIds is null;
 
-    public static async Task<ReportAudience> ForAsync(ConversationContext context, IUserDirectory users, CancellationToken ct)
+    public static Task<ReportAudience> ForAsync(ConversationContext context, IUserDirectory users, CancellationToken ct) =>
+        ForAsync(context.User, context.Scope.OwnerIds, context.Parsed.Text, users, ct);
+
+    /// <param name="text">What was asked; a team member named in it narrows the report to them.</param>
+    public static async Task<ReportAudience> ForAsync(SalesUser user, IReadOnlySet<long>? scope, string text, IUserDirectory users, CancellationToken ct)
     {
-        var user = context.User;
         if (user.Role == UserRole.Rep)
             return new ReportAudience("你的", new HashSet<long> { user.Id }, [user], null);
         var visible = user.Role == UserRole.Manager ? [.. await users.ListTeamAsync(user.Id, ct), user] : await users.ListActiveAsync(ct);
-        if (NamedIn(context.Parsed.Text, visible.Where(u => u.Id != user.Id)) is { } named)
+        if (NamedIn(text, visible.Where(u => u.Id != user.Id)) is { } named)
             return new ReportAudience(named.Name + "的", new HashSet<long> { named.Id }, [named], named);
         if (user.Role == UserRole.Manager && visible.Count == 1)
             return new ReportAudience("你的", new HashSet<long> { user.Id }, [user], null);
         return user.Role == UserRole.Admin
-            ? new ReportAudience("全公司", null, [.. visible.Where(u => u.Role != UserRole.Admin)], null)
-            : new ReportAudience("团队", context.Scope.OwnerIds, visible, null);
+            ? await CompanyAsync(users, ct)
+            : new ReportAudience("团队", scope, visible, null);
     }
+
+    /// <summary>Everyone's figures, each member who sells listed (the command line's default, and an admin's).</summary>
+    public static async Task<ReportAudience> CompanyAsync(IUserDirectory users, CancellationToken ct) =>
+        new("全公司", null, [.. (await users.ListActiveAsync(ct)).Where(u => u.Role != UserRole.Admin)], null);
 
     /// <summary>The person a message names, longest name first (张伟 in 「张伟华」 is not 张伟 when both exist).</summary>
     public static SalesUser? NamedIn(string text, IEnumerable<SalesUser> people) =>

@@ -18,7 +18,7 @@ public sealed record ExportedReport(string FileName, ReportWorkbookContent Conte
 /// </summary>
 public sealed class ReportWorkbookBuilder(FunnelReportBuilder funnel, ISalesResults results, ITargetRepository targets, IOptions<ForecastOptions> odds)
 {
-    public async Task<ExportedReport> BuildAsync(ReportAudience audience, SalesUser viewer, ReportPeriod period, DateTimeOffset now, CancellationToken ct)
+    public async Task<ExportedReport> BuildAsync(ReportAudience audience, SalesUser? viewer, ReportPeriod period, DateTimeOffset now, CancellationToken ct)
     {
         var today = ChinaTime.DateOf(now);
         var report = await funnel.BuildAsync(audience.Whose, audience.OwnerIds, period, now, perRep: true, ct);

@@ -64,11 +64,12 @@ public sealed record TargetProgress(TargetPeriod Period, decimal? GroupTarget, b
     public IReadOnlyList<TargetBar> Bars() =>
         [.. Ranked.Where(p => p.Target is > 0).Select(p => new TargetBar(p.Name, p.Target!.Value, p.SignedAmount))];
 
+    /// <param name="viewer">Whose team (or company) target is the group's; null when nobody's is.</param>
     public static async Task<TargetProgress> BuildAsync(
-        ITargetRepository targets, ISalesResults results, ReportAudience audience, SalesUser viewer, TargetPeriod period, CancellationToken ct)
+        ITargetRepository targets, ISalesResults results, ReportAudience audience, SalesUser? viewer, TargetPeriod period, CancellationToken ct)
     {
         var people = audience.People;
-        var ids = people.Select(p => p.Id).Append(viewer.Id).Distinct().ToList();
+        var ids = people.Select(p => p.Id).Concat(viewer is null ? [] : [viewer.Id]).Distinct().ToList();
         var set = await targets.ListAsync(ids, period, ct);
         var signedBy = (await results.SignedAsync(audience.OwnerIds, Common.ChinaTime.At(period.Start, TimeOnly.MinValue), Common.ChinaTime.At(period.End, TimeOnly.MinValue), ct))
             .ToDictionary(s => s.OwnerId);
@@ -80,7 +81,7 @@ public sealed record TargetProgress(TargetPeriod Period, decimal? GroupTarget, b
             .Select(x => x.Progress)
             .ToList();
         var groupTotal = audience.OwnerIds is null ? signedBy.Values.Sum(s => s.Amount) : signedBy.Values.Where(s => audience.OwnerIds.Contains(s.OwnerId)).Sum(s => s.Amount);
-        var team = audience.Named is null && audience.IsGroup ? set.FirstOrDefault(t => t.UserId == viewer.Id && t.Scope == TargetScope.Team) : null;
+        var team = audience.Named is null && audience.IsGroup ? set.FirstOrDefault(t => t.UserId == viewer?.Id && t.Scope == TargetScope.Team) : null;
         var sum = progress.Where(p => p.Target is not null).Sum(p => p.Target);
         var groupTarget = team?.Amount ?? (audience.IsGroup ? (sum > 0 ? sum : null) : progress.FirstOrDefault()?.Target);
         return new TargetProgress(period, groupTarget, team is null && audience.IsGroup, groupTotal, progress);

@@ -21,7 +21,7 @@ internal static class BenchCommands
 
     public static async Task<int> ReportsAsync(int customers, int interactionsPerCustomer, int runs, CancellationToken ct)
     {
-        await using var app = BotHost.BuildServices(services => services.AddConversations().AddSingleton<ReportsBenchmark>());
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddReportRendering().AddSingleton<ReportsBenchmark>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         return await app.Services.GetRequiredService<ReportsBenchmark>().RunAsync(customers, interactionsPerCustomer, runs, ct);
     }
@@ -34,7 +34,7 @@ internal static class BenchCommands
 
     public static async Task<int> CareAsync(int customers, int perMinute, int seconds, CancellationToken ct)
     {
-        await using var app = BotHost.BuildServices(services => services.AddConversations().AddCare().AddSingleton<CareBenchmark>());
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddReportRendering().AddCare().AddSingleton<CareBenchmark>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         return await app.Services.GetRequiredService<CareBenchmark>().RunAsync(customers, perMinute, seconds, ct);
     }

@@ -5,7 +5,7 @@ using Bot.Host.Hosting;
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// <c>serve</c>, <c>migrate</c>, <c>doctor</c>, <c>import users|customers|orders FILE</c>, <c>demo</c>.
+/// <c>serve</c>, <c>migrate</c>, <c>doctor</c>, <c>import users|customers|orders FILE</c>, <c>demo</c>, <c>report funnel</c>.
 /// No arguments, or only host options such as --urls, means serve.
 /// </summary>
 public static class BotCommandLine
@@ -104,7 +104,15 @@ public static class BotCommandLine
             parent.Subcommands.Add(customer);
         }
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, export, forget };
+        var report = new Command("report", "导出报表");
+        var period = new Option<string>("--period") { Description = "期间：this_week、last_week、this_month、last_month、this_quarter、last_quarter、this_year，或 本月、上周", DefaultValueFactory = _ => "this_month" };
+        var reportOut = new Option<FileInfo>("--out") { Description = "写到哪个 .xlsx 文件", Required = true };
+        var reportUser = new Option<string?>("--user") { Description = "按这位成员看到的范围导出（企业微信 userid）；不给则导出全公司" };
+        var funnel = new Command("funnel", "漏斗与业绩报表（概览、按销售含目标、商机预测、每日跟进）写成 Excel") { period, reportOut, reportUser };
+        funnel.SetAction((result, ct) => CliCommands.ReportFunnelAsync(result.GetValue(period)!, result.GetValue(reportUser), result.GetValue(reportOut)!, ct));
+        report.Subcommands.Add(funnel);
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, export, forget, report };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

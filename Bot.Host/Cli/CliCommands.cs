@@ -5,6 +5,7 @@ using Bot.Conversations.Operations;
 using Bot.Host.Doctor;
 using Bot.Host.Hosting;
 using Bot.Host.Llm;
+using Bot.Host.Reports;
 using Bot.Host.Scheduling;
 
 namespace Bot.Host.Cli;
@@ -138,7 +139,7 @@ internal static class CliCommands
 
     public static async Task<int> ParseAsync(CancellationToken ct)
     {
-        await using var app = BotHost.BuildServices(services => services.AddConversations().AddSingleton<ParseCommand>());
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddReportRendering().AddSingleton<ParseCommand>());
         await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return await app.Services.GetRequiredService<ParseCommand>().RunAsync(Console.In, Console.Out, ct);
@@ -157,7 +158,7 @@ internal static class CliCommands
         }
         await using var app = BotHost.BuildServices(services =>
         {
-            services.AddConversations();
+            services.AddConversations().AddReportRendering();
             if (model)
                 services.AddLlm(configuration);
         });
@@ -173,13 +174,21 @@ internal static class CliCommands
 
     public static async Task<int> CustomerRightsAsync(bool forget, string name, bool json, CancellationToken ct)
     {
-        await using var app = BotHost.BuildServices(services => services.AddConversations().AddSingleton<CustomerRightsCommand>());
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddReportRendering().AddSingleton<CustomerRightsCommand>());
         await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var command = app.Services.GetRequiredService<CustomerRightsCommand>();
         return forget
             ? await command.ForgetAsync(name, Console.Out, Console.Error, ct)
             : await command.ExportAsync(name, json, Console.Out, Console.Error, ct);
+    }
+
+    public static async Task<int> ReportFunnelAsync(string period, string? user, FileInfo output, CancellationToken ct)
+    {
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddReportRendering().AddSingleton<ReportCommand>());
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return await app.Services.GetRequiredService<ReportCommand>().ExportFunnelAsync(period, user, output, Console.Out, Console.Error, ct);
     }
 
     public static async Task<int> DoctorAsync(CancellationToken ct)

@@ -32,7 +32,7 @@ public static class BotHost
     /// compose (and the jobs' tests).
     /// </summary>
     public static IServiceCollection AddJobsAlone(this IServiceCollection services) =>
-        services.AddConversations().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs();
+        services.AddConversations().AddReportRendering().AddWeComApi().AddCare().AddNoticeOutbox().AddScheduledJobs();
 
     /// <summary>The host's services without the web server, quiet, plus whatever a one-shot command (or a benchmark) needs.</summary>
     public static WebApplication BuildServices(Action<IServiceCollection>? add = null)
