@@ -27,7 +27,7 @@ public sealed class ForecastHandler(IUserDirectory users, ISalesResults results,
 
     /// <summary>Month unless a quarter or next month is asked; weeks and years have no forecast of their own.</summary>
     public static async Task<Forecast> BuildAsync(
-        ISalesResults results, ITargetRepository targets, ForecastOptions odds, ReportAudience audience, SalesUser viewer, ReportPeriod? asked, DateOnly today, CancellationToken ct)
+        ISalesResults results, ITargetRepository targets, ForecastOptions odds, ReportAudience audience, SalesUser? viewer, ReportPeriod? asked, DateOnly today, CancellationToken ct)
     {
         var period = asked is ReportPeriod.ThisQuarter or ReportPeriod.NextMonth or ReportPeriod.NextQuarter ? asked.Value : ReportPeriod.ThisMonth;
         var range = PeriodRange.For(period, today).Current;

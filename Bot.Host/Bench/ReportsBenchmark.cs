@@ -3,6 +3,9 @@ using System.Globalization;
 using Bot.Conversations.Churn;
 using Bot.Conversations.Common;
 using Bot.Conversations.Funnel;
+using Bot.Conversations.Reports;
+using Bot.Conversations.Targets;
+using Bot.Conversations.Team;
 using Bot.Conversations.Understanding;
 using Bot.Host.Cli;
 using Dapper;
@@ -11,11 +14,15 @@ using Npgsql;
 namespace Bot.Bench;
 
 /// <summary>
-/// Generates a large book (100,000 customers, 1,000,000 interactions, 500,000 orders, stage history, reminders) with
-/// plain SQL and times the two heavy reads a manager triggers: the team funnel report and the churn list (as the
-/// nightly scan leaves it, and with reps logging interactions between two asks, which the next ask re-assesses).
+/// Generates a large book (100,000 customers, 1,000,000 interactions, 500,000 orders, 200,000 deals, stage history,
+/// reminders, targets) with plain SQL and times the heavy reads a manager triggers: the team funnel report with its
+/// per-rep × stage table (and the company-wide one), targets, the forecast, the churn list (as the nightly scan leaves
+/// it, and with reps logging interactions between two asks, which the next ask re-assesses), and the three charts
+/// drawn from those figures.
 /// </summary>
-public sealed class ReportsBenchmark(NpgsqlDataSource database, FunnelReportBuilder funnel, IChurnFindings churn, TimeProvider clock)
+public sealed class ReportsBenchmark(
+    NpgsqlDataSource database, FunnelReportBuilder funnel, IChurnFindings churn, ITargetRepository targets, ISalesResults results,
+    IUserDirectory users, IReportCharts charts, Microsoft.Extensions.Options.IOptions<ForecastOptions> odds, TimeProvider clock)
 {
     // What a busy team writes between two asks: twenty calls, one of them a complaint.
     private const string DaytimeSql = """
@@ -45,6 +52,19 @@ public sealed class ReportsBenchmark(NpgsqlDataSource database, FunnelReportBuil
                now() - ((c.id * 13 + k * 29) % 365) * interval '1 day', '跟进',
                case when (c.id + k) % 50 = 0 then array['complaint'] else '{}' end
         from customers c, generate_series(1, @PerCustomer) k;
+        insert into deals (customer_id, owner_id, title, amount, expected_close, stage, closed_at)
+        select c.id, c.owner_id, case k when 1 then '' else '二期' end, 10000 + (c.id * 37 + k * 11) % 500000,
+               current_date + ((c.id * 3 + k * 17) % 150 - 20)::int,
+               case when c.stage in ('won', 'lost') and k = 1 then c.stage when k = 2 and c.stage = 'lead' then 'qualified'
+                    else (array['lead','qualified','negotiation'])[1 + (c.id + k) % 3] end,
+               case when c.stage in ('won', 'lost') and k = 1 then now() - ((c.id * 7) % 120) * interval '1 day' end
+        from customers c, generate_series(1, 2) k;
+        insert into sales_targets (user_id, scope, period_kind, period_start, amount)
+        select r.id, 'personal', kind, case kind when 'month' then date_trunc('month', current_date)::date else date_trunc('quarter', current_date)::date end,
+               case kind when 'month' then 2000000 + r.n * 100000 else 6000000 + r.n * 300000 end
+        from reps r, unnest(array['month', 'quarter']) kind;
+        insert into sales_targets (user_id, scope, period_kind, period_start, amount)
+        select id, 'team', 'month', date_trunc('month', current_date)::date, 50000000 from users where wecom_userid = 'bench_mgr';
         insert into reminders (rep_id, customer_id, due_at, note, status, completed_at)
         select c.owner_id, c.id, now() + ((c.id % 30) - 15) * interval '1 day', '跟进',
                case when c.id % 2 = 0 then 'done' else 'open' end, case when c.id % 2 = 0 then now() - interval '1 day' end
@@ -67,7 +87,7 @@ public sealed class ReportsBenchmark(NpgsqlDataSource database, FunnelReportBuil
                 await connection.ExecuteAsync(new CommandDefinition(GenerateSql, new { Customers = customers, PerCustomer = interactionsPerCustomer }, cancellationToken: ct, commandTimeout: 1800));
                 // What autovacuum does on a live database: visibility maps for index-only scans, fresh statistics.
                 await connection.ExecuteAsync(new CommandDefinition("vacuum analyze", cancellationToken: ct, commandTimeout: 1800));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {customers:N0} customers and {customers * interactionsPerCustomer:N0} interactions in {watch.Elapsed.TotalSeconds:0.0} s"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {customers:N0} customers, {customers * interactionsPerCustomer:N0} interactions and {customers * 2:N0} deals in {watch.Elapsed.TotalSeconds:0.0} s"));
             }
         }
         await using var read = await database.OpenConnectionAsync(ct);
@@ -75,7 +95,23 @@ public sealed class ReportsBenchmark(NpgsqlDataSource database, FunnelReportBuil
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
 
-        var funnelTimes = await TimeAsync(runs, () => funnel.BuildAsync("团队", team, ReportPeriod.ThisWeek, now, perRep: true, ct));
+        var manager = await users.FindByWeComIdAsync("bench_mgr", ct) ?? throw new InvalidOperationException("no bench manager");
+        var people = await users.ListTeamAsync(manager.Id, ct);
+        var audience = new ReportAudience("团队", team.Append(manager.Id).ToHashSet(), [.. people, manager], null);
+        var company = await ReportAudience.CompanyAsync(users, ct);
+        var month = TargetPeriod.MonthOf(today);
+
+        FunnelReport? report = null;
+        var funnelTimes = await TimeAsync(runs, async () => report = await funnel.BuildAsync("团队", team, ReportPeriod.ThisWeek, now, perRep: true, ct));
+        var monthTableTimes = await TimeAsync(runs, () => funnel.BuildAsync("全公司", null, ReportPeriod.ThisMonth, now, perRep: true, ct));
+        TargetProgress? progress = null;
+        var targetTimes = await TimeAsync(runs, async () => progress = await TargetProgress.BuildAsync(targets, results, audience, manager, month, ct));
+        var forecastTimes = await TimeAsync(runs, () => ForecastHandler.BuildAsync(results, targets, odds.Value, audience, manager, ReportPeriod.ThisMonth, today, ct));
+        var companyForecastTimes = await TimeAsync(runs, () => ForecastHandler.BuildAsync(results, targets, odds.Value, company, null, ReportPeriod.ThisQuarter, today, ct));
+        var monthDays = await funnel.BuildAsync("团队", team, ReportPeriod.ThisMonth, now, perRep: false, ct);
+        var funnelChart = await TimeAsync(runs, () => Task.FromResult(charts.Funnel("团队漏斗", report!.Bars)));
+        var targetChart = await TimeAsync(runs, () => Task.FromResult(charts.TargetAchievement("团队目标完成", progress!.Bars())));
+        var trendChart = await TimeAsync(runs, () => Task.FromResult(charts.ActivityTrend("团队每日跟进", monthDays.Days)));
         var scan = Stopwatch.StartNew();
         var scanned = await churn.ScanAsync(today, now, (_, _) => Task.CompletedTask, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nightly churn scan: {scanned.AtRisk:N0} customers at risk, {scan.Elapsed.TotalSeconds:0.0} s"));
@@ -84,7 +120,14 @@ public sealed class ReportsBenchmark(NpgsqlDataSource database, FunnelReportBuil
         var seed = 0;
         var daytimeTimes = await TimeAsync(runs, () => ChurnListAsync(team, today, ct), () =>
             read.ExecuteAsync(new CommandDefinition(DaytimeSql, new { Seed = ++seed, Customers = customers }, cancellationToken: ct)));
-        Console.WriteLine(Line("team funnel report (this week vs last, 20 reps)", funnelTimes));
+        Console.WriteLine(Line("team funnel report with the per-rep × stage table (this week vs last, 20 reps)", funnelTimes));
+        Console.WriteLine(Line("company per-rep × stage table (this month vs last, everyone)", monthTableTimes));
+        Console.WriteLine(Line("targets (team, this month: 20 reps ranked)", targetTimes));
+        Console.WriteLine(Line("forecast (team, this month, with its deals)", forecastTimes));
+        Console.WriteLine(Line("forecast (company, this quarter, with its deals)", companyForecastTimes));
+        Console.WriteLine(Line("chart: funnel", funnelChart));
+        Console.WriteLine(Line("chart: target achievement (20 reps)", targetChart));
+        Console.WriteLine(Line("chart: activity trend (this month by day)", trendChart));
         Console.WriteLine(Line("churn_list (team)", churnTimes));
         Console.WriteLine(Line("churn_list (team) after 20 new interactions", daytimeTimes));
         return 0;

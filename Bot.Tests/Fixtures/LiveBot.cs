@@ -74,9 +74,12 @@ public sealed class LiveBot : IAsyncDisposable
     }
 
     /// <summary>A live bot with the demo company loaded (the sandbox's 1 manager, 4 reps and 60 customers).</summary>
-    public static async Task<LiveBot> StartWithDemoCompanyAsync(params (string Key, string Value)[] settings)
+    public static Task<LiveBot> StartWithDemoCompanyAsync(params (string Key, string Value)[] settings) => StartWithDemoCompanyAsync(null, settings);
+
+    /// <param name="clock">The host's clock, also the demo company's "today"; the system clock when null.</param>
+    public static async Task<LiveBot> StartWithDemoCompanyAsync(TimeProvider? clock, params (string Key, string Value)[] settings)
     {
-        var bot = await StartAsync(settings);
+        var bot = await StartAsync(clock, settings);
         await bot.Services.GetRequiredService<Bot.Data.Demo.DemoCompanySeeder>().SeedIfEmptyAsync(CancellationToken.None);
         return bot;
     }
