@@ -76,6 +76,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CustomerImporter>();
         services.AddSingleton<OrderImporter>();
         services.AddSingleton<DealImporter>();
+        services.AddSingleton<TargetImporter>();
         services.AddSingleton<GuideImporter>();
         services.AddSingleton<IImports, FileImports>();
         services.AddSingleton<Demo.DemoCompanySeeder>();
