@@ -75,6 +75,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<UserImporter>();
         services.AddSingleton<CustomerImporter>();
         services.AddSingleton<OrderImporter>();
+        services.AddSingleton<DealImporter>();
+        services.AddSingleton<TargetImporter>();
         services.AddSingleton<GuideImporter>();
         services.AddSingleton<IImports, FileImports>();
         services.AddSingleton<Demo.DemoCompanySeeder>();

@@ -21,10 +21,6 @@ public sealed class OrderImporter(NpgsqlDataSource dataSource, TimeProvider cloc
         new("order_no", false, "订单号", "单号", "订单编号"),
     ];
 
-    private const string CustomerNamesSql = """
-        select id, legal_name, short_name, aliases from customers where deleted_at is null
-        """;
-
     private const string CreateStagingSql = """
         create temp table import_orders (customer_id bigint, ordered_on date, amount numeric(14, 2), import_key text) on commit drop
         """;
@@ -42,18 +38,6 @@ public sealed class OrderImporter(NpgsqlDataSource dataSource, TimeProvider cloc
         where not exists (select 1 from orders o where o.import_key = i.import_key)
         """;
 
-    // A class, not a positional record: Dapper cannot match text[] columns to constructor parameters.
-    private sealed class CustomerName
-    {
-        public long Id { get; init; }
-
-        public string LegalName { get; init; } = "";
-
-        public string? ShortName { get; init; }
-
-        public string[] Aliases { get; init; } = [];
-    }
-
     private sealed record OrderLine(long CustomerId, DateOnly OrderedOn, decimal Amount, string ImportKey);
 
     public async Task<ImportReport> ImportAsync(byte[] file, CancellationToken ct)
@@ -64,7 +48,7 @@ public sealed class OrderImporter(NpgsqlDataSource dataSource, TimeProvider cloc
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var names = BuildNameIndex([.. await connection.QueryAsync<CustomerName>(new CommandDefinition(CustomerNamesSql, transaction: tx, cancellationToken: ct))]);
+        var customers = await CustomerLookup.LoadAsync(connection, tx, ct);
 
         var orders = new List<OrderLine>(rows.Count);
         var occurrences = new Dictionary<string, int>();
@@ -77,17 +61,12 @@ public sealed class OrderImporter(NpgsqlDataSource dataSource, TimeProvider cloc
                 report.Reject(row.Line, "缺少客户名称");
                 continue;
             }
-            if (!names.TryGetValue(CustomerNames.Normalize(customerText), out var customerIds))
+            if (!customers.TryResolve(customerText, out var customer, out var reason))
             {
-                report.Reject(row.Line, $"客户「{customerText}」不存在，请先导入客户");
+                report.Reject(row.Line, reason);
                 continue;
             }
-            if (customerIds.Count > 1)
-            {
-                report.Reject(row.Line, $"「{customerText}」对应 {customerIds.Count} 个客户，请写客户全称");
-                continue;
-            }
-            if (!ImportValues.TryDate(row.Get("date") ?? "", out var date, out var reason)
+            if (!ImportValues.TryDate(row.Get("date") ?? "", out var date, out reason)
                 || !ImportValues.TryAmount(row.Get("amount") ?? "", out var amount, out reason))
             {
                 report.Reject(row.Line, row.Get("date") is null ? "缺少日期" : row.Get("amount") is null ? "缺少金额" : reason);
@@ -111,11 +90,11 @@ public sealed class OrderImporter(NpgsqlDataSource dataSource, TimeProvider cloc
             }
             else
             {
-                var identity = string.Create(CultureInfo.InvariantCulture, $"auto:{customerIds[0]}:{date:yyyy-MM-dd}:{amount:0.00}");
+                var identity = string.Create(CultureInfo.InvariantCulture, $"auto:{customer.Id}:{date:yyyy-MM-dd}:{amount:0.00}");
                 occurrences[identity] = occurrences.GetValueOrDefault(identity) + 1;
                 key = $"{identity}:{occurrences[identity]}";
             }
-            orders.Add(new OrderLine(customerIds[0], date, amount, key));
+            orders.Add(new OrderLine(customer.Id, date, amount, key));
         }
 
         await connection.ExecuteAsync(new CommandDefinition(CreateStagingSql, transaction: tx, cancellationToken: ct));
@@ -140,32 +119,5 @@ public sealed class OrderImporter(NpgsqlDataSource dataSource, TimeProvider cloc
         await ImportAudit.RecordAsync(connection, tx, "orders", report, ct);
         await tx.CommitAsync(ct);
         return report;
-    }
-
-    /// <summary>Legal names, short names and aliases, each pointing at every customer that uses it.</summary>
-    private static Dictionary<string, List<long>> BuildNameIndex(List<CustomerName> customers)
-    {
-        var index = new Dictionary<string, List<long>>();
-        void Add(string? name, long id)
-        {
-            if (string.IsNullOrWhiteSpace(name))
-                return;
-            var key = CustomerNames.Normalize(name);
-            if (!index.TryGetValue(key, out var ids))
-                index[key] = ids = [];
-            if (!ids.Contains(id))
-                ids.Add(id);
-        }
-        foreach (var customer in customers)
-        {
-            Add(customer.LegalName, customer.Id);
-            Add(customer.ShortName, customer.Id);
-            foreach (var alias in customer.Aliases)
-                Add(alias, customer.Id);
-        }
-        // A legal name is exact: it wins over someone else's short name that happens to read the same.
-        foreach (var customer in customers)
-            index[CustomerNames.Normalize(customer.LegalName)] = [customer.Id];
-        return index;
     }
 }

@@ -1,3 +1,4 @@
+using Bot.Conversations.Team;
 using Dapper;
 using Npgsql;
 
@@ -6,12 +7,13 @@ namespace Bot.Data.Import;
 /// <summary>Finds a user the way a spreadsheet names one: by WeCom userid, or by a name that is not shared.</summary>
 internal sealed class UserLookup
 {
-    private const string AllUsersSql = "select id, wecom_userid, name from users where active";
+    private const string AllUsersSql = "select id, wecom_userid, name, role from users where active";
 
     private readonly Dictionary<string, long> _byUserId = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<long>> _byName = [];
+    private readonly Dictionary<long, UserRole> _roles = [];
 
-    private sealed record UserKey(long Id, string WecomUserid, string Name);
+    private sealed record UserKey(long Id, string WecomUserid, string Name, string Role);
 
     public static async Task<UserLookup> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
     {
@@ -19,6 +21,7 @@ internal sealed class UserLookup
         foreach (var user in await connection.QueryAsync<UserKey>(new CommandDefinition(AllUsersSql, transaction: tx, cancellationToken: ct)))
         {
             lookup._byUserId[user.WecomUserid] = user.Id;
+            lookup._roles[user.Id] = UserRoles.FromCode(user.Role);
             if (!lookup._byName.TryGetValue(user.Name, out var ids))
                 lookup._byName[user.Name] = ids = [];
             ids.Add(user.Id);
@@ -44,4 +47,7 @@ internal sealed class UserLookup
         reason = $"「{reference}」不是系统里的用户，请先导入用户";
         return false;
     }
+
+    /// <summary>The role of a user <see cref="TryResolve"/> found.</summary>
+    public UserRole RoleOf(long id) => _roles[id];
 }

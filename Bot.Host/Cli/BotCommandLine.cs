@@ -5,7 +5,7 @@ using Bot.Host.Hosting;
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// <c>serve</c>, <c>migrate</c>, <c>doctor</c>, <c>import users|customers|orders FILE</c>, <c>demo</c>, <c>report funnel</c>.
+/// <c>serve</c>, <c>migrate</c>, <c>doctor</c>, <c>import users|customers|orders|deals|targets FILE</c>, <c>demo</c>, <c>report funnel</c>.
 /// No arguments, or only host options such as --urls, means serve.
 /// </summary>
 public static class BotCommandLine
@@ -119,6 +119,9 @@ public static class BotCommandLine
     {
         ImportKind.Users => "导入用户：userid,name,role,manager（用户ID,姓名,角色,上级）",
         ImportKind.Customers => "导入客户：name,industry,size,owner,contact,title,phone,birthday,stage[,annual_amount,last_order_date,order_count]",
-        _ => "导入订单：customer,date,amount[,order_no]（客户名称,日期,金额[,订单号]）",
+        ImportKind.Orders => "导入订单：customer,date,amount[,order_no]（客户名称,日期,金额[,订单号]）",
+        ImportKind.Deals => "导入商机：customer[,title,amount,expected_close,stage,owner,closed_on,deal_no]（客户名称[,商机名称,金额,预计签约日期,阶段,负责人,成交日期,商机编号]）",
+        ImportKind.Targets => "导入销售目标：user,period,amount[,scope]（销售,期间,金额[,范围]）",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -13,24 +13,36 @@ public sealed class CommandLineTests : IAsyncLifetime
     public Task DisposeAsync() => TestDatabases.DropAsync(_connectionString);
 
     [Fact]
-    public async Task Import_UsersThenCustomers_PrintsChineseSummaryWithRejectedLines()
+    public async Task Import_UsersCustomersDealsTargets_PrintsChineseSummaryWithRejectedLines()
     {
         var dir = Directory.CreateTempSubdirectory("bot-cli-");
         try
         {
             var users = Path.Combine(dir.FullName, "users.csv");
             var customers = Path.Combine(dir.FullName, "customers.csv");
+            var deals = Path.Combine(dir.FullName, "deals.csv");
+            var targets = Path.Combine(dir.FullName, "targets.csv");
             await File.WriteAllTextAsync(users, "userid,name,role,manager\ncli_mgr,经理,manager,\ncli_rep,销售,rep,cli_mgr\n");
             await File.WriteAllBytesAsync(customers, CsvFiles.Gbk("客户名称,负责人,阶段\n命令行测试公司,cli_rep,意向\n坏公司,nobody,意向\n"));
+            await File.WriteAllTextAsync(deals, "客户名称,商机名称,金额,阶段,成交日期\n命令行测试公司,二期,30万,成交,\n命令行测试公司,三期,20万,洽谈,\n");
+            await File.WriteAllTextAsync(targets, "销售,范围,期间,金额\ncli_mgr,团队,2027Q1,300万\ncli_rep,团队,2027Q1,100万\n");
 
             var importedUsers = await BotProcess.RunAsync(_connectionString, _prefix, "import", "users", users);
             var importedCustomers = await BotProcess.RunAsync(_connectionString, _prefix, "import", "customers", customers);
+            var importedDeals = await BotProcess.RunAsync(_connectionString, _prefix, "import", "deals", deals);
+            var importedTargets = await BotProcess.RunAsync(_connectionString, _prefix, "import", "targets", targets);
 
             Assert.True(importedUsers.ExitCode == 0, importedUsers.Error);
             Assert.Contains("导入用户：共 2 行，新增 2，更新 0，未变 0，拒绝 0 行", importedUsers.Output);
             Assert.True(importedCustomers.ExitCode == 0, importedCustomers.Error);
             Assert.Contains("导入客户：共 2 行，新增 1，更新 0，未变 0，拒绝 1 行（编码 GBK）", importedCustomers.Output);
             Assert.Contains("第 3 行：负责人「nobody」不是系统里的用户，请先导入用户", importedCustomers.Output);
+            Assert.True(importedDeals.ExitCode == 0, importedDeals.Error);
+            Assert.Contains("导入商机：共 2 行，新增 1，更新 0，未变 0，拒绝 1 行", importedDeals.Output);
+            Assert.Contains("第 2 行：阶段是成交，请填成交日期", importedDeals.Output);
+            Assert.True(importedTargets.ExitCode == 0, importedTargets.Error);
+            Assert.Contains("导入销售目标：共 2 行，新增 1，更新 0，未变 0，拒绝 1 行", importedTargets.Output);
+            Assert.Contains("第 3 行：「cli_rep」是销售，没有团队；团队目标请写在主管或管理员名下", importedTargets.Output);
         }
         finally
         {
