@@ -40,9 +40,11 @@ public sealed class FunnelReportBuilder(IFunnelQueries queries)
     {
         var today = ChinaTime.DateOf(now);
         var (current, previous) = PeriodRange.For(period, today);
-        var figures = await queries.FiguresAsync(ownerIds, current.StartAt, current.EndAt, now, perRep, ct);
-        var before = await queries.TotalsAsync(ownerIds, previous.StartAt, previous.EndAt, ct);
-        var days = await queries.DailyActivityAsync(ownerIds, current.StartAt, current.EndAt, ct);
+        // Independent reads, side by side: the report waits for the slowest, not for their sum.
+        var figuresRead = queries.FiguresAsync(ownerIds, current.StartAt, current.EndAt, now, perRep, ct);
+        var beforeRead = queries.TotalsAsync(ownerIds, previous.StartAt, previous.EndAt, ct);
+        var daysRead = queries.DailyActivityAsync(ownerIds, current.StartAt, current.EndAt, ct);
+        var (figures, before, days) = (await figuresRead, await beforeRead, await daysRead);
         var summary = Render(whose, current, figures, before);
         // On a Monday this week has barely begun: last week's totals beside it keep the report worth reading.
         if (period == ReportPeriod.ThisWeek && today.DayOfWeek == DayOfWeek.Monday)

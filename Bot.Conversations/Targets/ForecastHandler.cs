@@ -31,10 +31,11 @@ public sealed class ForecastHandler(IUserDirectory users, ISalesResults results,
     {
         var period = asked is ReportPeriod.ThisQuarter or ReportPeriod.NextMonth or ReportPeriod.NextQuarter ? asked.Value : ReportPeriod.ThisMonth;
         var range = PeriodRange.For(period, today).Current;
-        var won = await results.SignedAsync(audience.OwnerIds, range.StartAt, range.EndAt, ct);
-        var pipeline = await results.PipelineAsync(audience.OwnerIds, range.End, ListPages.Most, ct);
         var targetPeriod = period is ReportPeriod.ThisQuarter or ReportPeriod.NextQuarter ? TargetPeriod.QuarterOf(range.Start) : TargetPeriod.MonthOf(range.Start);
-        var progress = await TargetProgress.BuildAsync(targets, results, audience, viewer, targetPeriod, ct);
+        var wonRead = results.SignedAsync(audience.OwnerIds, range.StartAt, range.EndAt, ct);
+        var pipelineRead = results.PipelineAsync(audience.OwnerIds, range.End, ListPages.Most, ct);
+        var progressRead = TargetProgress.BuildAsync(targets, results, audience, viewer, targetPeriod, ct);
+        var (won, pipeline, progress) = (await wonRead, await pipelineRead, await progressRead);
         return new Forecast(range, won.Sum(s => s.Amount), won.Sum(s => s.Deals), pipeline, odds, progress.GroupTarget);
     }
 }

@@ -20,8 +20,10 @@ create table deals (
     check ((closed_at is null) = (stage not in ('won', 'lost')))
 );
 create index deals_customer_idx on deals (customer_id);
-create index deals_open_idx on deals (owner_id, expected_close) where closed_at is null;
-create index deals_closed_idx on deals (closed_at, owner_id) where stage = 'won';
+-- The pipeline by stage from the index alone; the deals expected soonest in order, so a forecast's list stops early.
+create index deals_open_idx on deals (owner_id) include (stage, amount, expected_close) where closed_at is null;
+create index deals_closing_idx on deals (expected_close, amount desc nulls last, id) include (owner_id) where closed_at is null;
+create index deals_won_idx on deals (closed_at) include (owner_id, amount) where stage = 'won';
 
 create table sales_targets (
     id            bigint generated always as identity primary key,

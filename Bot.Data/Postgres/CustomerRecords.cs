@@ -76,13 +76,15 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
 
     // Industry, size, region, stage, tier and the order figures stay: they are what the reports count.
     // The stored churn finding carries the name and is about a customer no longer followed: it goes. So do
-    // greetings still only planned: their queued group sends were deleted above, so they could never go out.
+    // greetings still only planned: their queued group sends were deleted above, so they could never go out. Open
+    // deals go (nobody pursues an erased customer); won and lost ones stay, amounts without names, for the reports.
     private const string CustomerEraseSql = """
         update customers set legal_name = '已删除客户#' || id, short_name = null, aliases = '{}',
             deleted_at = @At, erased_at = @At, updated_at = @At
         where id = @Id;
         delete from churn_findings where customer_id = @Id;
-        delete from care_tasks where customer_id = @Id and status = 'planned'
+        delete from care_tasks where customer_id = @Id and status = 'planned';
+        delete from deals where customer_id = @Id and closed_at is null
         """;
 
     private const string AuditSql = """
@@ -101,6 +103,7 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
             'owner', (select u.name from users u where u.id = c.owner_id),
             'users', coalesce((select json_object_agg(u.id, u.name) from users u where u.id in (
                 select c.owner_id
+                union select owner_id from deals where customer_id = c.id
                 union select rep_id from interactions where customer_id = c.id
                 union select rep_id from reminders where customer_id = c.id
                 union select changed_by from stage_history where customer_id = c.id
@@ -108,6 +111,7 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
             'contacts', coalesce((select json_agg(t order by t.id) from contacts t where t.customer_id = c.id), '[]'),
             'interactions', coalesce((select json_agg(i order by i.occurred_at, i.id) from interactions i where i.customer_id = c.id), '[]'),
             'orders', coalesce((select json_agg(o order by o.ordered_on, o.id) from orders o where o.customer_id = c.id), '[]'),
+            'deals', coalesce((select json_agg(d order by d.created_at, d.id) from deals d where d.customer_id = c.id), '[]'),
             'reminders', coalesce((select json_agg(r order by r.due_at, r.id) from reminders r where r.customer_id = c.id), '[]'),
             'stage_history', coalesce((select json_agg(h order by h.changed_at, h.id) from stage_history h where h.customer_id = c.id), '[]'),
             'tier_history', coalesce((select json_agg(h order by h.changed_at, h.id) from tier_history h where h.customer_id = c.id), '[]'),

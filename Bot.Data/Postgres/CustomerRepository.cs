@@ -47,7 +47,12 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource, TimeProvider
 
     private const string DeleteCreatedSql = "delete from customers where id = @Id";
 
-    private const string SoftDeleteSql = "update customers set deleted_at = @At, updated_at = @At where id = @Id and deleted_at is null";
+    // A deleted customer's open deals go with it, so the pipeline never has to look customers up to skip them.
+    private const string SoftDeleteSql = """
+        with gone as (update customers set deleted_at = @At, updated_at = @At where id = @Id and deleted_at is null returning id),
+        dropped as (delete from deals where customer_id in (select id from gone) and closed_at is null)
+        select count(*)::int from gone
+        """;
 
     private const string ContactColumns = """
         id, customer_id, name, title, phone, wecom_external_userid, birth_month, birth_day, birth_year, birthday_lunar, decision_role
@@ -178,7 +183,7 @@ public sealed class CustomerRepository(NpgsqlDataSource dataSource, TimeProvider
     public async Task<bool> SoftDeleteAsync(long customerId, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(SoftDeleteSql, new { Id = customerId, At = at.ToUniversalTime() }, cancellationToken: ct)) == 1;
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(SoftDeleteSql, new { Id = customerId, At = at.ToUniversalTime() }, cancellationToken: ct)) == 1;
     }
 
     public async Task<Contact> AddContactAsync(NewContact contact, CancellationToken ct)

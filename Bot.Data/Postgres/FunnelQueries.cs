@@ -142,26 +142,27 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
     public async Task<PeriodTotals> TotalsAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
     {
         var args = Args(ownerIds, from, until, until);
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var won = await connection.ExecuteScalarAsync<int>(new CommandDefinition(WonSql, args, cancellationToken: ct));
-        var orders = await connection.QuerySingleAsync<OrdersRow>(new CommandDefinition(OrdersSql, args, cancellationToken: ct));
-        var touches = await connection.ExecuteScalarAsync<int>(new CommandDefinition(InteractionCountSql, args, cancellationToken: ct));
-        var signed = await connection.ExecuteScalarAsync<decimal>(new CommandDefinition(SignedSql, args, cancellationToken: ct));
-        return new PeriodTotals(won, signed, orders.Amount, touches);
+        var won = dataSource.ReadAsync(c => c.ExecuteScalarAsync<int>(new CommandDefinition(WonSql, args, cancellationToken: ct)), ct);
+        var orders = dataSource.ReadAsync(c => c.QuerySingleAsync<OrdersRow>(new CommandDefinition(OrdersSql, args, cancellationToken: ct)), ct);
+        var touches = dataSource.ReadAsync(c => c.ExecuteScalarAsync<int>(new CommandDefinition(InteractionCountSql, args, cancellationToken: ct)), ct);
+        var signed = dataSource.ReadAsync(c => c.ExecuteScalarAsync<decimal>(new CommandDefinition(SignedSql, args, cancellationToken: ct)), ct);
+        return new PeriodTotals(await won, await signed, (await orders).Amount, await touches);
     }
 
     public async Task<FunnelFigures> FiguresAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, bool perRep, CancellationToken ct)
     {
         var args = Args(ownerIds, from, until, now);
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var flows = (await connection.QueryAsync<StageRow>(new CommandDefinition(StagesSql, args, cancellationToken: ct))).ToDictionary(r => r.Stage);
+        var flowRows = dataSource.ReadAsync(c => c.QueryAsync<StageRow>(new CommandDefinition(StagesSql, args, cancellationToken: ct)), ct);
         // "now" is read from customers.stage, which every stage change keeps in step with stage_history.
-        var counts = (await connection.QueryAsync<CountRow>(new CommandDefinition(NowSql, args, cancellationToken: ct))).ToDictionary(r => r.Stage, r => r.Count);
-        var orders = await connection.QuerySingleAsync<OrdersRow>(new CommandDefinition(OrdersSql, args, cancellationToken: ct));
-        var channels = await connection.QueryAsync<ChannelRow>(new CommandDefinition(ChannelsSql, args, cancellationToken: ct));
-        var followUps = await connection.QuerySingleAsync<FollowUpsRow>(new CommandDefinition(FollowUpsSql, args, cancellationToken: ct));
-        var reps = perRep ? await connection.QueryAsync<RepLine>(new CommandDefinition(PerRepSql, args, cancellationToken: ct)) : [];
-        var signed = await connection.ExecuteScalarAsync<decimal>(new CommandDefinition(SignedSql, args, cancellationToken: ct));
+        var countRows = dataSource.ReadAsync(c => c.QueryAsync<CountRow>(new CommandDefinition(NowSql, args, cancellationToken: ct)), ct);
+        var ordersRow = dataSource.ReadAsync(c => c.QuerySingleAsync<OrdersRow>(new CommandDefinition(OrdersSql, args, cancellationToken: ct)), ct);
+        var channelRows = dataSource.ReadAsync(c => c.QueryAsync<ChannelRow>(new CommandDefinition(ChannelsSql, args, cancellationToken: ct)), ct);
+        var followUpsRow = dataSource.ReadAsync(c => c.QuerySingleAsync<FollowUpsRow>(new CommandDefinition(FollowUpsSql, args, cancellationToken: ct)), ct);
+        var repRows = perRep ? dataSource.ReadAsync(c => c.QueryAsync<RepLine>(new CommandDefinition(PerRepSql, args, cancellationToken: ct)), ct) : Task.FromResult<IEnumerable<RepLine>>([]);
+        var signedAmount = dataSource.ReadAsync(c => c.ExecuteScalarAsync<decimal>(new CommandDefinition(SignedSql, args, cancellationToken: ct)), ct);
+        var flows = (await flowRows).ToDictionary(r => r.Stage);
+        var counts = (await countRows).ToDictionary(r => r.Stage, r => r.Count);
+        var (orders, channels, followUps, reps, signed) = (await ordersRow, await channelRows, await followUpsRow, await repRows, await signedAmount);
 
         var stages = Enum.GetValues<FunnelStage>().Select(stage =>
         {
@@ -178,8 +179,7 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
 
     public async Task<IReadOnlyList<Bot.Conversations.Reports.ActivityDay>> DailyActivityAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<DayRow>(new CommandDefinition(DailySql, Args(ownerIds, from, until, until), cancellationToken: ct));
+        var rows = await dataSource.ReadAsync(c => c.QueryAsync<DayRow>(new CommandDefinition(DailySql, Args(ownerIds, from, until, until), cancellationToken: ct)), ct);
         return [.. rows.Select(r => new Bot.Conversations.Reports.ActivityDay(r.Day, r.Interactions, r.Won))];
     }
 

@@ -7,7 +7,8 @@ namespace Bot.Data.Postgres;
 
 public sealed class SalesResults(NpgsqlDataSource dataSource) : ISalesResults
 {
-    // A deleted customer's open deals are no longer pursued; its won deals were signed and still count.
+    // A deleted or erased customer's open deals are deleted with it, so open deals need no look-up of their customer;
+    // its won deals were signed and still count.
     private const string SignedSql = """
         select owner_id, coalesce(sum(amount), 0) as amount, count(*)::int as deals
         from deals
@@ -21,9 +22,8 @@ public sealed class SalesResults(NpgsqlDataSource dataSource) : ISalesResults
                (count(*) filter (where expected_close < @Before))::int as closing_deals,
                coalesce(sum(amount) filter (where expected_close < @Before), 0) as closing_amount,
                (count(*) filter (where expected_close is null))::int as undated
-        from deals d
+        from deals
         where closed_at is null and (@AllOwners or owner_id = any(@OwnerIds))
-          and not exists (select 1 from customers c where c.id = d.customer_id and c.deleted_at is not null)
         group by stage
         """;
 
@@ -32,7 +32,6 @@ public sealed class SalesResults(NpgsqlDataSource dataSource) : ISalesResults
                d.amount, d.expected_close, d.stage
         from deals d join customers c on c.id = d.customer_id left join users u on u.id = d.owner_id
         where d.closed_at is null and d.expected_close < @Before and (@AllOwners or d.owner_id = any(@OwnerIds))
-          and c.deleted_at is null
         order by d.expected_close, d.amount desc nulls last, d.id
         limit @Most
         """;
@@ -43,20 +42,18 @@ public sealed class SalesResults(NpgsqlDataSource dataSource) : ISalesResults
 
     public async Task<IReadOnlyList<SignedTotal>> SignedAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<SignedTotal>(new CommandDefinition(SignedSql, new
-        {
-            AllOwners = ownerIds is null, OwnerIds = ownerIds?.ToArray() ?? [], Start = from.UtcDateTime, End = until.UtcDateTime,
-        }, cancellationToken: ct));
+        var args = new { AllOwners = ownerIds is null, OwnerIds = ownerIds?.ToArray() ?? [], Start = from.UtcDateTime, End = until.UtcDateTime };
+        var rows = await dataSource.ReadAsync(c => c.QueryAsync<SignedTotal>(new CommandDefinition(SignedSql, args, cancellationToken: ct)), ct);
         return [.. rows];
     }
 
     public async Task<PipelineFigures> PipelineAsync(IReadOnlySet<long>? ownerIds, DateOnly closingBefore, int most, CancellationToken ct)
     {
         var args = new { AllOwners = ownerIds is null, OwnerIds = ownerIds?.ToArray() ?? [], Before = closingBefore, Most = most };
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var open = (await connection.QueryAsync<OpenRow>(new CommandDefinition(OpenSql, args, cancellationToken: ct))).ToList();
-        var deals = await connection.QueryAsync<DealRow>(new CommandDefinition(ClosingDealsSql, args, cancellationToken: ct));
+        var openRows = dataSource.ReadAsync(c => c.QueryAsync<OpenRow>(new CommandDefinition(OpenSql, args, cancellationToken: ct)), ct);
+        var dealRows = dataSource.ReadAsync(c => c.QueryAsync<DealRow>(new CommandDefinition(ClosingDealsSql, args, cancellationToken: ct)), ct);
+        var open = (await openRows).ToList();
+        var deals = await dealRows;
         return new PipelineFigures(
             [.. open.Select(r => new StageSum(FunnelStages.FromCode(r.Stage), r.Deals, r.Amount))],
             [.. open.Select(r => new StageSum(FunnelStages.FromCode(r.Stage), r.ClosingDeals, r.ClosingAmount))],

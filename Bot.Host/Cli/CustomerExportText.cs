@@ -57,6 +57,12 @@ public static class CustomerExportText
         Section(text, $"订单（{orders.Count} 笔，合计 {Money(orders.Sum(o => o!["amount"]!.GetValue<decimal>()))}）", orders,
             o => $"{Text(o["ordered_on"])} {Money(o["amount"]!)}");
 
+        Section(text, "商机", export["deals"]!.AsArray(), d =>
+            $"{(Text(d["title"]) is { Length: > 0 } title ? title : "商机")} · {Stage(d["stage"])} · {(d["amount"] is { } amount ? Money(amount) : "金额未定")}"
+            + (Text(d["expected_close"]) is { } close ? $" · 预计 {close} 签" : "")
+            + (Text(d["closed_at"]) is not null ? $" · {Day(d["closed_at"])} 结束" : "")
+            + (d["owner_id"] is { } owner ? $" · {Person(owner)}" : ""));
+
         var reminders = export["reminders"]!.AsArray();
         Section(text, $"跟进提醒（{reminders.Count} 条）", reminders, r =>
             $"{Time(r["due_at"])} {ReminderStatus(Text(r["status"]))} · {Person(r["rep_id"])}：{Text(r["note"])}");
