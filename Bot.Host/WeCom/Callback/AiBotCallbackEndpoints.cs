@@ -18,6 +18,8 @@ public static class AiBotCallbackEndpoints
 {
     public const string WelcomeText = "你好，我是销售助手。直接说客户的情况，或者问「本周漏斗」「海川医疗是哪一类客户」。";
 
+    private static readonly StreamReply Unanswered = new("", Finished: false);
+
     public static IEndpointRouteBuilder MapAiBotCallback(this IEndpointRouteBuilder app)
     {
         app.MapGet("/wecom/aibot", VerifyUrl);
@@ -143,8 +145,6 @@ public static class AiBotCallbackEndpoints
         }
         return current is JsonValue v && v.TryGetValue<string>(out _);
     }
-
-    private static readonly StreamReply Unanswered = new("", Finished: false);
 
     /// <summary>The passive reply: the JSON encrypted with receiveid "" and signed with a fresh timestamp and nonce.</summary>
     private static IResult Reply(WeComCrypto crypto, TimeProvider clock, JsonObject reply)
