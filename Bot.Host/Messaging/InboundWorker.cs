@@ -10,7 +10,8 @@ namespace Bot.Host.Messaging;
 
 /// <summary>
 /// Drains the durable inbox: claims stored callbacks, turns them into <see cref="IncomingMessage"/>s for the
-/// conversation engine, and queues the answers — in the outbox for the app, in the stream store for the AI bot.
+/// conversation engine, and queues the answers — in the outbox for the app, in the stream store for the AI bot (whose
+/// files still go through the outbox, as app messages).
 /// </summary>
 public sealed class InboundWorker(
     IInbox inbox, InboundSignal signal, IConversationEngine engine, IStreamReplies streams, ExternalContactEventProcessor externalContacts,
@@ -116,7 +117,7 @@ public sealed class InboundWorker(
                 }
                 IReadOnlyList<OutgoingMessage> replies;
                 if (message.Channel == "aibot")
-                    (replies, answer) = ([], await ProcessAiBotAsync(message, ct));
+                    (replies, answer) = await ProcessAiBotAsync(message, ct);
                 else
                     replies = await ProcessAppAsync(message, ct);
                 await inbox.CompleteAsync(message.Id, replies, ct);
@@ -181,11 +182,15 @@ public sealed class InboundWorker(
         return outgoing;
     }
 
-    private async Task<StreamAnswer> ProcessAiBotAsync(InboundMessage message, CancellationToken ct)
+    /// <summary>The streamed answer, and what the stream cannot carry (a file) as app messages to the same member.</summary>
+    private async Task<(IReadOnlyList<OutgoingMessage>, StreamAnswer)> ProcessAiBotAsync(InboundMessage message, CancellationToken ct)
     {
         var stored = JsonNode.Parse(message.Payload)!;
         var incoming = AiBotMessages.ToIncoming(message, stored["message"]!, clock);
-        var replies = await engine.HandleAsync(incoming, ct);
-        return new StreamAnswer(stored["stream_id"]!.GetValue<string>(), new StreamReply(string.Join("\n\n", replies.Select(r => r.Text)), Finished: true));
+        var answer = AiBotStreamRenderer.Render(await engine.HandleAsync(incoming, ct));
+        if (answer.ImagesLeftOut > 0)
+            logger.LogWarning("Inbound {Id}: {Count} picture(s) over 10 MB left out of the AI bot's answer", message.Id, answer.ImagesLeftOut);
+        var viaApp = answer.ViaApp.Select((reply, i) => AppMessageRenderer.Render(message.FromUser, reply, $"reply:{message.Id}:{i}")).ToList();
+        return (viaApp, new StreamAnswer(stored["stream_id"]!.GetValue<string>(), answer.Stream));
     }
 }

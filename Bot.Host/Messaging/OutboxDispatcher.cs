@@ -14,9 +14,10 @@ namespace Bot.Host.Messaging;
 /// The only code that sends to WeCom. Several loops per process (and several processes) claim due outbox rows
 /// with SKIP LOCKED; each row is sent, recorded with WeCom's msgid, retried with backoff on transient
 /// failures, or parked after too many. Our own per-recipient limit keeps WeCom from silently dropping messages.
+/// A picture or file is uploaded afresh on every attempt and then sent; one beyond WeCom's size limits is parked unsent.
 /// </summary>
 public sealed class OutboxDispatcher(
-    IOutbox outbox, WeComApiClient wecom, WeComCustomerContact customerContact, IRateLimiter limits, IOptions<WeComOptions> options,
+    IOutbox outbox, WeComApiClient wecom, WeComMedia media, WeComCustomerContact customerContact, IRateLimiter limits, IOptions<WeComOptions> options,
     IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, OutageLog outages, BotMetrics metrics, Bot.Conversations.ConversationMetrics careCounts,
     ILogger<OutboxDispatcher> logger) : DrainingService
 {
@@ -85,7 +86,7 @@ public sealed class OutboxDispatcher(
     private async Task DispatchAsync(OutboxRow row, CancellationToken ct)
     {
         var o = options.Value;
-        if (row.Kind == AppMessageRenderer.Kind)
+        if (row.Kind is AppMessageRenderer.Kind or AppMessageRenderer.MediaKind)
         {
             foreach (var (scope, perMinute) in new[] { ("to:" + row.Recipient, o.Outbox.PerRecipientPerMinute), ("app:" + o.AgentId, o.Outbox.PerAppPerMinute) })
             {
@@ -108,6 +109,11 @@ public sealed class OutboxDispatcher(
             if (row.Kind == CareMessages.GroupSendKind)
                 careCounts.CareGreetings("sent", 1);
             await outbox.MarkSentAsync(row.Id, response.Body["msgid"]?.ToString(), ct);
+        }
+        catch (MediaRefusedException ex)
+        {
+            logger.LogWarning("Outbox {Id} parked without sending: {Refusal}", row.Id, ex.Message);
+            await outbox.ParkAsync(row.Id, ex.Message, ct);
         }
         catch (WeComApiException ex) when (WeComErrors.IsTransient(ex.ErrCode) && row.Attempts < o.Outbox.MaxAttempts)
         {
@@ -185,6 +191,8 @@ public sealed class OutboxDispatcher(
 
     private Task<WeComResponse> SendAsync(OutboxRow row, CancellationToken ct)
     {
+        if (row.Kind == AppMessageRenderer.MediaKind)
+            return SendMediaAsync(AppMedia.FromPayload(row.Payload), ct);
         var body = JsonNode.Parse(row.Payload)!.AsObject();
         var path = row.Kind switch
         {
@@ -197,6 +205,20 @@ public sealed class OutboxDispatcher(
         if (row.Kind is AppMessageRenderer.Kind or AppMessageRenderer.UpdateCardKind)
             body["agentid"] = options.Value.AgentId;
         return wecom.PostAsync(path, body, ct);
+    }
+
+    /// <summary>
+    /// media/upload, then message/send with the new media_id. Uploading on every attempt means the id named is never older
+    /// than WeCom's 3 days, whenever a retry or a restart comes.
+    /// </summary>
+    private async Task<WeComResponse> SendMediaAsync(AppMedia message, CancellationToken ct)
+    {
+        if (message.Refusal is { } refusal)
+            throw new MediaRefusedException(refusal);
+        var uploaded = await media.UploadAsync(message.MsgType, message.FileName, message.Content, message.ContentType, ct);
+        var body = message.MessageBody(uploaded.MediaId);
+        body["agentid"] = options.Value.AgentId;
+        return await wecom.PostAsync("message/send", body, ct);
     }
 
     /// <summary>1 s, 2 s, 4 s … capped at 5 minutes, with jitter so a burst of failures does not retry in lockstep.</summary>

@@ -7,10 +7,16 @@ namespace Bot.Host.WeCom;
 public static class AppMessageRenderer
 {
     public const string Kind = "message";
+
+    /// <summary>A picture or file: its payload is an <see cref="AppMedia"/>, uploaded when the row is sent.</summary>
+    public const string MediaKind = "media_message";
+
     private const int TextLimit = 2048;
 
     public static OutgoingMessage Render(string toUser, Reply reply, string idempotencyKey)
     {
+        if (reply is { Kind: ReplyKind.Image or ReplyKind.File, Attachment: { } attachment })
+            return new OutgoingMessage(idempotencyKey, "app", toUser, MediaKind, AppMedia.Of(toUser, reply, attachment).ToPayload());
         JsonObject body = reply.Kind switch
         {
             ReplyKind.Markdown => new JsonObject

@@ -32,6 +32,7 @@ public static class WeComServiceCollectionExtensions
         services.AddHttpClient<WeComTokenProvider>(Configure).RemoveAllLoggers();
         services.AddHttpClient<WeComApiClient>(Configure).RemoveAllLoggers();
         services.AddTransient<WeComCustomerContact>();
+        services.AddTransient<WeComMedia>();
         services.AddSingleton<Bot.Conversations.Pipeline.IChannelMessages, WeComChannelMessages>();
         services.AddTransient<Bot.Conversations.Customers.IWeComContactDirectory, WeComContactDirectory>();
         // For singletons that call WeCom only when they run: composing them needs no WeCom configuration.

@@ -129,6 +129,38 @@ public sealed class SandboxPageTests(ChromiumFixture chromium) : IClassFixture<C
         Assert.Empty(_pageErrors);
     }
 
+    /// <summary>A chart and a workbook as the report handlers send them: the picture fits its bubble (a phone too), the file is a download link.</summary>
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1440, 900)]
+    public async Task PictureAndFileReplies_PictureFitsTheBubbleFileIsALinkWithNameAndSize(int width, int height)
+    {
+        var page = await OpenAsRepAsync();
+        await page.SetViewportSizeAsync(width, height);
+        var tag = $"w{width}";
+        await _bot.Services.GetRequiredService<OutboxStore>().EnqueueAsync([
+            AppMessageRenderer.Render("sbx_rep", Reply.Markdown($"本周漏斗 {tag}"), $"sbx-media-text-{tag}"),
+            AppMessageRenderer.Render("sbx_rep", Reply.Image($"funnel-{tag}.png", TestPng.Create(800, 300), "本周漏斗图"), $"sbx-media-image-{tag}"),
+            AppMessageRenderer.Render("sbx_rep", Reply.File($"本周报表-{tag}.xlsx", new byte[3000], "本周报表"), $"sbx-media-file-{tag}"),
+        ], CancellationToken.None);
+
+        var bubble = page.Locator(".msg.picture", new() { Has = page.Locator($"img[alt='funnel-{tag}.png']") });
+        var picture = bubble.Locator("img");
+        await Expect(picture).ToBeVisibleAsync();
+        await Expect(picture).ToHaveJSPropertyAsync("naturalWidth", 800);
+        var shown = await picture.BoundingBoxAsync();
+        var around = await bubble.BoundingBoxAsync();
+        var chat = await page.Locator("#chat").BoundingBoxAsync();
+        Assert.NotNull(shown);
+        Assert.True(shown is { Width: > 0, Height: > 0 }, $"the picture is {shown.Width}×{shown.Height} px");
+        Assert.True(shown.Width <= around!.Width && around.Width <= chat!.Width, $"picture {shown.Width} px, bubble {around.Width} px, chat {chat?.Width} px");
+        Assert.InRange(shown.Height / shown.Width, 0.36, 0.39);
+        var file = page.Locator(".msg.file", new() { HasText = $"本周报表-{tag}.xlsx" });
+        await Expect(file.Locator("a")).ToHaveAttributeAsync("download", $"本周报表-{tag}.xlsx");
+        await Expect(file).ToContainTextAsync("2.9 KB");
+        Assert.Empty(_pageErrors);
+    }
+
     /// <summary>A chat far longer than the window, at phone and desktop widths: every bubble keeps its height and the last card's buttons work.</summary>
     [Theory]
     [InlineData(390, 844)]

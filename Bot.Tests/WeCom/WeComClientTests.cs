@@ -20,7 +20,7 @@ public sealed class WeComClientTests : IAsyncLifetime
     [Fact]
     public async Task UploadMedia_UnquotedBoundary_Accepted()
     {
-        var client = _bot.Services.GetRequiredService<WeComCustomerContact>();
+        var client = _bot.Services.GetRequiredService<WeComMedia>();
 
         var media = await client.UploadAsync("file", "周报.txt", Encoding.UTF8.GetBytes("本周漏斗：潜在 12，意向 8"), "text/plain", CancellationToken.None);
 

@@ -128,12 +128,45 @@ function say(log, who, text) { return addBubble(log, el('div', `msg ${who}`, tex
 
 function botMessage(m) {
   if (m.msgType === 'template_card') return cardBubble(m.payload);
+  if (m.media && m.msgType === 'image') return pictureBubble(mediaUrl(m.media), m.media.fileName);
+  if (m.media) return fileBubble(m.media);
   const bubble = el('div', 'msg bot');
   if (m.msgType === 'markdown') bubble.innerHTML = markdown(m.content ?? '');
   else if (m.msgType === 'textcard') bubble.textContent = `${m.payload.title ?? ''}\n${m.payload.description ?? ''}`;
   else bubble.textContent = m.content ?? `（${m.msgType} 消息）`;
   if (m.truncated) bubble.append(el('span', 'note', '超出企业微信的长度上限，已被截断'));
   return bubble;
+}
+
+// A delivered picture or file, as the member's phone would fetch it: the emulator keeps the uploaded bytes.
+function mediaUrl(media) { return control + 'media/' + encodeURIComponent(media.mediaId); }
+
+function pictureBubble(src, name) {
+  const bubble = el('div', 'msg bot picture');
+  const img = el('img');
+  img.alt = name;
+  // The picture's height is only known once it loads; a reader at the bottom of the chat stays there.
+  img.addEventListener('load', () => {
+    const chat = $('chat');
+    if (chat.scrollHeight - chat.scrollTop - chat.clientHeight < 120 + img.clientHeight) chat.scrollTop = chat.scrollHeight;
+  });
+  img.src = src;
+  bubble.append(img);
+  return bubble;
+}
+
+function fileBubble(media) {
+  const bubble = el('div', 'msg bot file');
+  const link = el('a', '', media.fileName);
+  link.href = mediaUrl(media);
+  link.download = media.fileName;
+  bubble.append(link, el('span', 'note', `${media.type === 'file' ? '文件' : media.type} · ${fileSize(media.length)}`));
+  return bubble;
+}
+
+function fileSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function cardBubble(card) {
@@ -187,6 +220,9 @@ async function send(text) {
   const exchange = await api('aibot/message', { userId: me.userId, content: BOT_MENTION + text, chatId: TEAM_CHAT });
   waiting.classList.remove('pending');
   waiting.innerHTML = markdown(exchange.finalContent ?? '');
+  // Pictures come under the finishing stream message, as Base64 with their md5.
+  for (const item of exchange.replies.at(-1)?.stream?.msg_item ?? [])
+    addBubble(log, pictureBubble('data:image/png;base64,' + item.image.base64, '图片'));
   if (!exchange.finished) say(log, 'system', '机器人没有回答完' + (exchange.error ? `：${exchange.error}` : ''));
 }
 

@@ -18,6 +18,8 @@ public static class AiBotCallbackEndpoints
 {
     public const string WelcomeText = "你好，我是销售助手。直接说客户的情况，或者问「本周漏斗」「海川医疗是哪一类客户」。";
 
+    private static readonly StreamReply Unanswered = new("", Finished: false);
+
     public static IEndpointRouteBuilder MapAiBotCallback(this IEndpointRouteBuilder app)
     {
         app.MapGet("/wecom/aibot", VerifyUrl);
@@ -98,7 +100,7 @@ public static class AiBotCallbackEndpoints
             case "stream":
                 var streamId = Text(message, "stream", "id") ?? "";
                 var current = await streams.GetAsync(streamId);
-                return Reply(crypto.Value, clock, Stream(streamId, current?.Content ?? "", current?.Finished ?? false));
+                return Reply(crypto.Value, clock, AiBotStreamRenderer.ToJson(streamId, current ?? Unanswered));
             case "text" or "voice" when msgId is not null:
                 // The stream id is derived from the message id, so WeCom's re-delivery gets the same stream.
                 var id = "s" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(msgId)))[..24];
@@ -115,7 +117,7 @@ public static class AiBotCallbackEndpoints
                     if (stored is not null)
                         signal.Nudge();
                 }
-                return Reply(crypto.Value, clock, Stream(id, "", false));
+                return Reply(crypto.Value, clock, AiBotStreamRenderer.ToJson(id, Unanswered));
             case "event" when eventType == "enter_chat":
                 return Reply(crypto.Value, clock, new JsonObject { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = WelcomeText } });
             default:
@@ -143,12 +145,6 @@ public static class AiBotCallbackEndpoints
         }
         return current is JsonValue v && v.TryGetValue<string>(out _);
     }
-
-    private static JsonObject Stream(string id, string content, bool finish) => new()
-    {
-        ["msgtype"] = "stream",
-        ["stream"] = new JsonObject { ["id"] = id, ["finish"] = finish, ["content"] = Utf8Text.Truncate(content, 20480) },
-    };
 
     /// <summary>The passive reply: the JSON encrypted with receiveid "" and signed with a fresh timestamp and nonce.</summary>
     private static IResult Reply(WeComCrypto crypto, TimeProvider clock, JsonObject reply)

@@ -65,6 +65,7 @@ public sealed class AiBotCallbackSender(
                 content = stream?.GetText("content") ?? (reply["text"] as JsonObject)?.GetText("content")
                     ?? (reply["markdown"] as JsonObject)?.GetText("content") ?? content;
                 finished = stream is null || stream["finish"] is JsonValue flag && flag.TryGetValue<bool>(out var done) && done;
+                error = (stream is null ? null : StreamMsgItems.Check(stream, finished)) ?? error;
             }
             // An empty 200 to the first callback means the bot will answer through response_url instead.
             if (finished || streamId is null || started.Elapsed >= deadline)

@@ -20,6 +20,10 @@ public static class ControlEndpoints
         control.MapGet("messages/dropped", (MessageStore messages, string? touser, long? sinceId) => Json(messages.Messages(touser, sinceId ?? 0, dropped: true)));
         control.MapGet("card-updates", (MessageStore messages, long? sinceId) => Json(messages.Updates(sinceId ?? 0)));
         control.MapGet("media", (MediaStore media) => Json(media.List()));
+        // What the member's phone shows for a delivered picture or file: the uploaded bytes under the uploaded name.
+        control.MapGet("media/{mediaId}", (string mediaId, MediaStore media) => media.Content(mediaId) is var (stored, content)
+            ? Results.File(content, ContentType(stored.Type, content), stored.FileName)
+            : Results.NotFound());
         control.MapGet("aibot/replies", (AiBotReplyStore replies, long? sinceId) => Json(replies.Replies(sinceId ?? 0)));
 
         // An admin changing the app's 可见范围 in the console.
@@ -43,4 +47,11 @@ public static class ControlEndpoints
     }
 
     internal static IResult Json<T>(T value) => Results.Json(value, EmulatorJson.Control);
+
+    private static string ContentType(string type, byte[] content) => type switch
+    {
+        "image" when ImageBytes.IsPng(content) => "image/png",
+        "image" => "image/jpeg",
+        _ => "application/octet-stream",
+    };
 }

@@ -6,7 +6,9 @@ public static class EmulatorErrors
     public const int SystemBusy = -1;
     public const int InvalidSecret = 40001;
     public const int InvalidMediaType = 40004;
+    public const int InvalidFileType = 40005;
     public const int InvalidFileSize = 40006;
+    public const int InvalidMediaId = 40007;
     public const int InvalidMessageType = 40008;
     public const int InvalidCorpId = 40013;
     public const int InvalidToken = 40014;
@@ -20,6 +22,7 @@ public static class EmulatorErrors
     public const int TokenExpired = 42001;
     public const int EmptyMedia = 44001;
     public const int EmptyContent = 44004;
+    public const int MediaTooLarge = 45001;
     public const int FrequencyLimit = 45009;
     public const int BadJson = 47001;
     public const int ApiForbidden = 48002;
@@ -32,7 +35,9 @@ public static class EmulatorErrors
         SystemBusy => "system busy",
         InvalidSecret => "invalid credential",
         InvalidMediaType => "invalid media type",
+        InvalidFileType => "invalid file type",
         InvalidFileSize => "invalid file size",
+        InvalidMediaId => "invalid media_id",
         InvalidMessageType => "invalid message type",
         InvalidCorpId => "invalid corpid",
         InvalidToken => "invalid access_token",
@@ -46,6 +51,7 @@ public static class EmulatorErrors
         TokenExpired => "access_token expired",
         EmptyMedia => "empty media data",
         EmptyContent => "empty content",
+        MediaTooLarge => "media size out of limit",
         FrequencyLimit => "api freq out of limit",
         BadJson => "data format error",
         ApiForbidden => "api forbidden",

@@ -3,7 +3,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace Bot.Sandbox.Emulator;
 
-/// <summary>media/upload, including WeCom's refusal of a quoted multipart boundary (44001, wecom-spec.md §7).</summary>
+/// <summary>
+/// media/upload as WeCom answers it (wecom-spec.md §7): the type parameter, the "media" part with a file name, a
+/// quoted multipart boundary refused with 44001, files of at most 5 bytes refused, the size limits per type, and
+/// images only as JPG or PNG.
+/// </summary>
 public static class MediaEndpoints
 {
     private const long MinBytes = 6;
@@ -18,7 +22,7 @@ public static class MediaEndpoints
 
     public static void MapMediaEndpoints(this IEndpointRouteBuilder api) => api.MapPost("media/upload", Upload);
 
-    private static async Task<IResult> Upload(HttpRequest request, string? type, MediaStore media, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> Upload(HttpRequest request, string? type, MediaStore media, CancellationToken ct)
     {
         if (type is null || !MaxBytes.TryGetValue(type, out var maxBytes))
             return WeComResults.Error(EmulatorErrors.InvalidMediaType);
@@ -38,13 +42,18 @@ public static class MediaEndpoints
             var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
             if (string.IsNullOrEmpty(fileName))
                 return WeComResults.Error(EmulatorErrors.EmptyMedia);
-            using var content = new MemoryStream();
-            await section.Body.CopyToAsync(content, ct);
+            using var buffer = new MemoryStream();
+            await section.Body.CopyToAsync(buffer, ct);
+            var content = buffer.ToArray();
             if (content.Length == 0)
                 return WeComResults.Error(EmulatorErrors.EmptyMedia);
-            if (content.Length < MinBytes || content.Length > maxBytes)
+            if (content.Length < MinBytes)
                 return WeComResults.Error(EmulatorErrors.InvalidFileSize);
-            var stored = media.Add(type, fileName, content.Length);
+            if (content.Length > maxBytes)
+                return WeComResults.Error(EmulatorErrors.MediaTooLarge);
+            if (type == "image" && !ImageBytes.IsJpgOrPng(content))
+                return WeComResults.Error(EmulatorErrors.InvalidFileType);
+            var stored = media.Add(type, fileName, content);
             return WeComResults.Ok(new { stored.Type, MediaId = stored.MediaId, CreatedAt = stored.CreatedAt.ToUnixTimeSeconds().ToString() });
         }
         return WeComResults.Error(EmulatorErrors.EmptyMedia);

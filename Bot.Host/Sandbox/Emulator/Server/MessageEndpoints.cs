@@ -13,12 +13,13 @@ public static class MessageEndpoints
         api.MapPost("message/update_template_card", UpdateTemplateCard);
     }
 
-    private static async Task<IResult> Send(HttpRequest request, MessageStore messages, IOptions<WeComEmulatorOptions> options, CancellationToken ct)
+    private static async Task<IResult> Send(
+        HttpRequest request, MessageStore messages, MediaStore media, IOptions<WeComEmulatorOptions> options, CancellationToken ct)
     {
         var (body, error) = await WeComRequestBody.ReadAsync(request, ct);
         if (body is null)
             return WeComResults.Error(error);
-        error = MessageSendRequest.TryParse(body, options.Value.AgentId, messages, out var message);
+        error = MessageSendRequest.TryParse(body, options.Value.AgentId, messages, media, out var message);
         if (message is null)
             return WeComResults.Error(error);
         // Messages over the per-recipient limit are captured as dropped and still answered with errcode 0: WeCom's trap.

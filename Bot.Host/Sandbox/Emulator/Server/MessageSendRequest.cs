@@ -6,16 +6,20 @@ using Bot.Host.WeCom;
 
 namespace Bot.Sandbox.Emulator;
 
-/// <summary>Validates a message/send body as WeCom does (wecom-spec.md §5) and applies its 2048-byte truncation.</summary>
+/// <summary>
+/// Validates a message/send body as WeCom does (wecom-spec.md §5): applies the 2048-byte truncation, and a picture,
+/// voice, video or file must name a media_id uploaded as that type within the last 3 days (40007 otherwise).
+/// </summary>
 public static partial class MessageSendRequest
 {
     public const int MaxTextBytes = 2048;
 
     private static readonly HashSet<string> TextTypes = ["text", "markdown"];
-    private static readonly HashSet<string> OtherTypes = ["textcard", "news", "image", "voice", "video", "file", "template_card"];
+    private static readonly HashSet<string> MediaTypes = ["image", "voice", "video", "file"];
+    private static readonly HashSet<string> OtherTypes = ["textcard", "news", "template_card", .. MediaTypes];
     private static readonly HashSet<string> InteractiveCards = ["button_interaction", "vote_interaction", "multiple_interaction"];
 
-    public static int TryParse(JsonObject body, int agentId, MessageStore messages, out AppSendRequest? message)
+    public static int TryParse(JsonObject body, int agentId, MessageStore messages, MediaStore media, out AppSendRequest? message)
     {
         message = null;
         if (body.GetNumber("agentid") != agentId)
@@ -38,6 +42,16 @@ public static partial class MessageSendRequest
             var kept = bytes > MaxTextBytes ? Utf8Text.Truncate(content, MaxTextBytes) : content;
             payload["content"] = kept;
             message = new(recipients, msgType, kept, Snapshot(payload), bytes > MaxTextBytes, bytes, null, false);
+            return 0;
+        }
+        if (MediaTypes.Contains(msgType))
+        {
+            var mediaId = payload.GetText("media_id");
+            if (string.IsNullOrEmpty(mediaId))
+                return EmulatorErrors.MissingParameter;
+            if (media.FindUsable(mediaId) is not { } stored || stored.Type != msgType)
+                return EmulatorErrors.InvalidMediaId;
+            message = new(recipients, msgType, null, Snapshot(payload), false, 0, null, false, stored);
             return 0;
         }
         if (msgType != "template_card")

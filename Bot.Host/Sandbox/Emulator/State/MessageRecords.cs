@@ -4,7 +4,8 @@ namespace Bot.Sandbox.Emulator;
 
 /// <summary>
 /// One app message to one member, as the emulator saw it. <see cref="Payload"/> is the object under the
-/// msgtype key (after truncation); <see cref="Content"/> is its text for text and markdown.
+/// msgtype key (after truncation); <see cref="Content"/> is its text for text and markdown, <see cref="Media"/> the
+/// upload a picture, voice, video or file message delivered (its bytes are at control/media/{mediaId}).
 /// </summary>
 public sealed record CapturedMessage(
     long Id,
@@ -18,7 +19,8 @@ public sealed record CapturedMessage(
     int OriginalBytes,
     string? TaskId,
     string? ResponseCode,
-    bool Dropped);
+    bool Dropped,
+    StoredMedia? Media = null);
 
 /// <summary>A message/update_template_card call that WeCom accepted.</summary>
 public sealed record CardUpdate(
@@ -39,6 +41,7 @@ public sealed record AppSendRequest(
     bool Truncated,
     int OriginalBytes,
     string? TaskId,
-    bool Interactive);
+    bool Interactive,
+    StoredMedia? Media = null);
 
 public sealed record SendOutcome(string MsgId, string? ResponseCode, IReadOnlyList<CapturedMessage> Messages);

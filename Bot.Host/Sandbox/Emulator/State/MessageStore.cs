@@ -37,7 +37,7 @@ public sealed class MessageStore(IOptions<WeComEmulatorOptions> options, TimePro
             var responseCode = message.Interactive ? IssueResponseCodeLocked(message.TaskId, now) : null;
             var captured = message.Recipients
                 .Select(to => new CapturedMessage(++_nextId, to, message.MsgType, message.Content, message.Payload, msgId, now,
-                    message.Truncated, message.OriginalBytes, message.TaskId, responseCode, !TryCountDelivery(to, now)))
+                    message.Truncated, message.OriginalBytes, message.TaskId, responseCode, !TryCountDelivery(to, now), message.Media))
                 .ToList();
             _messages.AddRange(captured);
             return new(msgId, responseCode, captured);
