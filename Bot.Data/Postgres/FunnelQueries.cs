@@ -76,7 +76,7 @@ public sealed class FunnelQueries(NpgsqlDataSource dataSource) : IFunnelQueries
                    (count(*) filter (where stage = 'lead'))::int as lead,
                    (count(*) filter (where stage = 'qualified'))::int as qualified,
                    (count(*) filter (where stage = 'negotiation'))::int as negotiation
-            from customers where deleted_at is null and owner_id in (select id from reps) group by owner_id),
+            from customers where (deleted_at is null or erased_at is not null) and owner_id in (select id from reps) group by owner_id),
         touches as (
             select rep_id, count(*)::int as n from interactions
             where occurred_at >= @Start and occurred_at < @End and rep_id in (select id from reps) group by rep_id),

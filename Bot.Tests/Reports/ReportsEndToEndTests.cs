@@ -64,7 +64,7 @@ public sealed class ReportsEndToEndTests : IAsyncLifetime
     public async Task SetTarget_ManagerForNextMonth_ThenUndo_LeavesNothing()
     {
         var set = await SayAsync("wangqiang", "张伟下个月目标50万", 1);
-        Assert.Equal("已设定：张伟 1月目标 50万。\n说错了回复「撤销」。", set[0].Content);
+        Assert.Equal("已设定：张伟 2027年1月目标 50万。\n说错了回复「撤销」。", set[0].Content);
         Assert.Equal(500_000m, await ScalarAsync<decimal>("select amount from sales_targets t join users u on u.id = t.user_id where u.wecom_userid = 'zhangwei' and period_start = '2027-01-01'"));
 
         await SayAsync("wangqiang", "撤销", 1);

@@ -156,8 +156,9 @@ public sealed class ScheduledJobsTests : IAsyncLifetime
         var (key, to, body) = Assert.Single(await OutboxAsync("funnel:weekly:"));
         Assert.Equal(("funnel:weekly:zhoumin:2026-11-16", "zhoumin"), (key, to));
         var text = body["markdown"]!["content"]!.GetValue<string>();
-        Assert.StartsWith("**团队漏斗 · 上周（11/16–11/22）**\n成交 1 单", text);
-        Assert.Contains("· 王磊：成交 1", text);
+        Assert.StartsWith("**团队漏斗 · 上周（11/16–11/22）**\n成交客户 1 · 签约 0元", text);
+        Assert.Contains("· 王磊：潜在 ", text);
+        Assert.Contains("｜成交 1 · 流失 ", text);
         Assert.EndsWith("\n客户关怀：2 条祝福，销售确认发送 1 条（50%），1 条还没确认", text);
     }
 
