@@ -36,6 +36,9 @@ public interface IFunnelQueries
     /// <summary>The figures for customers of <paramref name="ownerIds"/> (null: everyone's) in [from, until).</summary>
     Task<FunnelFigures> FiguresAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, bool perRep, CancellationToken ct);
 
+    /// <summary>The per-rep × stage table alone: every active rep of <paramref name="ownerIds"/> (null: every rep), best first.</summary>
+    Task<IReadOnlyList<RepLine>> PerRepAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
+
     /// <summary>Interactions and customers won per Shanghai day in [from, until), every day present (0 when none).</summary>
     Task<IReadOnlyList<Reports.ActivityDay>> DailyActivityAsync(IReadOnlySet<long>? ownerIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
 }

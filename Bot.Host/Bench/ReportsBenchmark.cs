@@ -21,7 +21,7 @@ namespace Bot.Bench;
 /// drawn from those figures.
 /// </summary>
 public sealed class ReportsBenchmark(
-    NpgsqlDataSource database, FunnelReportBuilder funnel, IChurnFindings churn, ITargetRepository targets, ISalesResults results,
+    NpgsqlDataSource database, FunnelReportBuilder funnel, IFunnelQueries funnelQueries, IChurnFindings churn, ITargetRepository targets, ISalesResults results,
     IUserDirectory users, IReportCharts charts, Microsoft.Extensions.Options.IOptions<ForecastOptions> odds, TimeProvider clock)
 {
     // What a busy team writes between two asks: twenty calls, one of them a complaint.
@@ -104,6 +104,9 @@ public sealed class ReportsBenchmark(
         FunnelReport? report = null;
         var funnelTimes = await TimeAsync(runs, async () => report = await funnel.BuildAsync("团队", team, ReportPeriod.ThisWeek, now, perRep: true, ct));
         var monthTableTimes = await TimeAsync(runs, () => funnel.BuildAsync("全公司", null, ReportPeriod.ThisMonth, now, perRep: true, ct));
+        var lastMonthTableTimes = await TimeAsync(runs, () => funnel.BuildAsync("全公司", null, ReportPeriod.LastMonth, now, perRep: true, ct));
+        var lastMonth = PeriodRange.For(ReportPeriod.LastMonth, today).Current;
+        var lastMonthRepTimes = await TimeAsync(runs, () => funnelQueries.PerRepAsync(null, lastMonth.StartAt, lastMonth.EndAt, ct));
         TargetProgress? progress = null;
         var targetTimes = await TimeAsync(runs, async () => progress = await TargetProgress.BuildAsync(targets, results, audience, manager, month, ct));
         var forecastTimes = await TimeAsync(runs, () => ForecastHandler.BuildAsync(results, targets, odds.Value, audience, manager, ReportPeriod.ThisMonth, today, ct));
@@ -121,7 +124,9 @@ public sealed class ReportsBenchmark(
         var daytimeTimes = await TimeAsync(runs, () => ChurnListAsync(team, today, ct), () =>
             read.ExecuteAsync(new CommandDefinition(DaytimeSql, new { Seed = ++seed, Customers = customers }, cancellationToken: ct)));
         Console.WriteLine(Line("team funnel report with the per-rep × stage table (this week vs last, 20 reps)", funnelTimes));
-        Console.WriteLine(Line("company per-rep × stage table (this month vs last, everyone)", monthTableTimes));
+        Console.WriteLine(Line("company funnel report with the per-rep × stage table (this month so far vs last, everyone)", monthTableTimes));
+        Console.WriteLine(Line("company per-rep × stage table alone (last month, whole)", lastMonthRepTimes));
+        Console.WriteLine(Line("company funnel report with the per-rep × stage table (last month, whole, vs the one before)", lastMonthTableTimes));
         Console.WriteLine(Line("targets (team, this month: 20 reps ranked)", targetTimes));
         Console.WriteLine(Line("forecast (team, this month, with its deals)", forecastTimes));
         Console.WriteLine(Line("forecast (company, this quarter, with its deals)", companyForecastTimes));
