@@ -22,10 +22,13 @@ public sealed class FunnelReportHandler(FunnelReportBuilder builder, IUserDirect
             ? [Reply.Markdown(report.Summary)]
             : await ListPages.ShowAsync(context.Dialog, report.Summary, "按销售", report.RepLines, context.Now, ct);
         var title = $"{audience.Whose}漏斗 · {report.Period.Label}";
+        // A picture of nothing says less than the text's zeros: each is drawn only when it has something to show.
         IEnumerable<Reply> pictures =
         [
-            .. charts.Picture("funnel.png", $"{title}（各阶段现有客户）", c => c.Funnel($"{title}（各阶段现有客户）", report.Bars)),
-            .. charts.Picture("activity.png", $"{audience.Whose}跟进趋势 · {report.Period.Label}", c => c.ActivityTrend($"{audience.Whose}每日跟进 · {report.Period.Label}", report.Days)),
+            .. report.Bars.Any(b => b.Count > 0)
+                ? charts.Picture("funnel.png", $"{title}（各阶段现有客户）", c => c.Funnel($"{title}（各阶段现有客户）", report.Bars)) : [],
+            .. report.Days.Any(d => d.Interactions > 0 || d.Won > 0)
+                ? charts.Picture("activity.png", $"{audience.Whose}跟进趋势 · {report.Period.Label}", c => c.ActivityTrend($"{audience.Whose}每日跟进 · {report.Period.Label}", report.Days)) : [],
         ];
         return [pages[0], .. pictures, .. pages.Skip(1)];
     }

@@ -103,4 +103,16 @@ public sealed class FunnelReportTests : IAsyncLifetime
         Assert.Equal([1, 1, 1, 0, 0, 0, 0], report.Days.Select(d => d.Interactions));
         Assert.Equal([1, 0, 0, 0, 0, 0, 0], report.Days.Select(d => d.Won));
     }
+
+    [Fact]
+    public async Task Report_ThisWeekOnAMonday_AlsoShowsLastWeek()
+    {
+        var monday = new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(8));
+
+        var report = await new FunnelReportBuilder(_db.Get<IFunnelQueries>())
+            .BuildAsync("团队", new HashSet<long> { _repA, _repB }, ReportPeriod.ThisWeek, monday, perRep: true, None);
+
+        Assert.StartsWith("**团队漏斗 · 本周（11/30–12/6）**", report.Summary);
+        Assert.EndsWith("\n今天周一，本周刚开始。上周全周：成交客户 1 · 签约 0元 · 下单 5万 · 跟进 3 次（发「上周漏斗」看完整）", report.Summary);
+    }
 }

@@ -100,6 +100,20 @@ public sealed class LiveBot : IAsyncDisposable
         return messages[replyNumber - 1];
     }
 
+    /// <summary>
+    /// Waits until nothing for the member is left to send, so a reply that comes in several messages (text, then its
+    /// pictures) is all delivered before the next question is asked and its first reply looked for.
+    /// </summary>
+    public async Task SettledAsync(string user)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection,
+                   "select count(*)::int from outbox where recipient = @User and status in ('pending', 'sending')", new { User = user }) > 0
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+    }
+
     /// <summary>What the member reads: a text message's content, or a card's text.</summary>
     public static string TextOf(CapturedMessage message)
     {

@@ -78,4 +78,35 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Contains("已载入演示公司", first.Output);
         Assert.Contains("没有载入演示数据", second.Output);
     }
+
+    [Fact]
+    public async Task ReportFunnel_DemoCompany_WritesTheWorkbook_AndRefusesAnUnknownPeriod()
+    {
+        await BotProcess.RunAsync(_connectionString, _prefix, "demo");
+        var file = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var result = await BotProcess.RunAsync(_connectionString, _prefix, "report", "funnel", "--period", "本月", "--out", file);
+            var wrong = await BotProcess.RunAsync(_connectionString, _prefix, "report", "funnel", "--period", "下辈子", "--out", file + ".x");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("全公司销售报表 · 本月", result.Output);
+            using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file, false);
+            var part = workbook.WorkbookPart!;
+            var sheets = part.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+            Assert.Equal(["概览", "按销售", "商机预测", "每日跟进"], sheets.Select(s => s.Name!.Value));
+            var perRep = (DocumentFormat.OpenXml.Packaging.WorksheetPart)part.GetPartById(sheets[1].Id!);
+            var strings = part.SharedStringTablePart?.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            var text = string.Join(" ", perRep.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c =>
+                c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString ? strings[int.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)] : c.InnerText));
+            foreach (var rep in new[] { "销售", "李娜", "张伟", "陈静", "刘洋" })
+                Assert.Contains(rep, text);
+            Assert.Equal(2, wrong.ExitCode);
+            Assert.Contains("看不懂期间「下辈子」", wrong.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -126,6 +126,15 @@ public sealed class ReportsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FunnelReport_ManagerAsksAboutOneRep_GetsThatRepsReportOnly()
+    {
+        var replies = await SayAsync("wangqiang", "张伟本月业绩", 3);
+
+        Assert.StartsWith("**张伟的漏斗 · 本月（12/1–12/31）**\n成交客户 ", replies[0].Content);
+        Assert.DoesNotContain("· 李娜：", replies[0].Content);
+    }
+
+    [Fact]
     public async Task Export_Manager_GetsAWorkbookWithTheFourSheets()
     {
         var replies = await SayAsync("wangqiang", "把本月报表导出来", 2);

@@ -37,6 +37,7 @@ public sealed class QuestionsEndToEndTests(ITestOutputHelper output) : IAsyncLif
                 var seen = (await _bot.MessagesToAsync(question.User, 0)).Count;
                 var reply = await _bot.SayAsync(question.User, question.Text, seen + 1);
                 Assert.False(string.IsNullOrWhiteSpace(LiveBot.TextOf(reply)), question.Text);
+                await _bot.SettledAsync(question.User);
             }
         }));
 
