@@ -6,9 +6,9 @@ namespace Bot.Conversations.Dialogs;
 
 /// <summary>
 /// The first time a member opens the bot: who it is and three things to try, in their own role and with their own
-/// customers' and reps' names. WeCom reports every opening; only the first gets an answer.
+/// customers' names (a manager is shown the reports: funnel, targets, churn). WeCom reports every opening; only the first gets an answer.
 /// </summary>
-public sealed class FirstGreeting(IDialogStateStore dialogs, IUserDirectory users, CustomerDirectory directory) : IDialogStep
+public sealed class FirstGreeting(IDialogStateStore dialogs, CustomerDirectory directory) : IDialogStep
 {
     public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct) =>
         turn.Message.Kind == MessageKind.Enter ? new StepResult.Replied(await GreetAsync(turn.User, ct)) : null;
@@ -29,9 +29,7 @@ public sealed class FirstGreeting(IDialogStateStore dialogs, IUserDirectory user
         }
         else
         {
-            var team = await users.ListTeamAsync(user.Id, ct);
-            var rep = team.FirstOrDefault(u => u.Role == UserRole.Rep)?.Name ?? "张伟";
-            tries = ["本周漏斗", "哪些客户快流失了", $"{rep}这个月的漏斗"];
+            tries = ["本周漏斗", "本月目标完成情况", "哪些客户快流失了"];
         }
         var text = $"{user.Name}，你好！我是销售助手，跟客户聊完直接告诉我，我来记录和提醒。可以先试试：\n"
             + string.Concat(tries.Select((t, i) => $"{i + 1}. {t}\n"))
