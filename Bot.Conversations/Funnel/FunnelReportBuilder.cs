@@ -13,9 +13,18 @@ public sealed record FunnelReport(PeriodRange Period, FunnelFigures Figures, Per
 {
     public const string RepHeading = "**按销售**（现有 潜在/意向/洽谈｜期内 成交/流失｜跟进·签约）";
 
-    /// <summary>The customers in each stage now, 潜在 to 成交, for the funnel chart.</summary>
-    public IReadOnlyList<StageBar> Bars =>
-        [.. Figures.Stages.Where(s => s.Stage != FunnelStage.Lost).Select(s => new StageBar(s.Stage.ChineseName(), s.Now))];
+    /// <summary>
+    /// The funnel chart's bars, 潜在 to 成交: the customers now at that stage or past it, so the bars narrow as a
+    /// funnel does (a customer now in 成交 went through every stage before it; lost ones are left out).
+    /// </summary>
+    public IReadOnlyList<StageBar> Bars
+    {
+        get
+        {
+            var open = Figures.Stages.Where(s => s.Stage != FunnelStage.Lost).OrderBy(s => s.Stage).ToList();
+            return [.. open.Select((s, i) => new StageBar(s.Stage.ChineseName(), open.Skip(i).Sum(x => x.Now)))];
+        }
+    }
 
     /// <summary>The whole report as one text, the per-rep lines capped at <paramref name="most"/> (a pushed message has no 「更多」).</summary>
     public string Text(int most)
@@ -49,7 +58,9 @@ public sealed class FunnelReportBuilder(IFunnelQueries queries)
         // On a Monday this week has barely begun: last week's totals beside it keep the report worth reading.
         if (period == ReportPeriod.ThisWeek && today.DayOfWeek == DayOfWeek.Monday)
             summary += $"\n今天周一，本周刚开始。上周全周：成交客户 {before.WonDeals} · 签约 {ChineseFormat.Money(before.SignedAmount)} · 下单 {ChineseFormat.Money(before.OrderAmount)} · 跟进 {before.Interactions} 次（发「上周漏斗」看完整）";
-        return new FunnelReport(current, figures, before, summary, [.. figures.PerRep.Select(r => new ListLine(RepText(r), FunnelReport.RepHeading))], days);
+        // The days still to come are not zeros: the trend and the workbook stop at today.
+        return new FunnelReport(current, figures, before, summary, [.. figures.PerRep.Select(r => new ListLine(RepText(r), FunnelReport.RepHeading))],
+            [.. days.Where(d => d.Day <= today)]);
     }
 
     public static string RepText(RepLine rep) =>

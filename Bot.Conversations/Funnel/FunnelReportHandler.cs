@@ -26,7 +26,7 @@ public sealed class FunnelReportHandler(FunnelReportBuilder builder, IUserDirect
         IEnumerable<Reply> pictures =
         [
             .. report.Bars.Any(b => b.Count > 0)
-                ? charts.Picture("funnel.png", $"{title}（各阶段现有客户）", c => c.Funnel($"{title}（各阶段现有客户）", report.Bars)) : [],
+                ? charts.Picture("funnel.png", $"{title}（到达各阶段的客户）", c => c.Funnel($"{title}（到达各阶段的客户）", report.Bars)) : [],
             .. report.Days.Any(d => d.Interactions > 0 || d.Won > 0)
                 ? charts.Picture("activity.png", $"{audience.Whose}跟进趋势 · {report.Period.Label}", c => c.ActivityTrend($"{audience.Whose}每日跟进 · {report.Period.Label}", report.Days)) : [],
         ];

@@ -99,9 +99,10 @@ public sealed class FunnelReportTests : IAsyncLifetime
         Assert.Contains("提醒：到期 3，按时完成 1，逾期未办 1", lines);
         Assert.Contains("· 张伟：潜在 0 · 意向 0 · 洽谈 0｜成交 1 · 流失 1｜跟进 0 · 签约 0元", lines);
         Assert.Contains("（转化＝期内到过该阶段的客户中，期内推进到下一阶段或更后的比例）", lines);
-        Assert.Equal(7, report.Days.Count);
-        Assert.Equal([1, 1, 1, 0, 0, 0, 0], report.Days.Select(d => d.Interactions));
-        Assert.Equal([1, 0, 0, 0, 0, 0, 0], report.Days.Select(d => d.Won));
+        Assert.Equal(2, report.Days.Count);
+        Assert.Equal([1, 1], report.Days.Select(d => d.Interactions));
+        Assert.Equal([1, 0], report.Days.Select(d => d.Won));
+        Assert.Equal([("潜在", 3), ("意向", 2), ("洽谈", 2), ("成交", 1)], report.Bars.Select(b => (b.Stage, b.Count)));
     }
 
     [Fact]
