@@ -64,6 +64,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<ReminderTargets>();
         services.AddSingleton<FunnelReportBuilder>();
         services.AddSingleton<Deals.DealStageSync>();
+        services.AddSingleton<BirthdayList>();
         services.AddSingleton<Reports.ChartReplies>();
         services.AddSingleton<Reports.ReportWorkbookBuilder>();
         services.AddOptions<Targets.ForecastOptions>().BindConfiguration(Targets.ForecastOptions.Section).ValidateDataAnnotations().ValidateOnStart();

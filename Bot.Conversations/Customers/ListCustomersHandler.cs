@@ -6,12 +6,17 @@ using Bot.Conversations.Understanding;
 
 namespace Bot.Conversations.Customers;
 
-/// <summary>"我的A类客户" / "制造业的意向客户有哪些" / "逾期没跟进的客户": the user's customers, filtered.</summary>
-public sealed class ListCustomersHandler(ICustomerQueries queries) : IIntentHandler
+/// <summary>
+/// "我的A类客户" / "制造业的意向客户有哪些" / "逾期没跟进的客户": the user's customers, filtered; "这周有哪些客户过生日"
+/// lists the contacts whose birthday comes (<see cref="BirthdayList"/>).
+/// </summary>
+public sealed class ListCustomersHandler(ICustomerQueries queries, BirthdayList birthdays) : IIntentHandler
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
         var text = context.Parsed.Text;
+        if (BirthdayList.IsAsked(text))
+            return await birthdays.ShowAsync(context, ct);
         var industries = await queries.IndustriesAsync(ct);
         var filter = new CustomerFilter(
             context.Parsed.Tier,

@@ -24,7 +24,7 @@ public sealed class DailyDigestBuilder(IReminderRepository reminders, IDigestQue
         var open = await reminders.ListOpenAsync([rep.Id], ChinaTime.At(today.AddDays(1), TimeOnly.MinValue), ct);
         var overdue = open.Where(r => r.DueAt < startOfToday).ToList();
         var due = open.Where(r => r.DueAt >= startOfToday).ToList();
-        var birthdays = (await queries.BirthdaysAsync(rep.Id, ct))
+        var birthdays = (await queries.BirthdaysAsync(new HashSet<long> { rep.Id }, ct))
             .Select(b => (Contact: b, On: b.Birthday.NextOn(today)))
             .Where(b => b.On is { } on && on.DayNumber - today.DayNumber < BirthdayDays)
             .OrderBy(b => b.On)

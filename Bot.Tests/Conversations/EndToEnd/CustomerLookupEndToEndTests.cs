@@ -49,4 +49,19 @@ public sealed class CustomerLookupEndToEndTests : IAsyncLifetime
 
         Assert.DoesNotContain("陈磊（", answer);
     }
+
+    [Fact]
+    public async Task Birthdays_ThisWeek_OwnContactsSoonestFirst_AndAManagerSeesWhose()
+    {
+        var mine = await AskAsync("lina", "这周有哪些客户过生日");
+        var team = await AskAsync("wangqiang", "本月过生日的客户");
+
+        var lines = mine.Split('\n');
+        Assert.Matches(@"^\*\*本周过生日的客户联系人（[0-9]+ 位）\*\*$", lines[0]);
+        Assert.True(lines.Count(l => l.StartsWith("· ", StringComparison.Ordinal)) >= 3, mine);
+        Assert.StartsWith("· 今天 12月16日（周三） ", lines[1]);
+        Assert.DoesNotContain(" · 李娜", mine);
+        Assert.StartsWith("**本月过生日的客户联系人（", team);
+        Assert.Contains(" · 李娜", team);
+    }
 }
