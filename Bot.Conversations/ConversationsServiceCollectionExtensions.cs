@@ -29,6 +29,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<WriteStores>();
         services.AddSingleton<UndoLastWrite>();
         services.AddSingleton<CorrectLastWrite>();
+        services.AddSingleton<FixLastInteraction>();
         services.AddSingleton<CustomerQuestion>();
         services.AddSingleton<ListPages>();
         services.AddSingleton<WriteConfirmation>();
