@@ -149,6 +149,13 @@ public sealed class ScheduledJobsTests : IAsyncLifetime
                    ('care:b', @Contact, @Customer, @Rep, 'PostSale', '2026-11-20', 'awaiting', null),
                    ('care:c', @Contact, @Customer, @Rep, 'PostSale', '2026-11-12', 'unconfirmed', null)
             """, new { Contact = li.Id, Customer = xinghe.Id, Rep = _rep.Id });
+        // The deal signed last week, and November's targets: the rep's own and the team's.
+        await ExecuteAsync("""
+            insert into deals (customer_id, owner_id, amount, stage, closed_at) values (@Customer, @Rep, 300000, 'won', '2026-11-18 15:00+08');
+            insert into sales_targets (user_id, scope, period_kind, period_start, amount) values
+                (@Rep, 'personal', 'month', '2026-11-01', 500000),
+                ((select id from users where wecom_userid = 'zhoumin'), 'team', 'month', '2026-11-01', 1000000)
+            """, new { Customer = xinghe.Id, Rep = _rep.Id });
 
         await RunAsync<WeeklyFunnelJob>(Local(11, 23, 9));
         await RunAsync<WeeklyFunnelJob>(Local(11, 23, 9, 5));
@@ -156,9 +163,10 @@ public sealed class ScheduledJobsTests : IAsyncLifetime
         var (key, to, body) = Assert.Single(await OutboxAsync("funnel:weekly:"));
         Assert.Equal(("funnel:weekly:zhoumin:2026-11-16", "zhoumin"), (key, to));
         var text = body["markdown"]!["content"]!.GetValue<string>();
-        Assert.StartsWith("**团队漏斗 · 上周（11/16–11/22）**\n成交客户 1 · 签约 0元", text);
+        Assert.StartsWith("**团队漏斗 · 上周（11/16–11/22）**\n成交客户 1 · 签约 30万", text);
         Assert.Contains("· 王磊：潜在 ", text);
         Assert.Contains("｜成交 1 · 流失 ", text);
+        Assert.Contains("\n\n**团队目标完成情况 · 11月**（已过 23/30 天，77%）\n整体：已签 30万 / 目标 100万（30%），还差 70万\n**排名**\n1. 王磊：已签 30万 / 目标 50万（60%），还差 20万", text);
         Assert.EndsWith("\n客户关怀：2 条祝福，销售确认发送 1 条（50%），1 条还没确认", text);
     }
 
