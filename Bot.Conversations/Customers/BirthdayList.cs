@@ -1,6 +1,7 @@
 using Bot.Conversations.Common;
 using Bot.Conversations.Dialogs;
 using Bot.Conversations.Digest;
+using Bot.Conversations.Funnel;
 using Bot.Conversations.Pipeline;
 using Bot.Conversations.Understanding;
 
@@ -17,14 +18,14 @@ public sealed class BirthdayList(IDigestQueries queries)
     public async Task<IReadOnlyList<Reply>> ShowAsync(ConversationContext context, CancellationToken ct)
     {
         var today = context.Today;
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var month = new DateOnly(today.Year, today.Month, 1);
+        PeriodRange Range(ReportPeriod period) => PeriodRange.For(period, today).Current;
+        // What is left of this week or month; next week is the week after this one's.
         var (from, until, label) = context.Parsed.Period switch
         {
-            ReportPeriod.ThisWeek => (today, monday.AddDays(7), "本周"),
-            ReportPeriod.ThisMonth => (today, month.AddMonths(1), "本月"),
-            ReportPeriod.NextMonth => (month.AddMonths(1), month.AddMonths(2), "下月"),
-            _ when context.Parsed.Text.Contains("下周", StringComparison.Ordinal) => (monday.AddDays(7), monday.AddDays(14), "下周"),
+            ReportPeriod.ThisWeek => (today, Range(ReportPeriod.ThisWeek).End, "本周"),
+            ReportPeriod.ThisMonth => (today, Range(ReportPeriod.ThisMonth).End, "本月"),
+            ReportPeriod.NextMonth => (Range(ReportPeriod.NextMonth).Start, Range(ReportPeriod.NextMonth).End, "下月"),
+            _ when context.Parsed.Text.Contains("下周", StringComparison.Ordinal) => (Range(ReportPeriod.ThisWeek).End, Range(ReportPeriod.ThisWeek).End.AddDays(7), "下周"),
             _ => (today, today.AddDays(7), "未来7天"),
         };
         var team = context.Scope.OwnerIds?.Count != 1;

@@ -17,6 +17,19 @@ public static class InteractionChannels
     public static InteractionChannel FromCode(string code) =>
         Enum.TryParse<InteractionChannel>(code, ignoreCase: true, out var channel) ? channel : InteractionChannel.Other;
 
+    // What a rep calls a channel when naming it outright (渠道是拜访); reading one from a report is the classifier's job.
+    private static readonly (string Word, InteractionChannel Channel)[] ChannelWords =
+    [
+        ("电话", InteractionChannel.Phone), ("打电话", InteractionChannel.Phone), ("通话", InteractionChannel.Phone),
+        ("拜访", InteractionChannel.Visit), ("上门", InteractionChannel.Visit), ("上门拜访", InteractionChannel.Visit), ("面谈", InteractionChannel.Visit), ("见面", InteractionChannel.Visit),
+        ("微信", InteractionChannel.WeChat), ("企微", InteractionChannel.WeChat), ("企业微信", InteractionChannel.WeChat),
+        ("邮件", InteractionChannel.Email), ("邮箱", InteractionChannel.Email), ("email", InteractionChannel.Email),
+        ("会议", InteractionChannel.Meeting), ("开会", InteractionChannel.Meeting), ("视频会", InteractionChannel.Meeting), ("视频会议", InteractionChannel.Meeting), ("腾讯会议", InteractionChannel.Meeting),
+    ];
+
+    public static InteractionChannel? FromWord(string word) =>
+        ChannelWords.FirstOrDefault(w => string.Equals(w.Word, word.Trim(), StringComparison.OrdinalIgnoreCase)) is { Word: not null } found ? found.Channel : null;
+
     public static string ChineseName(this InteractionChannel channel) => channel switch
     {
         InteractionChannel.Phone => "电话",

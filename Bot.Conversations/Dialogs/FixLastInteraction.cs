@@ -21,23 +21,13 @@ public sealed partial class FixLastInteraction(UndoLastWrite undo, CustomerDirec
     [GeneratedRegex(@"^\s*(不对[,\s]*)?(联系人|对接人|对接的人|见的人|聊的人)\s*(是|改成|改为|应该是|换成)\s*(?<contact>[^,!.?不]{1,12}?)\s*([,\s]*不是\s*\S{1,12})?\s*[.!]?$")]
     private static partial Regex ContactFix();
 
-    private static readonly (string Word, InteractionChannel Channel)[] ChannelWords =
-    [
-        ("电话", InteractionChannel.Phone), ("打电话", InteractionChannel.Phone), ("通话", InteractionChannel.Phone),
-        ("拜访", InteractionChannel.Visit), ("上门", InteractionChannel.Visit), ("上门拜访", InteractionChannel.Visit), ("面谈", InteractionChannel.Visit), ("见面", InteractionChannel.Visit),
-        ("微信", InteractionChannel.WeChat), ("企微", InteractionChannel.WeChat), ("企业微信", InteractionChannel.WeChat),
-        ("邮件", InteractionChannel.Email), ("邮箱", InteractionChannel.Email), ("email", InteractionChannel.Email),
-        ("会议", InteractionChannel.Meeting), ("开会", InteractionChannel.Meeting), ("视频会", InteractionChannel.Meeting), ("视频会议", InteractionChannel.Meeting), ("腾讯会议", InteractionChannel.Meeting),
-    ];
-
     public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct)
     {
         if (turn.Dialog.Last is not { Intent: Intent.LogInteraction } last)
             return null;
         var text = TextNormalizer.Normalize(turn.Text);
-        if (ChannelFix().Match(text) is { Success: true } channelFix
-            && ChannelWords.FirstOrDefault(w => string.Equals(w.Word, channelFix.Groups["channel"].Value, StringComparison.OrdinalIgnoreCase)) is { Word: not null } said)
-            return await RedoAsync(turn, last, p => p with { Channel = said.Channel }, $"已更正：渠道改为{said.Channel.ChineseName()}。\n", ct);
+        if (ChannelFix().Match(text) is { Success: true } channelFix && InteractionChannels.FromWord(channelFix.Groups["channel"].Value) is { } said)
+            return await RedoAsync(turn, last, p => p with { Channel = said }, $"已更正：渠道改为{said.ChineseName()}。\n", ct);
         if (ContactFix().Match(text) is not { Success: true } contactFix)
             return null;
         var view = await directory.GetAsync(ct);

@@ -32,10 +32,10 @@ public sealed class ForecastHandler(IUserDirectory users, ISalesResults results,
         var period = asked is ReportPeriod.ThisQuarter or ReportPeriod.NextMonth or ReportPeriod.NextQuarter ? asked.Value : ReportPeriod.ThisMonth;
         var range = PeriodRange.For(period, today).Current;
         var targetPeriod = period is ReportPeriod.ThisQuarter or ReportPeriod.NextQuarter ? TargetPeriod.QuarterOf(range.Start) : TargetPeriod.MonthOf(range.Start);
-        var wonRead = results.SignedAsync(audience.OwnerIds, range.StartAt, range.EndAt, ct);
+        // The target's period is the forecast's own month or quarter, so its progress already holds what was signed.
         var pipelineRead = results.PipelineAsync(audience.OwnerIds, range.End, ListPages.Most, ct);
         var progressRead = TargetProgress.BuildAsync(targets, results, audience, viewer, targetPeriod, ct);
-        var (won, pipeline, progress) = (await wonRead, await pipelineRead, await progressRead);
-        return new Forecast(range, won.Sum(s => s.Amount), won.Sum(s => s.Deals), pipeline, odds, progress.GroupTarget);
+        var (pipeline, progress) = (await pipelineRead, await progressRead);
+        return new Forecast(range, progress.GroupSignedAmount, progress.GroupDeals, pipeline, odds, progress.GroupTarget);
     }
 }

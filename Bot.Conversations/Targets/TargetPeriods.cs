@@ -6,7 +6,7 @@ namespace Bot.Conversations.Targets;
 /// <summary>The month or quarter a target message means: the period read (本月, 下季度…), or a month or quarter named by number.</summary>
 public static partial class TargetPeriods
 {
-    [GeneratedRegex("(?<![0-9])(?<n>1[0-2]|[1-9])月|(?<cn>十[一二]?|[一二三四五六七八九])月")]
+    [GeneratedRegex("(?<![0-9])(?<n>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月")]
     private static partial Regex NamedMonth();
 
     [GeneratedRegex("(?:[qQ](?<n>[1-4])|(?<n>[一二三四1-4])季度)")]
@@ -28,15 +28,12 @@ public static partial class TargetPeriods
     {
         if (NamedQuarter().Match(text) is { Success: true } q)
         {
-            var n = "一二三四".IndexOf(q.Groups["n"].Value[0], StringComparison.Ordinal) is var i and >= 0 ? i + 1 : q.Groups["n"].Value[0] - '0';
-            var start = new DateOnly(today.Year, (n - 1) * 3 + 1, 1);
+            var start = new DateOnly(today.Year, (SalesVocabulary.QuarterNumber(q.Groups["n"].Value) - 1) * 3 + 1, 1);
             return new TargetPeriod(TargetPeriodKind.Quarter, start.AddMonths(3) <= today ? start.AddYears(1) : start);
         }
         if (NamedMonth().Match(text) is { Success: true } m)
         {
-            var month = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)
-                : m.Groups["cn"].Value switch { "十" => 10, "十一" => 11, "十二" => 12, var c => "一二三四五六七八九".IndexOf(c[0], StringComparison.Ordinal) + 1 };
-            var start = new DateOnly(today.Year, month, 1);
+            var start = new DateOnly(today.Year, SalesVocabulary.MonthNumber(m.Groups["n"].Value), 1);
             return TargetPeriod.MonthOf(start.AddMonths(1) <= today ? start.AddYears(1) : start);
         }
         return null;

@@ -16,7 +16,7 @@ public sealed record PersonProgress(string Name, decimal? Target, decimal Signed
 /// Targets against signed amounts for a month or quarter. The group's target is the one set for the team (or the
 /// company) when there is one, otherwise the sum of the people's; <see cref="GroupTargetIsSum"/> says which.
 /// </summary>
-public sealed record TargetProgress(TargetPeriod Period, decimal? GroupTarget, bool GroupTargetIsSum, decimal GroupSignedAmount, IReadOnlyList<PersonProgress> People)
+public sealed record TargetProgress(TargetPeriod Period, decimal? GroupTarget, bool GroupTargetIsSum, decimal GroupSignedAmount, int GroupDeals, IReadOnlyList<PersonProgress> People)
 {
     /// <summary>People with a target by completion, best first; then those without one by amount signed.</summary>
     public IReadOnlyList<PersonProgress> Ranked =>
@@ -80,10 +80,10 @@ public sealed record TargetProgress(TargetPeriod Period, decimal? GroupTarget, b
             .Where(x => x.User.Role == UserRole.Rep || people.Count == 1 || x.Progress.Target is not null || x.Progress.SignedAmount > 0)
             .Select(x => x.Progress)
             .ToList();
-        var groupTotal = audience.OwnerIds is null ? signedBy.Values.Sum(s => s.Amount) : signedBy.Values.Where(s => audience.OwnerIds.Contains(s.OwnerId)).Sum(s => s.Amount);
+        var groupSigned = audience.OwnerIds is null ? [.. signedBy.Values] : signedBy.Values.Where(s => audience.OwnerIds.Contains(s.OwnerId)).ToList();
         var team = audience.Named is null && audience.IsGroup ? set.FirstOrDefault(t => t.UserId == viewer?.Id && t.Scope == TargetScope.Team) : null;
         var sum = progress.Where(p => p.Target is not null).Sum(p => p.Target);
         var groupTarget = team?.Amount ?? (audience.IsGroup ? (sum > 0 ? sum : null) : progress.FirstOrDefault()?.Target);
-        return new TargetProgress(period, groupTarget, team is null && audience.IsGroup, groupTotal, progress);
+        return new TargetProgress(period, groupTarget, team is null && audience.IsGroup, groupSigned.Sum(s => s.Amount), groupSigned.Sum(s => s.Deals), progress);
     }
 }

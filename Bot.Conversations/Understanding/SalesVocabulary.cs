@@ -86,9 +86,16 @@ public static partial class SalesVocabulary
     [System.Text.RegularExpressions.GeneratedRegex("(?:q(?<n>[1-4])|(?<n>[一二三四1-4])季度)")]
     private static partial System.Text.RegularExpressions.Regex NumberedQuarter();
 
+    /// <summary>1–4 from a quarter's number as written: 4 or 四.</summary>
+    public static int QuarterNumber(string n) => "一二三四".IndexOf(n[0], StringComparison.Ordinal) is var i and >= 0 ? i + 1 : n[0] - '0';
+
+    /// <summary>1–12 from a month's number as written: 12, 十二 or 九.</summary>
+    public static int MonthNumber(string n) => char.IsAsciiDigit(n[0]) ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)
+        : n switch { "十" => 10, "十一" => 11, "十二" => 12, _ => "一二三四五六七八九".IndexOf(n[0], StringComparison.Ordinal) + 1 };
+
     private static ReportPeriod? Quarter(string n, DateOnly today)
     {
-        var asked = "一二三四".IndexOf(n[0], StringComparison.Ordinal) is var i and >= 0 ? i + 1 : n[0] - '0';
+        var asked = QuarterNumber(n);
         var current = (today.Month - 1) / 3 + 1;
         return asked == current ? ReportPeriod.ThisQuarter : asked == (current + 2) % 4 + 1 ? ReportPeriod.LastQuarter
             : asked == current % 4 + 1 ? ReportPeriod.NextQuarter : null;
@@ -100,8 +107,7 @@ public static partial class SalesVocabulary
 
     private static ReportPeriod? Month(string n, DateOnly today)
     {
-        var asked = char.IsAsciiDigit(n[0]) ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)
-            : n switch { "十" => 10, "十一" => 11, "十二" => 12, _ => "一二三四五六七八九".IndexOf(n[0], StringComparison.Ordinal) + 1 };
+        var asked = MonthNumber(n);
         return asked == today.Month ? ReportPeriod.ThisMonth : asked == today.AddMonths(-1).Month ? ReportPeriod.LastMonth
             : asked == today.AddMonths(1).Month ? ReportPeriod.NextMonth : null;
     }

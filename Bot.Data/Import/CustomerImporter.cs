@@ -195,25 +195,14 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
             return false;
         }
 
-        long? ownerId = null;
-        if (row.Get("owner") is { } owner)
-        {
-            if (!users.TryResolve(owner, out var id, out var why))
-            {
-                reason = "负责人" + why;
-                return false;
-            }
-            ownerId = id;
-        }
+        if (!users.TryResolveOwner(row.Get("owner"), out var ownerId, out reason))
+            return false;
 
         FunnelStage? stage = null;
         if (row.Get("stage") is { } stageText)
         {
-            if (!FunnelStages.TryParse(stageText, out var parsed))
-            {
-                reason = $"阶段「{stageText}」不认识，可填 潜在/意向/洽谈/成交/流失";
+            if (!ImportValues.TryStage(stageText, out var parsed, out reason))
                 return false;
-            }
             stage = parsed;
         }
 

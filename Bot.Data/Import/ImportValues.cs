@@ -103,6 +103,12 @@ public static partial class ImportValues
         return false;
     }
 
+    public static bool TryStage(string text, out FunnelStage stage, out string reason)
+    {
+        reason = FunnelStages.TryParse(text, out stage) ? "" : $"阶段「{text}」不认识，可填 潜在/意向/洽谈/成交/流失";
+        return reason.Length == 0;
+    }
+
     public static bool TryAmount(string text, out decimal amount, out string reason)
     {
         reason = "";

@@ -29,6 +29,22 @@ internal sealed class UserLookup
         return lookup;
     }
 
+    /// <summary>The 负责人 column: empty means none given; a name that is not one user is refused.</summary>
+    public bool TryResolveOwner(string? reference, out long? id, out string reason)
+    {
+        id = null;
+        reason = "";
+        if (reference is null)
+            return true;
+        if (!TryResolve(reference, out var found, out var why))
+        {
+            reason = "负责人" + why;
+            return false;
+        }
+        id = found;
+        return true;
+    }
+
     public bool TryResolve(string reference, out long id, out string reason)
     {
         reason = "";
