@@ -16,7 +16,8 @@ from pathlib import Path
 BOOKS = Path(__file__).resolve().parents[2] / "Bot.Tests" / "TestData" / "nlu" / "books"
 INTENTS = {"log_interaction", "update_stage", "set_reminder", "query_customer", "query_tier", "list_customers", "objection_help",
            "my_tasks", "funnel_report", "churn_list", "add_customer", "opt_out", "forget_customer", "complete_reminder",
-           "postpone_reminder", "help", "unknown", "update_deal", "set_target", "target_report", "forecast", "export_report"}
+           "postpone_reminder", "help", "unknown", "update_deal", "set_target", "target_report", "forecast", "export_report",
+           "assign_followup", "reassign_customers", "merge_customers", "delete_record", "edit_record", "care_plan", "change_greeting"}
 FIELDS = ["intent", "customer", "customer_status", "contact", "channel", "objections", "amount", "next_followup", "stage", "period", "tier"]
 CHANNELS = {None, "phone", "visit", "wechat", "email", "meeting"}
 OBJECTIONS = ["price", "hesitation", "competitor", "timing", "budget", "authority", "need", "trust", "complaint"]
@@ -162,8 +163,8 @@ def check_line(line, n, file, books):
                 problems.append("next_followup must be +08:00")
         except ValueError:
             problems.append("next_followup is not ISO")
-    if e["channel"] is not None and e["intent"] != "log_interaction":
-        problems.append("channel only on log_interaction")
+    if e["channel"] is not None and e["intent"] not in {"log_interaction", "edit_record"}:
+        problems.append("channel only on log_interaction and edit_record")
     if row["user"] in users:
         scope = scope_of(book, row["user"])
         status = e["customer_status"]
