@@ -52,6 +52,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddOptions<Care.CareOptions>().BindConfiguration(Care.CareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<Care.CareOptions>, Care.CareOptionsValidator>();
         services.AddSingleton<DueReminderCards>();
+        services.AddSingleton<AppointmentOutcomes>();
+        services.AddSingleton<AssignmentNotices>();
         services.AddSingleton<OverdueEscalation>();
         services.AddSingleton<CadencePlanner>();
         services.AddSingleton<Digest.DailyDigestBuilder>();

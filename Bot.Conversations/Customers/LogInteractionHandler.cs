@@ -14,7 +14,8 @@ namespace Bot.Conversations.Customers;
 /// </summary>
 public sealed class LogInteractionHandler(
     ICustomerRepository customers, IInteractionRepository interactions, IReminderRepository reminders, IOrderRepository orders,
-    CustomerDirectory directory, Playbook.PlaybookSearch playbook, Assistant.IGroundedWriter writer, Deals.DealStageSync dealStages) : IIntentHandler
+    CustomerDirectory directory, Playbook.PlaybookSearch playbook, Assistant.IGroundedWriter writer, Deals.DealStageSync dealStages,
+    AssignmentNotices assignments) : IIntentHandler
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
@@ -43,12 +44,28 @@ public sealed class LogInteractionHandler(
             : await dealStages.MoveAsync(customer, stage, parsed.Amount, parsed.Text, context.User.Id, context.Message.InboundId > 0 ? context.Message.InboundId : null, context.Now, ct);
         undo.AddRange(deals?.Undo ?? []);
 
+        var mine = (await reminders.ListOpenForCustomerAsync(customer.Id, ct)).Where(r => r.RepId == context.User.Id).ToList();
+        // An appointment is not the follow-up that moves; one that has taken place is what this report is about.
+        foreach (var met in mine.Where(r => r.AppointmentAt <= context.Now))
+        {
+            if (await reminders.CompleteAsync(met.Id, context.User.Id, context.Now, ct) is not null)
+                undo.Add(new ReminderChanged(met.Id, context.User.Id, met.DueAt));
+        }
+        var open = mine.FirstOrDefault(r => r.AppointmentAt is null);
+        // A follow-up the manager assigned is done by this report, not moved: the manager hears what was done.
+        Reminder? assigned = null;
+        if (open is { AssignedBy: not null } && await reminders.CompleteAsync(open.Id, context.User.Id, context.Now, ct) is { } completed)
+        {
+            assigned = completed;
+            undo.Add(new ReminderChanged(open.Id, context.User.Id, open.DueAt));
+            open = null;
+        }
+
         var (dueAt, why) = FollowUp(context, stage, customer.Tier, previousStage is not null);
         Reminder? reminder = null;
         if (dueAt is { } due)
         {
             var source = parsed.FollowUpAt is null ? "cadence" : "interaction";
-            var open = (await reminders.ListOpenForCustomerAsync(customer.Id, ct)).FirstOrDefault(r => r.RepId == context.User.Id);
             if (open is not null && await reminders.TakeOverAsync(open.Id, context.User.Id, due, source, ct) is { } taken)
             {
                 reminder = taken;
@@ -75,6 +92,11 @@ public sealed class LogInteractionHandler(
         line += reminder is null ? "" : $"\n下次跟进：{ChineseFormat.DayAndTime(reminder.DueAt, context.Today)}{(why is null ? "" : $"（{why}）")}。";
         if (parsed.Objections.Count > 0 && await playbook.BestAsync(parsed.Objections[0], parsed.Text, 1, ct, stage) is [var script, ..])
             line += $"\n应对建议（{parsed.Objections[0].ChineseName()}）：{script.Body}";
+        if (assigned is not null)
+        {
+            line += $"\n{assigned.Note.Split('：')[0]}的跟进已完成，我会告诉TA。";
+            await assignments.DoneAsync([assigned], context.User, context.Now, $"记录：{interaction.Summary}", ct);
+        }
         line += "\n说错了回复「撤销」，或「不对，是某某客户」。";
 
         await context.RememberWriteAsync(line, customer.Id, undo, ct);

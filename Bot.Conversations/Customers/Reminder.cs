@@ -1,17 +1,38 @@
 namespace Bot.Conversations.Customers;
 
-public sealed record Reminder(long Id, long RepId, long? CustomerId, string? CustomerName, DateTimeOffset DueAt, string Note, string Source, string Status)
+/// <param name="AssignedBy">The manager who assigned this follow-up (told when it is done); null for the rep's own.</param>
+/// <param name="AppointmentAt">When the appointment this reminder comes before takes place; null for a plain follow-up.</param>
+public sealed record Reminder(
+    long Id, long RepId, long? CustomerId, string? CustomerName, DateTimeOffset DueAt, string Note, string Source, string Status,
+    long? AssignedBy = null, DateTimeOffset? AppointmentAt = null)
 {
     /// <summary>The note, with the customer's name in front unless the note already says it.</summary>
     public string Describe() =>
         CustomerName is { } name && !Note.Contains(name, StringComparison.Ordinal) ? $"{name}：{Note}" : Note;
 }
 
-public sealed record NewReminder(long RepId, long? CustomerId, DateTimeOffset DueAt, string Note, string Source);
+public sealed record NewReminder(long RepId, long? CustomerId, DateTimeOffset DueAt, string Note, string Source)
+{
+    public long? AssignedBy { get; init; }
+
+    public Appointment? Appointment { get; init; }
+}
+
+/// <summary>An appointment with a customer: when, and how it will take place (visit, meeting, phone…).</summary>
+public sealed record Appointment(DateTimeOffset At, InteractionChannel Channel);
+
+/// <summary>An appointment that should be over and whose outcome nobody has asked about yet.</summary>
+public sealed record AppointmentDue(long ReminderId, long RepId, long CustomerId, string CustomerName, DateTimeOffset At, InteractionChannel Channel, bool AlreadyLogged);
+
+/// <summary>An appointment whose outcome the rep was asked for and has not given yet.</summary>
+public sealed record AwaitedOutcome(long ReminderId, long CustomerId, DateTimeOffset At, InteractionChannel Channel);
 
 public interface IReminderRepository
 {
     Task<Reminder> AddAsync(long repId, long? customerId, DateTimeOffset dueAt, string note, string source, CancellationToken ct);
+
+    /// <summary>A reminder with who assigned it or the appointment it comes before.</summary>
+    Task<Reminder> AddAsync(NewReminder reminder, CancellationToken ct);
 
     /// <summary>Open reminders of the given reps due before <paramref name="until"/>, earliest first (overdue ones come first by nature).</summary>
     Task<IReadOnlyList<Reminder>> ListOpenAsync(IReadOnlyCollection<long> repIds, DateTimeOffset until, CancellationToken ct);
@@ -54,4 +75,19 @@ public interface IReminderRepository
     Task<IReadOnlyList<Reminder>> ListOverdueNotEscalatedAsync(DateTimeOffset dueBefore, CancellationToken ct);
 
     Task MarkEscalatedAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>
+    /// Appointments that ended (start + how long such a meeting takes) before <paramref name="now"/> and whose outcome
+    /// was not asked, each saying whether the rep already logged an interaction with the customer since shortly before it.
+    /// </summary>
+    Task<IReadOnlyList<AppointmentDue>> ListOutcomesDueAsync(DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Records that the outcome was asked (or needed no asking), and closes the appointment's reminder.</summary>
+    Task MarkOutcomeAskedAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>
+    /// The rep's most recent appointment whose outcome was asked since <paramref name="since"/> and not yet given: no
+    /// interaction with its customer logged by the rep since it was asked.
+    /// </summary>
+    Task<AwaitedOutcome?> FindAwaitedOutcomeAsync(long repId, DateTimeOffset since, CancellationToken ct);
 }

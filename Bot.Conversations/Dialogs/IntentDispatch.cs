@@ -11,7 +11,8 @@ namespace Bot.Conversations.Dialogs;
 /// confirm a doubtful write, or write), the customer it needs is checked or asked for, and the handler answers.
 /// </summary>
 public sealed partial class IntentDispatch(
-    CustomerQuestion question, WriteConfirmation confirmation, ICustomerQueries queries, IEnumerable<IIntentHandler> handlers, ConversationMetrics metrics)
+    CustomerQuestion question, WriteConfirmation confirmation, ICustomerQueries queries, Reminders.AppointmentOutcomes outcomes,
+    IEnumerable<IIntentHandler> handlers, ConversationMetrics metrics)
 {
     private readonly Dictionary<Intent, IIntentHandler> _handlers =
         handlers.ToDictionary(h => IntentCatalogue.OfHandler(h.GetType())?.Intent ?? throw new InvalidOperationException($"{h.GetType().Name} is not in the intent catalogue"));
@@ -24,6 +25,13 @@ public sealed partial class IntentDispatch(
     public async Task<IReadOnlyList<Reply>> DispatchAsync(DialogTurn turn, ParsedMessage parsed, bool confirmed, CancellationToken ct)
     {
         var (message, user, dialog, now) = (turn.Message, turn.User, turn.Dialog, turn.Now);
+        if (await AnsweringAppointmentAsync(parsed, user, now, ct) is { } answer)
+        {
+            if (answer.Intent == Intent.LogInteraction && parsed.Intent == Intent.LogInteraction)
+                parsed = answer;
+            else
+                return [await confirmation.AskAsync(dialog, message, answer with { Doubts = Doubts.UnsureIntent }, now, ct)];
+        }
         var decision = ActionPolicy.Decide(parsed, turn.Scope);
         metrics.Decided(DecisionName(decision, confirmed));
         if (!_handlers.TryGetValue(parsed.Intent, out var handler) || IntentCatalogue.Of(parsed.Intent) is not { } spec)
@@ -54,6 +62,30 @@ public sealed partial class IntentDispatch(
             ? [Reply.Plain("提醒：消息里有身份证号或银行卡号，按隐私规定已隐去，没有保存。"), .. replies]
             : replies;
     }
+
+    /// <summary>
+    /// A report with no customer named, while the bot waits to hear how an appointment went, is about that
+    /// appointment: read as its interaction, through the appointment's channel unless the message names one. A message
+    /// the bot did not understand is only offered as that report, to be confirmed in one line.
+    /// </summary>
+    private async Task<ParsedMessage?> AnsweringAppointmentAsync(ParsedMessage parsed, SalesUser user, DateTimeOffset now, CancellationToken ct)
+    {
+        if (parsed.Customer is not CustomerResolution.NotMentioned)
+            return null;
+        var report = parsed.Intent == Intent.LogInteraction
+            || (parsed.Intent == Intent.Unknown && parsed.Text.Trim().Length >= 4 && !Greeting().IsMatch(parsed.Text) && !Thanks().IsMatch(parsed.Text));
+        if (!report || await outcomes.AwaitedAsync(user.Id, now, ct) is not { } awaited)
+            return null;
+        return parsed with
+        {
+            Intent = Intent.LogInteraction,
+            Customer = new CustomerResolution.Resolved(awaited.CustomerId, null, ""),
+            Channel = parsed.Channel ?? awaited.Channel,
+        };
+    }
+
+    [GeneratedRegex(@"^\s*(谢谢|谢了|多谢|感谢|thanks|thank you|收到|知道了|好的|好滴|ok)\s*[!.~]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Thanks();
 
     /// <summary>The policy's decision as the metric names it; a write the user already confirmed is acted on.</summary>
     private static string DecisionName(UnderstandingAction decision, bool confirmed) => decision switch

@@ -21,11 +21,12 @@ namespace Bot.Conversations.Dialogs;
 [JsonDerivedType(typeof(DealAdded), "deal_added")]
 [JsonDerivedType(typeof(DealChanged), "deal_changed")]
 [JsonDerivedType(typeof(TargetSet), "target_set")]
+[JsonDerivedType(typeof(AssignmentAdded), "assignment_added")]
 public abstract record UndoRecord
 {
     public abstract Task TakeBackAsync(WriteStores stores, CancellationToken ct);
 }
 
-/// <summary>The stores that undo records put things back in.</summary>
+/// <summary>The stores that undo records put things back in, and the outbox for telling others a write was taken back.</summary>
 public sealed record WriteStores(ICustomerRepository Customers, IInteractionRepository Interactions, IReminderRepository Reminders, IOrderRepository Orders,
-    IDealRepository Deals, ITargetRepository Targets);
+    IDealRepository Deals, ITargetRepository Targets, Pipeline.INoticeOutbox Notices);

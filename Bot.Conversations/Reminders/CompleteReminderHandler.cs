@@ -5,8 +5,11 @@ using Bot.Conversations.Understanding;
 
 namespace Bot.Conversations.Reminders;
 
-/// <summary>"星辰那个跟进做完了", "今天的提醒都完成了": the rep's own reminders marked done, with 撤销 for ten minutes.</summary>
-public sealed class CompleteReminderHandler(IReminderRepository reminders, ReminderTargets targets) : IIntentHandler
+/// <summary>
+/// "星辰那个跟进做完了", "今天的提醒都完成了": the rep's own reminders marked done, with 撤销 for ten minutes; a manager who
+/// assigned one of them is told.
+/// </summary>
+public sealed class CompleteReminderHandler(IReminderRepository reminders, ReminderTargets targets, AssignmentNotices assignments) : IIntentHandler
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationContext context, CancellationToken ct)
     {
@@ -28,6 +31,7 @@ public sealed class CompleteReminderHandler(IReminderRepository reminders, Remin
         };
         if (done.Count > 0)
         {
+            await assignments.DoneAsync(done, context.User, context.Now, how: null, ct);
             await context.RememberWriteAsync(text, done[0].CustomerId ?? 0,
                 [.. found.Reminders.Where(r => done.Any(d => d.Id == r.Id)).Select(r => new ReminderChanged(r.Id, context.User.Id, r.DueAt))], ct);
         }

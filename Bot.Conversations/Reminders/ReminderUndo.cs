@@ -19,3 +19,14 @@ public sealed record ReminderChanged(long Id, long RepId, DateTimeOffset DueBefo
 {
     public override Task TakeBackAsync(WriteStores stores, CancellationToken ct) => stores.Reminders.ReopenAsync(Id, RepId, DueBefore, ct);
 }
+
+/// <summary>A follow-up a manager assigned; 撤销 deletes it and tells the rep it was called off.</summary>
+public sealed record AssignmentAdded(long Id, string RepUserId, string ManagerName, string Task) : UndoRecord
+{
+    public override async Task TakeBackAsync(WriteStores stores, CancellationToken ct)
+    {
+        await stores.Reminders.DeleteAsync(Id, ct);
+        await stores.Notices.QueueAsync(new Pipeline.ScheduledOutput([new Pipeline.ScheduledNotice(
+            $"assign:cancelled:{Id}", RepUserId, Pipeline.Reply.Plain($"{ManagerName}取消了刚才安排的跟进：{Task}。"))]), ct);
+    }
+}

@@ -32,4 +32,6 @@ public enum Intent
     Forecast,
     /// <summary>A report as an Excel file (把本月报表导出来).</summary>
     ExportReport,
+    /// <summary>A manager has a rep follow up a customer (让张伟明天去拜访金禾).</summary>
+    AssignFollowUp,
 }
