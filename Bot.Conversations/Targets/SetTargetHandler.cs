@@ -10,9 +10,9 @@ namespace Bot.Conversations.Targets;
 /// <summary>
 /// "张伟12月目标50万" / "团队一季度指标300万": a manager sets a target for a member of their team or for the team, an
 /// admin for anyone or for the company. Who, which month or quarter and how much must all be said; a missing one is
-/// asked for, never assumed.
+/// asked for, never assumed. A rep whose target a manager sets is told (and told again if it is taken back).
 /// </summary>
-public sealed partial class SetTargetHandler(IUserDirectory users, ITargetRepository targets) : IIntentHandler
+public sealed partial class SetTargetHandler(IUserDirectory users, ITargetRepository targets, INoticeOutbox notices) : IIntentHandler
 {
     [System.Text.RegularExpressions.GeneratedRegex("(团队|全组|组里|部门|全员|大家|我们组|整个组|全公司|公司|team)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TeamWord();
@@ -53,7 +53,17 @@ public sealed partial class SetTargetHandler(IUserDirectory users, ITargetReposi
         var reply = $"已设定：{who} {period.Label(context.Today)}目标 {ChineseFormat.Money(amount)}"
             + (previous is null || previous.Amount == amount ? "" : $"（原来 {ChineseFormat.Money(previous.Amount)}）")
             + "。\n说错了回复「撤销」。";
-        await context.RememberWriteAsync(reply, 0, [new TargetSet(target, previous)], ct);
+        var told = scope == TargetScope.Personal && owner.Id != user.Id ? owner.WeComUserId : null;
+        var label = period.Label(context.Today);
+        if (told is not null)
+        {
+            await notices.QueueAsync(new ScheduledOutput([new ScheduledNotice(
+                $"target:set:{owner.Id}:{period.Start:yyyyMM}:{context.Now.ToUnixTimeMilliseconds()}", told,
+                Reply.Plain($"{user.Name}为你设定了{label}目标：{ChineseFormat.Money(amount)}。"
+                    + (period.Start <= context.Today ? $"问我「{(period.Kind == TargetPeriodKind.Month ? "本月" : "本季度")}目标完成情况」看进度。" : "")))]), ct);
+        }
+        await context.RememberWriteAsync(reply, 0,
+            [new TargetSet(target, previous, told, told is null ? null : $"{user.Name}撤回了刚才为你设定的{label}目标。")], ct);
         return [Reply.Plain(reply)];
     }
 }

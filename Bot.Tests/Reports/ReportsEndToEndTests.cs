@@ -61,15 +61,18 @@ public sealed class ReportsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SetTarget_ManagerForNextMonth_ThenUndo_LeavesNothing()
+    public async Task SetTarget_ManagerForNextMonth_TheRepIsTold_ThenUndo_LeavesNothing()
     {
         var set = await SayAsync("wangqiang", "张伟下个月目标50万", 1);
         Assert.Equal("已设定：张伟 2027年1月目标 50万。\n说错了回复「撤销」。", set[0].Content);
         Assert.Equal(500_000m, await ScalarAsync<decimal>("select amount from sales_targets t join users u on u.id = t.user_id where u.wecom_userid = 'zhangwei' and period_start = '2027-01-01'"));
+        var told = await _bot.MessagesToAsync("zhangwei", 1);
+        Assert.Equal("王强为你设定了2027年1月目标：50万。", Assert.Single(told).Content);
 
         await SayAsync("wangqiang", "撤销", 1);
 
         Assert.Equal(0, await ScalarAsync<int>("select count(*) from sales_targets where period_start = '2027-01-01'"));
+        Assert.Equal("王强撤回了刚才为你设定的2027年1月目标。", (await _bot.MessagesToAsync("zhangwei", 2))[^1].Content);
     }
 
     [Fact]
