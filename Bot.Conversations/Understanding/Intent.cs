@@ -32,4 +32,6 @@ public enum Intent
     Forecast,
     /// <summary>A report as an Excel file (把本月报表导出来).</summary>
     ExportReport,
+    /// <summary>A manager or the admin moves customers to another rep (把张伟的客户都转给李娜).</summary>
+    ReassignCustomers,
 }
