@@ -1,5 +1,6 @@
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
+using Bot.Conversations.Understanding.Text;
 
 namespace Bot.Conversations.Reassignment;
 
@@ -65,7 +66,7 @@ public sealed class ReassignmentPlanner(IReassignmentStore store, CustomerDirect
             return await WholeBooksAsync([giver], taker, ct);
         var view = await directory.GetAsync(ct);
         var moves = new List<PlannedMove>();
-        foreach (var name in customerNames)
+        foreach (var name in customerNames.Select(TextNormalizer.Normalize))
         {
             var ids = view.Index.Find(name).Where(m => m.Start == 0 && m.Length == name.Length).SelectMany(m => m.CustomerIds).Distinct()
                 .Where(id => view.OwnerOf(id) == giver.Id).ToList();

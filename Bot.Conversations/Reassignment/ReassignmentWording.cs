@@ -61,7 +61,7 @@ public static partial class ReassignmentWording
     {
         var chars = text.ToCharArray();
         foreach (var m in named)
-            Array.Fill(chars, '，', m.Start, m.Length);
+            Array.Fill(chars, ',', m.Start, m.Length);
         return new string(chars);
     }
 

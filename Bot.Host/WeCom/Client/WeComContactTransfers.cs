@@ -29,6 +29,8 @@ public sealed class WeComContactTransfers(WeComApiClient wecom) : IContactTransf
 {
     private const int SuccessMessageLimit = 200;
 
+    private const int AlreadyTransferring = 40129;
+
     public async Task<TransferRequestAnswer> StartAsync(TransferBatch batch, CancellationToken ct)
     {
         var body = new JsonObject
@@ -47,6 +49,14 @@ public sealed class WeComContactTransfers(WeComApiClient wecom) : IContactTransf
             {
                 if (item?["external_userid"]?.GetValue<string>() is { } id)
                     perAccount[id] = item["errcode"]?.GetValue<int>() ?? 0;
+            }
+            // The client sends a request again when the connection broke, and the first may have arrived: an account
+            // already waiting to go to the same member is this transfer, started.
+            if (perAccount.ContainsValue(AlreadyTransferring))
+            {
+                var waiting = (await StatesAsync(batch.Pair, ct)).Where(s => s.Status == TransferStatus.Waiting).Select(s => s.ExternalUserId).ToHashSet();
+                foreach (var id in perAccount.Where(a => a.Value == AlreadyTransferring && waiting.Contains(a.Key)).Select(a => a.Key).ToList())
+                    perAccount[id] = 0;
             }
             return new TransferRequestAnswer(0, perAccount);
         }
