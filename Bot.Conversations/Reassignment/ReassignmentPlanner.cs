@@ -1,5 +1,6 @@
 using Bot.Conversations.Customers;
 using Bot.Conversations.Team;
+using Bot.Conversations.Understanding;
 using Bot.Conversations.Understanding.Text;
 
 namespace Bot.Conversations.Reassignment;
@@ -19,6 +20,9 @@ public abstract record PlanResult
 /// </summary>
 public sealed class ReassignmentPlanner(IReassignmentStore store, CustomerDirectory directory)
 {
+    // Only a whole book or customers named can move: "half of them", "those few", "swap" need the names.
+    private static readonly string[] PartOfABook = ["一半", "部分", "平均", "匀", "对调", "互换", "几家", "几个"];
+
     public async Task<PlanResult> FromMessageAsync(SalesUser user, UserScope scope, string text, CancellationToken ct)
     {
         var everyone = await store.ListMembersAsync(ct);
@@ -27,10 +31,15 @@ public sealed class ReassignmentPlanner(IReassignmentStore store, CustomerDirect
         if (named.FirstOrDefault(m => !mayMove.Any(u => u.Id == m.User.Id)) is { } outside)
             return new PlanResult.Say($"{outside.User.Name}不在你的团队里，TA的客户要转的话请找管理员。");
 
-        var taker = ReassignmentWording.Taker(text, named);
+        var takers = ReassignmentWording.Takers(text, named);
+        if (takers.Count > 1)
+            return new PlanResult.Say($"一次只能转给一个人，请分开说，比如先说「…转给{takers[0].Name}」，再说「…转给{takers[1].Name}」。");
+        var taker = takers.SingleOrDefault();
         var givers = named.Select(m => m.User).Where(u => u.Id != taker?.Id).DistinctBy(u => u.Id).ToList();
         var view = await directory.GetAsync(ct);
         var mentions = view.Index.Find(ReassignmentWording.WithoutMembers(text, named)).Where(m => m.CustomerIds.Count > 0).ToList();
+        if (mentions.Count == 0 && SalesVocabulary.ContainsAny(text, PartOfABook))
+            return new PlanResult.Say($"要转哪几个客户？请说出客户名，比如「瑞丰和蓝海交给{taker?.Name ?? "李娜"}」；只说人名，就是把TA的客户全部转过去。");
         if (taker is null)
             return new PlanResult.Say(givers.Count == 0 && mentions.Count == 0
                 ? "要把谁的客户转给谁？比如「把张伟的客户都转给李娜」，或「金禾和星辰交给李娜」。"

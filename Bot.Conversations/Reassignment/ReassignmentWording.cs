@@ -8,13 +8,16 @@ public sealed record NamedMember(SalesUser User, int Start, int Length);
 
 /// <summary>
 /// Who gives and who takes in 「把张伟的客户都转给李娜」, 「刘洋离职了，他的客户分给张伟」, 「金禾以后归陈静跟」: the
-/// colleague right after 给 / 归 / 由 / 到 (or right before 接手 / 接管) takes, the others give. Colleagues are found by
-/// their full names, longest first, those who left included.
+/// colleague right after 给 / 归 / 由 / 到 / 改成 (or right before 接手 / 接管) takes, the others give. Colleagues are
+/// found by their full names, longest first, those who left included.
 /// </summary>
 public static partial class ReassignmentWording
 {
-    [GeneratedRegex("(给|归|由|到|让|交由|转由)\\s*$")]
+    [GeneratedRegex("(给|归|由|到|让|俾|畀|改成|改为|换成)\\s*$")]
     private static partial Regex TakerBefore();
+
+    [GeneratedRegex("^\\s*(和|与|及|跟|、|,)\\s*$")]
+    private static partial Regex Joiner();
 
     [GeneratedRegex("^\\s*(来)?(接手|接管|接过去|负责|来跟)")]
     private static partial Regex TakerAfter();
@@ -44,16 +47,22 @@ public static partial class ReassignmentWording
     }
 
     /// <summary>
-    /// The colleague who takes the customers, or null when the message does not say. Words around a name decide;
-    /// of two colleagues where one clearly gives (张伟的…, 从张伟…), the other takes.
+    /// The colleagues who take the customers (one, when the message is clear). Words around a name decide; a name
+    /// joined to a taker by 和 / 、 takes too; of two colleagues where one clearly gives (张伟的…, 从张伟…), the other takes.
     /// </summary>
-    public static SalesUser? Taker(string text, IReadOnlyList<NamedMember> named)
+    public static IReadOnlyList<SalesUser> Takers(string text, IReadOnlyList<NamedMember> named)
     {
-        var people = named.GroupBy(m => m.User.Id).Select(g => (g.First().User, Score: g.Max(m => Score(text, m)))).ToList();
-        var takers = people.Where(p => p.Score > 0).ToList();
-        if (takers.Count > 0)
-            return takers.Count(p => p.Score == takers.Max(t => t.Score)) == 1 ? takers.MaxBy(p => p.Score).User : null;
-        return people.Count == 2 && people.Count(p => p.Score < 0) == 1 ? people.Single(p => p.Score == 0).User : null;
+        var scores = new List<(SalesUser User, int Score)>();
+        for (var i = 0; i < named.Count; i++)
+        {
+            var joined = i > 0 && scores[i - 1].Score == 2 && Joiner().IsMatch(text[(named[i - 1].Start + named[i - 1].Length)..named[i].Start]);
+            scores.Add((named[i].User, joined ? 2 : Score(text, named[i])));
+        }
+        var people = scores.GroupBy(s => s.User.Id).Select(g => (g.First().User, Score: g.Max(s => s.Score))).ToList();
+        var best = people.Count == 0 ? 0 : people.Max(p => p.Score);
+        if (best > 0)
+            return [.. people.Where(p => p.Score == best).Select(p => p.User)];
+        return people.Count == 2 && people.Count(p => p.Score < 0) == 1 ? [people.Single(p => p.Score == 0).User] : [];
     }
 
     /// <summary>The text with the colleagues' names blanked out, so none of them is read as a customer or a contact.</summary>
