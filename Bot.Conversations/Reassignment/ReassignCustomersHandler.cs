@@ -14,7 +14,7 @@ public sealed partial class ReassignCustomersHandler(ReassignmentPlanner planner
 {
     public const string RepRefusal = "转客户要由主管或管理员来操作。有客户需要换人跟进的话，请和你的主管说。";
 
-    [GeneratedRegex(@"^\s*确认\s*[.!。！]?\s*$")]
+    [GeneratedRegex(@"^\s*(确认|确定|确认转移|执行|是|是的|对|好|好的|可以|转吧|ok|yes)\s*[.!~]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ConfirmWords();
 
     [GeneratedRegex(@"^\s*(取消|算了|不转了|先不转|不用了|不要转了)\s*[.!。！]?\s*$")]
@@ -27,7 +27,7 @@ public sealed partial class ReassignCustomersHandler(ReassignmentPlanner planner
     {
         if (context.User.Role == UserRole.Rep)
             return [Reply.Plain(RepRefusal)];
-        switch (await planner.FromMessageAsync(context.User, context.Scope, context.Parsed.Text, ct))
+        switch (await planner.FromMessageAsync(context.User, context.Parsed.Text, ct))
         {
             case PlanResult.Ready ready:
                 var (_, question) = await reassignment.AskAsync(ready.Plan, ct);

@@ -23,11 +23,13 @@ public sealed class ReassignmentPlanner(IReassignmentStore store, CustomerDirect
     // Only a whole book or customers named can move: "half of them", "those few", "swap" need the names.
     private static readonly string[] PartOfABook = ["一半", "部分", "平均", "匀", "对调", "互换", "几家", "几个"];
 
-    public async Task<PlanResult> FromMessageAsync(SalesUser user, UserScope scope, string text, CancellationToken ct)
+    public async Task<PlanResult> FromMessageAsync(SalesUser user, string text, CancellationToken ct)
     {
         var everyone = await store.ListMembersAsync(ct);
         var named = ReassignmentWording.Members(text, everyone);
+        // Not the sender's usual scope: a rep who left still has customers, and they are the ones most often moved.
         var mayMove = user.Role == UserRole.Admin ? everyone : [.. everyone.Where(u => u.ManagerId == user.Id || u.Id == user.Id)];
+        bool Covers(long? owner) => user.Role == UserRole.Admin || (owner is { } id && mayMove.Any(u => u.Id == id));
         if (named.FirstOrDefault(m => !mayMove.Any(u => u.Id == m.User.Id)) is { } outside)
             return new PlanResult.Say($"{outside.User.Name}不在你的团队里，TA的客户要转的话请找管理员。");
 
@@ -52,7 +54,7 @@ public sealed class ReassignmentPlanner(IReassignmentStore store, CustomerDirect
         var moves = new List<PlannedMove>();
         foreach (var mention in mentions)
         {
-            var inScope = mention.CustomerIds.Where(id => scope.Covers(view.OwnerOf(id))).ToList();
+            var inScope = mention.CustomerIds.Where(id => Covers(view.OwnerOf(id))).ToList();
             if (inScope.Count == 0)
                 return new PlanResult.Say($"「{mention.Text}」不在你负责的客户范围内，没法转。需要的话请找管理员。");
             var fromGivers = givers.Count == 0 ? inScope : [.. inScope.Where(id => givers.Any(g => g.Id == view.OwnerOf(id)))];

@@ -53,8 +53,7 @@ public sealed class ContactTransferRunTests : IAsyncLifetime
     {
         var users = Get<IUserDirectory>();
         var manager = (await users.FindByWeComIdAsync("wangqiang", None))!;
-        var plan = Assert.IsType<PlanResult.Ready>(await Get<ReassignmentPlanner>().FromMessageAsync(
-            manager, await UserScope.ForAsync(manager, users, None), TextNormalizer.Normalize(text), None)).Plan;
+        var plan = Assert.IsType<PlanResult.Ready>(await Get<ReassignmentPlanner>().FromMessageAsync(manager, TextNormalizer.Normalize(text), None)).Plan;
         return (await Get<CustomerReassignment>().ExecuteAsync(plan, manager, "chat:wangqiang", _clock.GetUtcNow(), None))!.Outcome;
     }
 

@@ -47,8 +47,7 @@ public sealed class ReassignmentTests : IAsyncLifetime
     private async Task<PlanResult> PlanAsync(string user, string text)
     {
         var sender = (await Get<IUserDirectory>().FindByWeComIdAsync(user, None))!;
-        var scope = await UserScope.ForAsync(sender, Get<IUserDirectory>(), None);
-        return await Get<ReassignmentPlanner>().FromMessageAsync(sender, scope, TextNormalizer.Normalize(text), None);
+        return await Get<ReassignmentPlanner>().FromMessageAsync(sender, TextNormalizer.Normalize(text), None);
     }
 
     private async Task<string> SayAsync(string user, string text) => string.Join("\n", (await HandleAsync(user, text)).Select(r => r.Text));
@@ -94,6 +93,18 @@ public sealed class ReassignmentTests : IAsyncLifetime
         var liuyang = await Get<IUserDirectory>().FindByWeComIdAsync("liuyang", None);
         Assert.Equal(15, plan.Moves.Count);
         Assert.All(plan.Moves, m => Assert.Equal(liuyang!.Id, m.FromUserId));
+    }
+
+    [Fact]
+    public async Task Plan_NamedCustomerOfARepWhoLeft_StillTheManagers()
+    {
+        await using (var connection = new NpgsqlConnection(_bot.ConnectionString))
+            await connection.ExecuteAsync("update users set active = false where wecom_userid = 'liuyang'");
+
+        var plan = Assert.IsType<PlanResult.Ready>(await PlanAsync("wangqiang", "启明软件交给张伟")).Plan;
+
+        var liuyang = await Get<IUserDirectory>().FindByWeComIdAsync("liuyang", None);
+        Assert.Equal(liuyang!.Id, Assert.Single(plan.Moves).FromUserId);
     }
 
     [Theory]
