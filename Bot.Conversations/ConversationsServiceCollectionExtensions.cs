@@ -68,6 +68,11 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<FunnelReportBuilder>();
         services.AddSingleton<Deals.DealStageSync>();
         services.AddSingleton<BirthdayList>();
+        services.AddSingleton<Reassignment.ReassignmentPlanner>();
+        services.AddSingleton<Reassignment.CustomerReassignment>();
+        services.AddSingleton<Reassignment.ContactTransferEvents>();
+        // Per run, like the reconciliation: the transfers go through the WeCom client.
+        services.AddTransient<Reassignment.ContactTransferRun>();
         services.AddSingleton<Reports.ChartReplies>();
         services.AddSingleton<Reports.ReportWorkbookBuilder>();
         services.AddOptions<Targets.ForecastOptions>().BindConfiguration(Targets.ForecastOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -32,7 +32,7 @@ public sealed record PendingPage(string Title, IReadOnlyList<ListLine> Rest, Dat
 /// </param>
 public sealed record DialogState(
     PendingChoice? Pending, [property: JsonPropertyName("lastWrite")] LastWrite? Last, PendingConfirmation? Confirmation = null, PendingWrite? Write = null,
-    PendingPage? More = null)
+    PendingPage? More = null, Reassignment.PendingReassignment? Reassignment = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -57,6 +57,8 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
 
     public LastWrite? Last => state.Last is { } l && now - l.At < DialogState.Lifetime ? l : null;
 
+    public Reassignment.PendingReassignment? Reassignment => state.Reassignment is { } r && now - r.AskedAt < DialogState.Lifetime ? r : null;
+
     public static async Task<DialogSession> LoadAsync(IDialogStateStore store, string userId, DateTimeOffset now, CancellationToken ct) =>
         new(store, userId, DialogState.Parse(await store.GetAsync(userId, ct)), now);
 
@@ -76,6 +78,14 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
     public Task ForgetWriteAsync(CancellationToken ct) => SaveAsync(state with { Last = null }, ct);
 
     public Task AwaitConfirmationAsync(PendingConfirmation confirmation, CancellationToken ct) => SaveAsync(state with { Confirmation = confirmation }, ct);
+
+    public Task AwaitReassignmentAsync(Reassignment.PendingReassignment reassignment, CancellationToken ct) =>
+        SaveAsync(state with { Pending = null, Write = null, Reassignment = reassignment }, ct);
+
+    /// <summary>A reassignment done is the last thing done: 撤销 now answers about it, not about an earlier write.</summary>
+    public Task RememberReassignmentAsync(Reassignment.PendingReassignment done, CancellationToken ct) => SaveAsync(new DialogState(null, null, Reassignment: done), ct);
+
+    public Task ClearReassignmentAsync(CancellationToken ct) => SaveAsync(state with { Reassignment = null }, ct);
 
     /// <summary>After an erasure nothing about the customer stays behind: no question, no undo, no confirmation.</summary>
     public Task ClearAsync(CancellationToken ct) => SaveAsync(new DialogState(null, null), ct);

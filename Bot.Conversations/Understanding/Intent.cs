@@ -34,4 +34,6 @@ public enum Intent
     ExportReport,
     /// <summary>A manager has a rep follow up a customer (让张伟明天去拜访金禾).</summary>
     AssignFollowUp,
+    /// <summary>A manager or the admin moves customers to another rep (把张伟的客户都转给李娜).</summary>
+    ReassignCustomers,
 }

@@ -5,6 +5,7 @@ using Bot.Conversations.Dialogs;
 using Bot.Conversations.Funnel;
 using Bot.Conversations.Playbook;
 using Bot.Conversations.Privacy;
+using Bot.Conversations.Reassignment;
 using Bot.Conversations.Reminders;
 using Bot.Conversations.Reports;
 using Bot.Conversations.Targets;
@@ -105,6 +106,9 @@ public static class IntentCatalogue
             typeof(ForgetCustomerHandler), CustomerNeed.Required, Writes: true, [Slot.Customer, Slot.Contact, Slot.Tier],
             ["删除客户星辰网络的个人信息"], AdminOnlyRefusal: "删除客户个人信息只有管理员可以操作。客户提出删除要求的话，请转告管理员处理。",
             OfferedToModel: false, AlwaysConfirms: true),
+        new(Intent.ReassignCustomers, "reassign_customers", "主管或管理员把客户（连同未完成的跟进、在跟商机和企业微信好友）从一位销售转给另一位",
+            typeof(ReassignCustomersHandler), CustomerNeed.None, Writes: true, [Slot.Customer, Slot.Tier],
+            ["把张伟的客户都转给李娜", "金禾以后归陈静跟"], OfferedToModel: false, AlwaysConfirms: true),
         new(Intent.Help, "help", "问这个助手能做什么、怎么用",
             typeof(HelpHandler), CustomerNeed.None, Writes: false, [Slot.Tier], ["帮助"]),
     ];

@@ -5,7 +5,8 @@ using Bot.Host.Hosting;
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// <c>serve</c>, <c>migrate</c>, <c>doctor</c>, <c>import users|customers|orders|deals|targets FILE</c>, <c>demo</c>, <c>report funnel</c>.
+/// <c>serve</c>, <c>migrate</c>, <c>doctor</c>, <c>import users|customers|orders|deals|targets FILE</c>, <c>demo</c>, <c>report funnel</c>,
+/// <c>reassign</c>.
 /// No arguments, or only host options such as --urls, means serve.
 /// </summary>
 public static class BotCommandLine
@@ -112,7 +113,16 @@ public static class BotCommandLine
         funnel.SetAction((result, ct) => CliCommands.ReportFunnelAsync(result.GetValue(period)!, result.GetValue(reportUser), result.GetValue(reportOut)!, ct));
         report.Subcommands.Add(funnel);
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, export, forget, report };
+        var from = new Option<string?>("--from") { Description = "原负责人的企业微信 userid" };
+        var to = new Option<string?>("--to") { Description = "接手人的企业微信 userid" };
+        var customers = new Option<string?>("--customers") { Description = "只转这些客户（名称，逗号分隔）；不给则转原负责人的全部客户" };
+        var reassign = new Command("reassign", "把客户（连同未完成的跟进、在跟商机）转给另一位成员，通知双方，并发起企业微信的客户转接") { from, to, customers };
+        reassign.SetAction((result, ct) => CliCommands.ReassignAsync(result.GetValue(from), result.GetValue(to), result.GetValue(customers), ct));
+        var reassignStatus = new Command("status", "最近 30 天企业微信客户转接的进度：等待、已接替、客户拒绝、失败");
+        reassignStatus.SetAction((_, ct) => CliCommands.ReassignStatusAsync(ct));
+        reassign.Subcommands.Add(reassignStatus);
+
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, export, forget, report, reassign };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

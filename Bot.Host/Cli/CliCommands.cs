@@ -191,6 +191,27 @@ internal static class CliCommands
         return await app.Services.GetRequiredService<ReportCommand>().ExportFunnelAsync(period, user, output, Console.Out, Console.Error, ct);
     }
 
+    public static async Task<int> ReassignAsync(string? from, string? to, string? customers, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
+        {
+            await Console.Error.WriteLineAsync("用法：scripts/bot reassign --from 原负责人userid --to 接手人userid [--customers \"客户A,客户B\"]；查看进度：scripts/bot reassign status");
+            return 2;
+        }
+        await using var app = BotHost.BuildServices(services => services.AddJobsAlone().AddSingleton<ReassignCommand>());
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return await app.Services.GetRequiredService<ReassignCommand>().ReassignAsync(from.Trim(), to.Trim(), customers, Console.Out, Console.Error, ct);
+    }
+
+    public static async Task<int> ReassignStatusAsync(CancellationToken ct)
+    {
+        await using var app = BotHost.BuildServices(services => services.AddJobsAlone().AddSingleton<ReassignCommand>());
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return await app.Services.GetRequiredService<ReassignCommand>().StatusAsync(Console.Out, ct);
+    }
+
     public static async Task<int> DoctorAsync(CancellationToken ct)
     {
         await using var app = BotHost.BuildServices(services => services.AddDoctor());

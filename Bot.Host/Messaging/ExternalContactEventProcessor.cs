@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Pipeline;
+using Bot.Conversations.Reassignment;
 using Bot.Host.WeCom;
 using Bot.Host.WeCom.Client;
 
@@ -9,10 +10,12 @@ namespace Bot.Host.Messaging;
 /// <summary>
 /// change_external_contact callbacks: the WeCom side of customers adding and removing reps. It fetches the
 /// customer's WeChat profile, lets <see cref="CustomerContactEvents"/> decide what it means, and queues the
-/// welcome message (WeCom allows 20 s and one try per welcome code) and the notices.
+/// welcome message (WeCom allows 20 s and one try per welcome code) and the notices. A transfer that failed
+/// (transfer_fail: UserID is the member taking over) goes to <see cref="ContactTransferEvents"/>.
 /// </summary>
 public sealed class ExternalContactEventProcessor(
-    WeComApiClient wecom, CustomerContactEvents events, Microsoft.Extensions.Options.IOptions<WeComOptions> options, ILogger<ExternalContactEventProcessor> logger)
+    WeComApiClient wecom, CustomerContactEvents events, ContactTransferEvents transfers, Microsoft.Extensions.Options.IOptions<WeComOptions> options,
+    ILogger<ExternalContactEventProcessor> logger)
 {
     public const string WelcomeKind = "welcome";
 
@@ -37,6 +40,11 @@ public sealed class ExternalContactEventProcessor(
             case "del_follow_user":
                 var notices = await events.OnCustomerRemovedRepAsync(repUserId, externalUserId, ct);
                 return [.. notices.Select((n, i) => AppMessageRenderer.Render(n.ToUserId, n.Reply, $"notice:{message.Id}:{i}"))];
+            case "transfer_fail":
+                var reason = fields.GetValueOrDefault("FailReason", "");
+                var status = reason == "customer_limit_exceed" ? TransferStatus.TakerAtLimit : TransferStatus.Refused;
+                var told = await transfers.OnTransferFailedAsync(repUserId, externalUserId, status, reason, ct);
+                return [.. told.Select(n => AppMessageRenderer.Render(n.ToUserId, n.Reply, n.Key))];
             case "edit_external_contact":
                 var tag = options.Value.CareOptOutTag;
                 if (await HasTagAsync(externalUserId, repUserId, tag, ct) && await events.OnOptOutTaggedAsync(externalUserId, tag, ct))

@@ -71,6 +71,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<IScheduledJob, ContactReconciliationJob>();
         services.AddSingleton<IScheduledJob, CareGreetingsJob>();
         services.AddSingleton<IScheduledJob, CareResultsJob>();
+        services.AddSingleton<IScheduledJob, ContactTransfersJob>();
         // The validator needs the names without building the jobs, which themselves depend on the options.
         services.AddSingleton(new ScheduledJobTypes([.. services.Where(d => d.ServiceType == typeof(IScheduledJob)).Select(d => d.ImplementationType!)]));
         return services;

@@ -35,6 +35,7 @@ public static class WeComServiceCollectionExtensions
         services.AddTransient<WeComMedia>();
         services.AddSingleton<Bot.Conversations.Pipeline.IChannelMessages, WeComChannelMessages>();
         services.AddTransient<Bot.Conversations.Customers.IWeComContactDirectory, WeComContactDirectory>();
+        services.AddTransient<Bot.Conversations.Reassignment.IContactTransferChannel, WeComContactTransfers>();
         // For singletons that call WeCom only when they run: composing them needs no WeCom configuration.
         services.AddTransient(sp => new Lazy<WeComCustomerContact>(sp.GetRequiredService<WeComCustomerContact>));
         return services;

@@ -17,9 +17,10 @@ public static class WeComEmulatorEndpoints
 
         var api = emulator.MapGroup("/cgi-bin").AddEndpointFilter<FaultFilter>();
         api.MapTokenEndpoints();
-        var secured = api.MapGroup("").AddEndpointFilter<TokenFilter>();
+        var secured = api.MapGroup("").AddEndpointFilter<TokenFilter>().AddEndpointFilter<TransfersDueFilter>();
         secured.MapMessageEndpoints();
         secured.MapExternalContactEndpoints();
+        secured.MapTransferEndpoints();
         secured.MapMediaEndpoints();
         secured.MapAgentEndpoints();
 

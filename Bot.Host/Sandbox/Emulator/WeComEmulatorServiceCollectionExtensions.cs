@@ -13,6 +13,7 @@ public static class WeComEmulatorServiceCollectionExtensions
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<ContactStore>();
+        services.AddSingleton<TransferStore>();
         services.AddSingleton<GroupMessageStore>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<AiBotReplyStore>();

@@ -6,6 +6,7 @@ public sealed class WeComEmulatorState(
     FaultInjector faults,
     MessageStore messages,
     ContactStore contacts,
+    TransferStore transfers,
     GroupMessageStore groupMessages,
     MediaStore media,
     AiBotReplyStore aiBotReplies,
@@ -17,6 +18,7 @@ public sealed class WeComEmulatorState(
         faults.Clear();
         messages.Reset();
         contacts.Reset();
+        transfers.Reset();
         groupMessages.Reset();
         media.Reset();
         aiBotReplies.Reset();

@@ -38,6 +38,16 @@ public sealed class WeComCallbackSender(CallbackPoster poster, IOptions<WeComEmu
             ("Event", "change_external_contact"), ("ChangeType", changeType), ("UserID", userId), ("ExternalUserID", externalUserId),
             ("State", state), ("WelcomeCode", welcomeCode)), ct);
 
+    /// <summary>
+    /// change_external_contact / transfer_fail: <paramref name="takeoverUserId"/> is the member who was to take over,
+    /// <paramref name="failReason"/> customer_refused or customer_limit_exceed.
+    /// </summary>
+    public Task<CallbackDelivery> SendTransferFailAsync(string takeoverUserId, string externalUserId, string failReason, CancellationToken ct = default) =>
+        SendPlaintextAsync(CallbackXml.Build(
+            ("ToUserName", Options.CorpId), ("FromUserName", "sys"), ("CreateTime", Now()), ("MsgType", "event"),
+            ("Event", "change_external_contact"), ("ChangeType", "transfer_fail"), ("FailReason", failReason), ("UserID", takeoverUserId),
+            ("ExternalUserID", externalUserId)), ct);
+
     /// <summary>Encrypts, wraps, signs and posts any plaintext XML, then decrypts the passive reply if there is one.</summary>
     public async Task<CallbackDelivery> SendPlaintextAsync(string plaintextXml, CancellationToken ct = default)
     {

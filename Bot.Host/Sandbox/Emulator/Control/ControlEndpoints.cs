@@ -43,6 +43,7 @@ public static class ControlEndpoints
         control.MapDelete("faults/{id:int}", (int id, FaultInjector faults) => faults.Remove(id) ? Results.NoContent() : Results.NotFound());
 
         control.MapContactControl();
+        control.MapTransferControl();
         control.MapChatControl();
     }
 

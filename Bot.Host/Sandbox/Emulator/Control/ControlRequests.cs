@@ -37,3 +37,10 @@ public sealed record CardClickResponse(string ResponseCode, CallbackDelivery Cal
 
 /// <summary>A member writes to the AI bot; no <see cref="ChatId"/> means a single chat. <see cref="Voice"/> sends it as transcribed voice.</summary>
 public sealed record AiBotMessageRequest(string UserId, string Content, string? ChatId = null, bool Voice = false);
+
+public sealed record RefuseTransferRequest(string ExternalUserId);
+
+public sealed record RefuseTransferResponse(CustomerTransfer Transfer, CallbackDelivery Callback);
+
+/// <summary>The member has reached WeCom's customer limit (or, with <see cref="AtLimit"/> false, has room again).</summary>
+public sealed record TransferLimitRequest(string UserId, bool AtLimit = true);

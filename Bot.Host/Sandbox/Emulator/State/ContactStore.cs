@@ -67,6 +67,18 @@ public sealed class ContactStore(IOptions<WeComEmulatorOptions> options, TimePro
         }
     }
 
+    /// <summary>A transfer was taken over: the customer is the taker's now and no longer the old member's.</summary>
+    public void MoveFollow(string fromUserId, string toUserId, string externalUserId, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            _following.Remove((fromUserId, externalUserId));
+            _follows.RemoveAll(f => f.UserId == fromUserId && f.ExternalUserId == externalUserId);
+            if (_following.Add((toUserId, externalUserId)))
+                _follows.Add(new FollowUser(toUserId, externalUserId, "", "", at.ToUnixTimeSeconds(), "", 0));
+        }
+    }
+
     public FollowUser? Edit(string userId, string externalUserId, string? remark, string? description, IReadOnlyList<string>? tags = null)
     {
         lock (_lock)
