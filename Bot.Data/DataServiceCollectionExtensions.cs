@@ -49,6 +49,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICareTracking, Care.CareTracking>();
         services.AddSingleton<Bot.Conversations.Care.ICareReports, Care.CareReports>();
         services.AddSingleton<Bot.Conversations.Privacy.ICustomerRecords, CustomerRecords>();
+        services.AddSingleton<Bot.Conversations.Merging.ICustomerMerges, CustomerMerges>();
         services.AddSingleton<Bot.Conversations.Reminders.ICadenceQueries, CadenceQueries>();
         services.AddSingleton<Bot.Conversations.Digest.IDigestQueries, DigestQueries>();
         services.AddSingleton<JobRunStore>();

@@ -32,4 +32,6 @@ public enum Intent
     Forecast,
     /// <summary>A report as an Excel file (把本月报表导出来).</summary>
     ExportReport,
+    /// <summary>An admin merges two records of the same customer (星辰科技和星辰网络科技有限公司是同一家，合并一下).</summary>
+    MergeCustomers,
 }

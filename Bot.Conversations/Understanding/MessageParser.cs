@@ -45,6 +45,7 @@ public sealed class MessageParser(CustomerDirectory directory)
         var decided = intent ?? IntentCatalogue.FromCode(code);
         var customer = customerId is { } chosen
             ? new CustomerResolution.Resolved(chosen, ContactAt(reading.Names, chosen), view.Customers.TryGetValue(chosen, out var c) ? c.LegalName : "")
+            : IntentCatalogue.Of(decided) is { ReadsOwnNames: true } ? new CustomerResolution.NotMentioned()
             : CustomerResolution.Resolve(reading.Names, view.OwnerOf, scope);
 
         var stage = SalesVocabulary.NamedStage(reading.Rest) ?? StageOf(read);
