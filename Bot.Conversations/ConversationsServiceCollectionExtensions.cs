@@ -33,6 +33,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<CustomerQuestion>();
         services.AddSingleton<ListPages>();
         services.AddSingleton<WriteConfirmation>();
+        services.AddSingleton<Merging.MergeProposal>();
+        services.AddSingleton<Merging.MergeConfirmation>();
         services.AddSingleton<FirstGreeting>();
         services.AddSingleton<ReminderButtons>();
         services.AddSingleton<PlaybookSearch>();

@@ -51,6 +51,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bot.Conversations.Privacy.ICustomerRecords, CustomerRecords>();
         services.AddSingleton<Bot.Conversations.Reassignment.IReassignmentStore, ReassignmentStore>();
         services.AddSingleton<Bot.Conversations.Reassignment.IContactTransferStore, ContactTransferStore>();
+        services.AddSingleton<Bot.Conversations.Merging.ICustomerMerges, CustomerMerges>();
         services.AddSingleton<Bot.Conversations.Reminders.ICadenceQueries, CadenceQueries>();
         services.AddSingleton<Bot.Conversations.Digest.IDigestQueries, DigestQueries>();
         services.AddSingleton<JobRunStore>();

@@ -11,7 +11,8 @@ public readonly record struct NameForm(string Text, bool Weak);
 /// legal form and bracketed parts are cut off (西门子（中国）有限公司 → 西门子), the rest is cut into words with
 /// jieba's dictionary, and every leading run of words is a name (济南广源建材 → 济南广源, 济南广源建材), also after a
 /// leading place (广源, 广源建材). A place alone is never a name, nor is a trade word left alone at the end
-/// (朝阳建材 gives 朝阳建材, not 建材). The short name and aliases the company gave count as they are.
+/// (朝阳建材 gives 朝阳建材, not 建材). The short name and aliases the company gave count as they are; an alias that is
+/// a full company name (a merged duplicate's legal name) gives its short forms as well.
 /// </summary>
 public static class CustomerNameForms
 {
@@ -45,6 +46,12 @@ public static class CustomerNameForms
         if (customer.ShortName is { } shortName)
         {
             foreach (var form in Derived(Normalize(shortName)))
+                Add(form);
+        }
+        // An alias with a legal form is a company's full name (a merged duplicate's): it is found by its short forms too.
+        foreach (var alias in customer.Aliases.Select(Normalize).Where(a => Core(a) != a))
+        {
+            foreach (var form in Derived(alias))
                 Add(form);
         }
         return [.. forms.Select(f => new NameForm(f.Key, f.Value))];

@@ -23,6 +23,12 @@ public sealed record PendingConfirmation(long CustomerId, DateTimeOffset AskedAt
 /// </summary>
 public sealed record PendingWrite(string Text, Intent Intent, long? CustomerId, long InboundId, DateTimeOffset? ProposedFollowUp, DateTimeOffset AskedAt);
 
+/// <summary>
+/// A merge of duplicate customers proposed in chat, waiting for 确认: which one stays, who owns it afterwards (null
+/// until someone says so, when the two owners differ), and the message that asked for it.
+/// </summary>
+public sealed record PendingMerge(long SurvivorId, long MergedId, long? OwnerId, string Text, long InboundId, DateTimeOffset AskedAt);
+
 /// <summary>The rest of a long list, as rendered lines, waiting for 「更多」 (<see cref="ListPages"/>).</summary>
 public sealed record PendingPage(string Title, IReadOnlyList<ListLine> Rest, DateTimeOffset ShownAt);
 
@@ -32,7 +38,7 @@ public sealed record PendingPage(string Title, IReadOnlyList<ListLine> Rest, Dat
 /// </param>
 public sealed record DialogState(
     PendingChoice? Pending, [property: JsonPropertyName("lastWrite")] LastWrite? Last, PendingConfirmation? Confirmation = null, PendingWrite? Write = null,
-    PendingPage? More = null, Reassignment.PendingReassignment? Reassignment = null)
+    PendingPage? More = null, Reassignment.PendingReassignment? Reassignment = null, PendingMerge? Merge = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -55,6 +61,8 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
 
     public PendingPage? More => state.More is { } m && now - m.ShownAt < DialogState.Lifetime ? m : null;
 
+    public PendingMerge? Merge => state.Merge is { } m && now - m.AskedAt < DialogState.Lifetime ? m : null;
+
     public LastWrite? Last => state.Last is { } l && now - l.At < DialogState.Lifetime ? l : null;
 
     public Reassignment.PendingReassignment? Reassignment => state.Reassignment is { } r && now - r.AskedAt < DialogState.Lifetime ? r : null;
@@ -72,6 +80,10 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
 
     /// <summary>Keeps the rest of a list for 「更多」, or with null drops it.</summary>
     public Task ShowMoreAsync(PendingPage? more, CancellationToken ct) => SaveAsync(state with { More = more }, ct);
+
+    public Task AwaitMergeAsync(PendingMerge merge, CancellationToken ct) => SaveAsync(state with { Pending = null, Merge = merge }, ct);
+
+    public Task ClearMergeAsync(CancellationToken ct) => SaveAsync(state with { Merge = null }, ct);
 
     public Task RememberWriteAsync(LastWrite write, CancellationToken ct) => SaveAsync(new DialogState(null, write), ct);
 

@@ -1,3 +1,4 @@
+using Bot.Conversations.Merging;
 using Bot.Conversations.Privacy;
 using Bot.Conversations.Reassignment;
 using Bot.Conversations.Reminders;
@@ -7,16 +8,17 @@ namespace Bot.Conversations.Dialogs;
 /// <summary>
 /// The steps that look at a message before it is understood, in the order they are asked; the first to answer
 /// wins. The order settles overlaps: 「不对，是成都星辰」 while a 「哪一家？」 is open corrects the last write rather
-/// than picking a choice; 「渠道是拜访」 fixes the last interaction's channel before 「不对，是X」 could read 拜访 as a customer;
-/// 撤销 right after a reassignment explains why it stays rather than undoing the write before it.
+/// than picking a choice; 撤销 right after a reassignment explains why it stays rather than undoing the write before it, and
+/// right after a merge is the merge's own (it says what came back); 「渠道是拜访」 fixes the last interaction's channel before
+/// 「不对，是X」 could read 拜访 as a customer.
 /// </summary>
 public sealed class DialogSteps(
     FirstGreeting greeting, ReminderButtons reminderButtons, WriteConfirmation confirmation, UndoLastWrite undo,
-    ForgetCustomerHandler erasure, CorrectLastWrite correction, FixLastInteraction fix, CustomerQuestion question, ListPages pages,
+    ForgetCustomerHandler erasure, MergeConfirmation merge, CorrectLastWrite correction, FixLastInteraction fix, CustomerQuestion question, ListPages pages,
     ReassignCustomersHandler reassignment)
 {
     // Paging goes first so that any other message, whichever step answers it, drops the rest of the list.
-    private readonly IDialogStep[] _inOrder = [pages, greeting, reminderButtons, confirmation, reassignment, undo, erasure, fix, correction, question];
+    private readonly IDialogStep[] _inOrder = [pages, greeting, reminderButtons, confirmation, reassignment, merge, undo, erasure, fix, correction, question];
 
     public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct)
     {

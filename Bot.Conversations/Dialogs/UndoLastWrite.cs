@@ -14,8 +14,11 @@ public sealed partial class UndoLastWrite(WriteStores stores, CustomerDirectory 
     [GeneratedRegex(@"^\s*(撤销|撤回|取消刚才|undo|撤销刚才的?记录)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex UndoWords();
 
+    /// <summary>The message asks to undo the last write.</summary>
+    public static bool Means(string text) => UndoWords().IsMatch(text);
+
     public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct) =>
-        UndoWords().IsMatch(turn.Text) ? StepResult.Say(await UndoAsync(turn.Dialog, ct)) : null;
+        Means(turn.Text) ? StepResult.Say(await UndoAsync(turn.Dialog, ct)) : null;
 
     public async Task<Reply> UndoAsync(DialogSession dialog, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Deals;
+using Bot.Conversations.Merging;
 using Bot.Conversations.Targets;
 using Bot.Conversations.Reminders;
 
@@ -22,6 +23,7 @@ namespace Bot.Conversations.Dialogs;
 [JsonDerivedType(typeof(DealChanged), "deal_changed")]
 [JsonDerivedType(typeof(TargetSet), "target_set")]
 [JsonDerivedType(typeof(AssignmentAdded), "assignment_added")]
+[JsonDerivedType(typeof(CustomersMerged), "customers_merged")]
 public abstract record UndoRecord
 {
     public abstract Task TakeBackAsync(WriteStores stores, CancellationToken ct);
@@ -29,4 +31,4 @@ public abstract record UndoRecord
 
 /// <summary>The stores that undo records put things back in, and the outbox for telling others a write was taken back.</summary>
 public sealed record WriteStores(ICustomerRepository Customers, IInteractionRepository Interactions, IReminderRepository Reminders, IOrderRepository Orders,
-    IDealRepository Deals, ITargetRepository Targets, Pipeline.INoticeOutbox Notices);
+    IDealRepository Deals, ITargetRepository Targets, Pipeline.INoticeOutbox Notices, ICustomerMerges Merges);

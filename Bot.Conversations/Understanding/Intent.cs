@@ -36,4 +36,6 @@ public enum Intent
     AssignFollowUp,
     /// <summary>A manager or the admin moves customers to another rep (把张伟的客户都转给李娜).</summary>
     ReassignCustomers,
+    /// <summary>An admin merges two records of the same customer (星辰科技和星辰网络科技有限公司是同一家，合并一下).</summary>
+    MergeCustomers,
 }

@@ -3,6 +3,7 @@ using Bot.Conversations.Customers;
 using Bot.Conversations.Deals;
 using Bot.Conversations.Dialogs;
 using Bot.Conversations.Funnel;
+using Bot.Conversations.Merging;
 using Bot.Conversations.Playbook;
 using Bot.Conversations.Privacy;
 using Bot.Conversations.Reassignment;
@@ -30,7 +31,8 @@ public static class Slot
 /// One intent, declared once: its code in `scripts/bot parse`, what it means in Chinese (for the help text and the
 /// model's tool list), the slots it reads, whether it needs a customer, whether it changes stored data, who may use
 /// it, examples, and the handler that answers it. <see cref="AlwaysConfirms"/>: the handler asks for its own
-/// confirmation (erasure waits for 确认删除). The recogniser's classes, the parse report, the help text, the
+/// confirmation (erasure waits for 确认删除). <see cref="ReadsOwnNames"/>: the handler finds the several customers it is
+/// about itself, so the reading names none (a merge names two). The recogniser's classes, the parse report, the help text, the
 /// model's tools, the action policy and the handler registration are all read from here.
 /// </summary>
 public sealed record IntentSpec(
@@ -44,7 +46,8 @@ public sealed record IntentSpec(
     IReadOnlyList<string> Examples,
     string? AdminOnlyRefusal = null,
     bool OfferedToModel = true,
-    bool AlwaysConfirms = false)
+    bool AlwaysConfirms = false,
+    bool ReadsOwnNames = false)
 {
     public bool Reads(string slot) => Slots.Contains(slot);
 }
@@ -109,6 +112,10 @@ public static class IntentCatalogue
         new(Intent.ReassignCustomers, "reassign_customers", "主管或管理员把客户（连同未完成的跟进、在跟商机和企业微信好友）从一位销售转给另一位",
             typeof(ReassignCustomersHandler), CustomerNeed.None, Writes: true, [Slot.Customer, Slot.Tier],
             ["把张伟的客户都转给李娜", "金禾以后归陈静跟"], OfferedToModel: false, AlwaysConfirms: true),
+        new(Intent.MergeCustomers, "merge_customers", "把同一家客户的两条重复记录合并成一条（仅管理员）",
+            typeof(MergeCustomersHandler), CustomerNeed.None, Writes: true, [Slot.Tier],
+            ["星辰科技和星辰网络科技有限公司是同一家，合并一下"], AdminOnlyRefusal: "合并重复客户只有管理员可以操作，请联系管理员处理。",
+            OfferedToModel: false, AlwaysConfirms: true, ReadsOwnNames: true),
         new(Intent.Help, "help", "问这个助手能做什么、怎么用",
             typeof(HelpHandler), CustomerNeed.None, Writes: false, [Slot.Tier], ["帮助"]),
     ];

@@ -45,6 +45,7 @@ public sealed class MessageParser(CustomerDirectory directory)
         var decided = intent ?? IntentCatalogue.FromCode(code);
         var customer = customerId is { } chosen
             ? new CustomerResolution.Resolved(chosen, ContactAt(reading.Names, chosen), view.Customers.TryGetValue(chosen, out var c) ? c.LegalName : "")
+            : IntentCatalogue.Of(decided) is { ReadsOwnNames: true } ? new CustomerResolution.NotMentioned()
             : CustomerResolution.Resolve(reading.Names, view.OwnerOf, scope);
         // Customers handed over together (「星辰和海川交给李娜」) name no single one; the handler reads them all.
         if (decided == Intent.ReassignCustomers && customerId is null && reading.Names.Where(n => n.CustomerIds.Count > 0 && n.Members.Count == 0).DistinctBy(n => n.Text).Count() > 1)

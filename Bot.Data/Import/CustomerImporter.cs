@@ -44,6 +44,21 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
 
     private const string AnalyzeStagingSql = "analyze import_customers; analyze import_contacts";
 
+    // A legal name that was merged into another customer names the survivor: re-importing an old list updates the
+    // survivor instead of bringing the duplicate back. A line for the survivor itself wins over its duplicate's.
+    private const string FollowMergesSql = """
+        create temp table import_merged on commit drop as
+            select m.legal_name as merged_name, s.legal_name as survivor_name
+            from customers m join customers s on s.id = m.merged_into and s.deleted_at is null
+            where m.legal_name in (select legal_name from import_customers union select legal_name from import_contacts)
+              and not exists (select 1 from customers c where c.legal_name = m.legal_name and c.deleted_at is null);
+        delete from import_customers i using import_merged x
+            where i.legal_name = x.merged_name and exists (select 1 from import_customers j where j.legal_name = x.survivor_name);
+        update import_customers i set legal_name = x.survivor_name from import_merged x where i.legal_name = x.merged_name;
+        update import_contacts i set legal_name = x.survivor_name from import_merged x where i.legal_name = x.merged_name;
+        delete from import_contacts i using import_contacts j where i.legal_name = j.legal_name and i.name = j.name and i.ctid > j.ctid
+        """;
+
     // Runs before the update so that it still sees the old stage.
     private const string RecordStageChangesSql = """
         insert into stage_history (customer_id, from_stage, to_stage, changed_at)
@@ -161,6 +176,7 @@ public sealed class CustomerImporter(NpgsqlDataSource dataSource, TimeProvider c
         await connection.ExecuteAsync(new CommandDefinition(CreateStagingSql, transaction: tx, cancellationToken: ct));
         await CopyCustomersAsync(connection, customers, ct);
         await CopyContactsAsync(connection, contacts, ct);
+        await connection.ExecuteAsync(new CommandDefinition(FollowMergesSql, transaction: tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(AnalyzeStagingSql, transaction: tx, cancellationToken: ct));
 
         var args = new { Now = now };

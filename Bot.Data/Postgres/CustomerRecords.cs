@@ -79,11 +79,18 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
     // greetings still only planned: their queued group sends were deleted above, so they could never go out. Open
     // deals go (nobody pursues an erased customer); won and lost ones stay, amounts without names, for the reports.
     // The record of its WeChat accounts' transfers goes too: it names them.
+    // Duplicates merged into the customer were the same company: their rows lose the names too (but are not marked
+    // erased, which would count them in reports again), and the merges can no longer be undone (what an undo needs
+    // holds the names and contacts as they were).
     private const string CustomerEraseSql = """
         update customers set legal_name = '已删除客户#' || id, short_name = null, aliases = '{}',
             deleted_at = @At, erased_at = @At, updated_at = @At
         where id = @Id;
         delete from contact_transfers where customer_id = @Id;
+        delete from customer_merges where survivor_id = @Id or merged_id = @Id
+            or survivor_id in (select id from customers where merged_into = @Id) or merged_id in (select id from customers where merged_into = @Id);
+        update customers set legal_name = '已删除客户#' || id, short_name = null, aliases = '{}', updated_at = @At
+        where merged_into = @Id;
         delete from churn_findings where customer_id = @Id;
         delete from care_tasks where customer_id = @Id and status = 'planned';
         delete from deals where customer_id = @Id and closed_at is null

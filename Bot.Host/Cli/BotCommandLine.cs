@@ -5,7 +5,7 @@ using Bot.Host.Hosting;
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// <c>serve</c>, <c>migrate</c>, <c>doctor</c>, <c>import users|customers|orders|deals|targets FILE</c>, <c>demo</c>, <c>report funnel</c>,
+/// <c>serve</c>, <c>migrate</c>, <c>doctor</c>, <c>import users|customers|orders|deals|targets FILE</c>, <c>demo</c>, <c>merge A B</c>, <c>report funnel</c>,
 /// <c>reassign</c>.
 /// No arguments, or only host options such as --urls, means serve.
 /// </summary>
@@ -105,6 +105,20 @@ public static class BotCommandLine
             parent.Subcommands.Add(customer);
         }
 
+        var mergeSurvivor = new Argument<string?>("a") { Description = "保留的客户（全称、简称或别名）", Arity = ArgumentArity.ZeroOrOne };
+        var mergeMerged = new Argument<string?>("b") { Description = "并入 a 的重复客户", Arity = ArgumentArity.ZeroOrOne };
+        var mergeOwner = new Option<string?>("--owner") { Description = "两家负责人不同时，合并后的负责人（企业微信 userid）" };
+        var mergeUndo = new Option<long?>("--undo") { Description = "撤销这次合并（审计编号，合并时打印）" };
+        var merge = new Command("merge", "把重复客户 b 并入 a：跟进、订单、商机、提醒、联系人（含企业微信关联）等全部转到 a，b 的名称留作别名；写审计日志，可撤销")
+            { mergeSurvivor, mergeMerged, mergeOwner, mergeUndo };
+        merge.Validators.Add(result =>
+        {
+            var names = new[] { result.GetValue(mergeSurvivor), result.GetValue(mergeMerged) }.Count(n => n is not null);
+            if (result.GetValue(mergeUndo) is null ? names != 2 : names != 0)
+                result.AddError("用法：merge 客户A 客户B [--owner userid]，或 merge --undo 审计编号");
+        });
+        merge.SetAction((result, ct) => CliCommands.MergeAsync(result.GetValue(mergeSurvivor), result.GetValue(mergeMerged), result.GetValue(mergeOwner), result.GetValue(mergeUndo), ct));
+
         var report = new Command("report", "导出报表");
         var period = new Option<string>("--period") { Description = "期间：this_week、last_week、this_month、last_month、this_quarter、last_quarter、this_year，或 本月、上周", DefaultValueFactory = _ => "this_month" };
         var reportOut = new Option<FileInfo>("--out") { Description = "写到哪个 .xlsx 文件", Required = true };
@@ -122,7 +136,7 @@ public static class BotCommandLine
         reassignStatus.SetAction((_, ct) => CliCommands.ReassignStatusAsync(ct));
         reassign.Subcommands.Add(reassignStatus);
 
-        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, export, forget, report, reassign };
+        return new RootCommand("销售助手：企业微信里的销售跟进机器人") { serve, migrate, doctor, import, seed, outbox, tiers, jobs, parse, eval, export, forget, merge, report, reassign };
     }
 
     private static string ImportDescription(ImportKind kind) => kind switch

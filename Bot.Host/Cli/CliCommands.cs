@@ -183,6 +183,18 @@ internal static class CliCommands
             : await command.ExportAsync(name, json, Console.Out, Console.Error, ct);
     }
 
+    /// <summary>Merges <paramref name="merged"/> into <paramref name="survivor"/>, or with <paramref name="undo"/> undoes that merge.</summary>
+    public static async Task<int> MergeAsync(string? survivor, string? merged, string? owner, long? undo, CancellationToken ct)
+    {
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddReportRendering().AddSingleton<MergeCommand>());
+        await app.Services.GetRequiredService<ISchemaMigrations>().MigrateAsync(ct);
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var command = app.Services.GetRequiredService<MergeCommand>();
+        return undo is { } auditId
+            ? await command.UndoAsync(auditId, Console.Out, Console.Error, ct)
+            : await command.MergeAsync(survivor!, merged!, owner, Console.Out, Console.Error, ct);
+    }
+
     public static async Task<int> ReportFunnelAsync(string period, string? user, FileInfo output, CancellationToken ct)
     {
         await using var app = BotHost.BuildServices(services => services.AddConversations().AddReportRendering().AddSingleton<ReportCommand>());

@@ -14,7 +14,7 @@ public static class TableSnapshot
     private static readonly string[] Tables =
     [
         "users", "customers", "contacts", "interactions", "stage_history", "orders", "reminders", "audit_log", "tier_history",
-        "care_tasks", "care_rep_notes", "churn_findings", "playbook_entries",
+        "care_tasks", "care_rep_notes", "churn_findings", "playbook_entries", "deals",
     ];
 
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> TakeAsync(string connectionString)
