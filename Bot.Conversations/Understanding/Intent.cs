@@ -32,4 +32,8 @@ public enum Intent
     Forecast,
     /// <summary>A report as an Excel file (把本月报表导出来).</summary>
     ExportReport,
+    /// <summary>An earlier record of the user's is deleted (删掉昨天金禾那条拜访, 海川那个提醒不要了).</summary>
+    DeleteRecord,
+    /// <summary>One field of an earlier interaction is changed (昨天金禾那条记录渠道改成拜访).</summary>
+    EditRecord,
 }

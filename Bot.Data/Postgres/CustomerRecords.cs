@@ -78,13 +78,16 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
     // The stored churn finding carries the name and is about a customer no longer followed: it goes. So do
     // greetings still only planned: their queued group sends were deleted above, so they could never go out. Open
     // deals go (nobody pursues an erased customer); won and lost ones stay, amounts without names, for the reports.
+    // Records deleted or edited from chat keep their rows in the audit log: those go too, the entries stay.
     private const string CustomerEraseSql = """
         update customers set legal_name = '已删除客户#' || id, short_name = null, aliases = '{}',
             deleted_at = @At, erased_at = @At, updated_at = @At
         where id = @Id;
         delete from churn_findings where customer_id = @Id;
         delete from care_tasks where customer_id = @Id and status = 'planned';
-        delete from deals where customer_id = @Id and closed_at is null
+        delete from deals where customer_id = @Id and closed_at is null;
+        update audit_log set detail = jsonb_build_object('by', detail->'by', 'customer_id', @Id, 'erased', true)
+        where action in ('record_deleted', 'record_edited') and detail->>'customer_id' = @Id::text
         """;
 
     private const string AuditSql = """
