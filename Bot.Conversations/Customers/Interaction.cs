@@ -39,7 +39,7 @@ public static class InteractionChannels
         for (var i = 0; i < text.Length;)
         {
             var longest = ChannelWords.Where(w => string.Compare(text, i, w.Word, 0, w.Word.Length, StringComparison.OrdinalIgnoreCase) == 0)
-                .MaxBy(w => w.Word.Length);
+                .OrderByDescending(w => w.Word.Length).FirstOrDefault();
             if (longest.Word is null)
             {
                 i++;

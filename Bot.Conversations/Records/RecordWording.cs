@@ -37,6 +37,10 @@ public static partial class RecordWording
     [GeneratedRegex(@"^((上上个|上个|上上|上|这个|本|这)月|([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月)$")]
     private static partial Regex Month();
 
+    // 那个周五: a demonstrative, not a count (两个周五), so the date reader may read the day after it.
+    [GeneratedRegex(@"(?<=[那这])个")]
+    private static partial Regex Demonstrative();
+
     [GeneratedRegex(@"商机")]
     private static partial Regex DealWord();
 
@@ -53,7 +57,7 @@ public static partial class RecordWording
     public static (RecordPointer Pointer, RecordChange? Change) Read(
         MessageReading reading, DateTimeOffset now, long? customerId, bool edit, InteractionChannel? modelChannel)
     {
-        var rest = reading.Rest;
+        var rest = Demonstrative().Replace(reading.Rest, " ");
         var split = edit && ChangeWord().Match(rest) is { Success: true } cue ? cue.Index : rest.Length;
         bool Wrong(int start) => WrongValueBefore().IsMatch(reading.Text.AsSpan(0, start));
         bool Points(int start) => start < split || Wrong(start);
@@ -69,7 +73,7 @@ public static partial class RecordWording
         var pointer = new RecordPointer(
             kind,
             [.. days.Select(Range)],
-            kind == RecordKind.Reminder ? [.. reading.Times.Select(Range)] : [],
+            kind == RecordKind.Reminder ? [.. ChineseDateTime.FindAll(rest, now, DateBias.Future).Select(Range)] : [],
             days.Count > 0 ? string.Join("、", days.Select(t => t.Text.Trim())) : null,
             kind == RecordKind.Interaction && channels.FirstOrDefault(c => Points(c.Start)) is { Length: > 0 } channel ? channel.Channel : null,
             kind == RecordKind.Interaction && customerId is { } owner && contacts.FirstOrDefault(n => Points(n.Start)) is { } contact
