@@ -26,10 +26,12 @@ public sealed record RecordChange(
 /// <summary>
 /// Where a message points at an earlier record: its kind, the days said (as ranges: 上周 is a week), the channel
 /// (那个电话), the contact (跟廖院长那条) and the amount (30万那单). <see cref="DaysSaid"/> is the days as typed,
-/// for saying what was searched.
+/// for saying what was searched. <see cref="NamesCustomer"/>: a customer, or a contact of one, points at the record —
+/// not the new contact of an edit (联系人是王海), which only says what to set.
 /// </summary>
 public sealed record RecordPointer(
-    RecordKind Kind, IReadOnlyList<DayRange> Days, IReadOnlyList<DayRange> DueDays, string? DaysSaid, InteractionChannel? Channel, long? ContactId, decimal? Amount)
+    RecordKind Kind, IReadOnlyList<DayRange> Days, IReadOnlyList<DayRange> DueDays, string? DaysSaid, InteractionChannel? Channel, long? ContactId, decimal? Amount,
+    bool NamesCustomer)
 {
     public bool NamesDay => Days.Count > 0 || DueDays.Count > 0;
 }

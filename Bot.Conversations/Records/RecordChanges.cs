@@ -32,8 +32,9 @@ public sealed partial class RecordChanges(IRecordStore records, CustomerDirector
         if (Question().IsMatch(parsed.Text))
             return [Reply.Plain(edit ? "要改的话直接说，比如「昨天金禾那条记录渠道改成拜访」，我会先确认再改。" : "要删的话直接说，比如「删掉昨天金禾那条拜访」，我会先确认再删。")];
         var view = await directory.GetAsync(ct);
-        var customerId = parsed.Customer is CustomerResolution.Resolved r ? r.CustomerId : (long?)null;
-        var (pointer, change) = RecordWording.Read(MessageReading.Of(parsed.Text, context.Now, view), context.Now, customerId, edit, parsed.Channel);
+        var resolved = parsed.Customer is CustomerResolution.Resolved r ? r.CustomerId : (long?)null;
+        var (pointer, change) = RecordWording.Read(MessageReading.Of(parsed.Text, context.Now, view), context.Now, resolved, edit, parsed.Channel);
+        var customerId = pointer.NamesCustomer ? resolved : null;
         if (change is null)
             return [Reply.Plain("要改哪一项？可以改沟通记录的渠道、联系人或日期，比如「昨天金禾那条记录渠道改成拜访」。")];
 

@@ -64,7 +64,8 @@ public static partial class RecordWording
 
         var past = ChineseDateTime.FindAll(rest, now, DateBias.Past);
         var channels = InteractionChannels.FindIn(rest);
-        var contacts = reading.Names.Where(n => customerId is { } id ? n.ContactsOf(id).Any() : n.Contacts.Count > 0).ToList();
+        // A colleague's name is never a contact (那是刘洋打的), as in customer resolution.
+        var contacts = reading.Names.Where(n => n.Members.Count == 0 && (customerId is { } id ? n.ContactsOf(id).Any() : n.Contacts.Count > 0)).ToList();
         var change = edit ? EditOf(reading, split, Points, past, channels, contacts, customerId, modelChannel) : RecordChange.Delete;
 
         // The day an edit moves the record to does not point at it; any other date does.
@@ -78,7 +79,8 @@ public static partial class RecordWording
             kind == RecordKind.Interaction && channels.FirstOrDefault(c => Points(c.Start)) is { Length: > 0 } channel ? channel.Channel : null,
             kind == RecordKind.Interaction && customerId is { } owner && contacts.FirstOrDefault(n => Points(n.Start)) is { } contact
                 ? contact.ContactsOf(owner).First().Id : null,
-            edit ? null : reading.Amounts.Select(a => (decimal?)a.Yuan).FirstOrDefault());
+            edit ? null : reading.Amounts.Select(a => (decimal?)a.Yuan).FirstOrDefault(),
+            reading.Names.Any(n => n.CustomerIds.Count > 0) || contacts.Any(n => Points(n.Start)));
         return (pointer, change);
     }
 

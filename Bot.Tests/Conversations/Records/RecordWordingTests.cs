@@ -120,6 +120,15 @@ public sealed class RecordWordingTests
         Assert.Equal(InteractionChannel.Visit, pointer.Channel);
     }
 
+    [Theory]
+    [InlineData("联系人是王海", true, false)]
+    [InlineData("上周三金禾那次联系人应该是王海", true, true)]
+    [InlineData("赵总那次其实是微信", true, true)]
+    [InlineData("删掉跟赵总的那条拜访记录", false, true)]
+    [InlineData("刚才那条记错了，删掉", false, false)]
+    public void Read_ACustomerOrAContactThatPoints_NamesTheCustomer_ButANewContactDoesNot(string text, bool edit, bool names) =>
+        Assert.Equal(names, Read(text, edit).Pointer.NamesCustomer);
+
     [Fact]
     public void Read_EditNamingNoField_IsNothingToChange() =>
         Assert.Null(Read("昨天金禾那条记录改一下", edit: true).Change);
