@@ -27,7 +27,7 @@ public sealed record RecordChange(
 /// Where a message points at an earlier record: its kind, the days said (as ranges: 上周 is a week), the channel
 /// (那个电话), the contact (跟廖院长那条) and the amount (30万那单). <see cref="DaysSaid"/> is the days as typed,
 /// for saying what was searched. <see cref="NamesCustomer"/>: a customer, or a contact of one, points at the record —
-/// not the new contact of an edit (联系人是王海), which only says what to set.
+/// not a contact after an edit's change word (联系人是王海，不是王工), which says what to set or what is wrong now.
 /// </summary>
 public sealed record RecordPointer(
     RecordKind Kind, IReadOnlyList<DayRange> Days, IReadOnlyList<DayRange> DueDays, string? DaysSaid, InteractionChannel? Channel, long? ContactId, decimal? Amount,

@@ -11,7 +11,7 @@ namespace Bot.Conversations.Records;
 /// follows; 确认 writes the change — the audit entry keeps the rows as they were, and 撤销 within ten minutes puts them
 /// back; 不用了 drops it. Anything else is a new message, and the question lapses.
 /// </summary>
-public sealed partial class RecordChangeAnswer(IRecordStore records, RecordChanges changes, CustomerDirectory directory) : IDialogStep
+public sealed partial class RecordChangeAnswer(IRecordStore records, RecordChanges changes) : IDialogStep
 {
     [GeneratedRegex(@"^\s*(确认|确定|确认删除|确认修改|确认取消|是|是的|对|对的|好|好的|嗯|可以|ok|行|删|删吧|删掉|删了吧|删掉吧|改|改吧)\s*[.!~]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex YesWords();
@@ -81,7 +81,6 @@ public sealed partial class RecordChangeAnswer(IRecordStore records, RecordChang
             var after = await records.GetAsync(record.Kind, record.Id, ct);
             text = $"已修改：{after?.Line() ?? record.Line()}。";
         }
-        directory.Invalidate();
         text += "\n10分钟内回复「撤销」可以恢复。";
         await turn.Dialog.RememberWriteAsync(
             new LastWrite(text, record.CustomerId ?? 0, [new RecordChanged(auditId, turn.User.Id)], pending.Text, pending.Intent, pending.InboundId, turn.Now), ct);
@@ -103,8 +102,8 @@ public sealed partial class RecordChangeAnswer(IRecordStore records, RecordChang
             notes.Add("跟进提醒不受影响。");
         return record.Kind switch
         {
-            RecordKind.Order => "报表和预测不再计入。",
-            RecordKind.Deal => "预测不再计入。",
+            RecordKind.Order => "报表不再计入。",
+            RecordKind.Deal => "预测和目标完成情况不再计入。",
             _ => string.Concat(notes),
         };
     }

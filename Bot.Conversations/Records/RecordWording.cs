@@ -80,20 +80,23 @@ public static partial class RecordWording
             kind == RecordKind.Interaction && customerId is { } owner && contacts.FirstOrDefault(n => Points(n.Start)) is { } contact
                 ? contact.ContactsOf(owner).First().Id : null,
             edit ? null : reading.Amounts.Select(a => (decimal?)a.Yuan).FirstOrDefault(),
-            reading.Names.Any(n => n.CustomerIds.Count > 0) || contacts.Any(n => Points(n.Start)));
+            reading.Names.Any(n => n.CustomerIds.Count > 0) || contacts.Any(n => n.Start < split));
         return (pointer, change);
     }
 
     /// <summary>
     /// A fix's slots: the contact and channel of an edit are the new ones it sets (not 王工 in 「是王海不是王工」), and a
-    /// delete has none — the contact and channel it names only point at the record.
+    /// delete has none — the contact and channel it names only point at the record. An edit whose only name is the new
+    /// contact (联系人是王海) names no customer: it fixes the last interaction logged, whoever else has a 王海.
     /// </summary>
     public static (CustomerResolution Customer, MessageParser.Slots Slots) Slots(
         Intent intent, MessageReading reading, DateTimeOffset now, CustomerResolution customer, MessageParser.Slots slots)
     {
         var resolved = customer as CustomerResolution.Resolved;
-        var change = intent == Intent.EditRecord ? Read(reading, now, resolved?.CustomerId, edit: true, slots.Channel).Change : null;
-        return (resolved is null ? customer : resolved with { ContactId = change?.ContactId },
+        if (intent != Intent.EditRecord)
+            return (resolved is null ? customer : resolved with { ContactId = null }, slots with { Channel = null });
+        var (pointer, change) = Read(reading, now, resolved?.CustomerId, edit: true, slots.Channel);
+        return (!pointer.NamesCustomer ? new CustomerResolution.NotMentioned() : resolved is null ? customer : resolved with { ContactId = change?.ContactId },
             slots with { Channel = change?.Field == RecordField.Channel ? change.Channel : null });
     }
 

@@ -1,5 +1,6 @@
 using Bot.Conversations.Customers;
 using Bot.Conversations.Records;
+using Bot.Conversations.Team;
 using Bot.Conversations.Understanding;
 
 namespace Bot.Tests.Conversations.Records;
@@ -128,6 +129,19 @@ public sealed class RecordWordingTests
     [InlineData("刚才那条记错了，删掉", false, false)]
     public void Read_ACustomerOrAContactThatPoints_NamesTheCustomer_ButANewContactDoesNot(string text, bool edit, bool names) =>
         Assert.Equal(names, Read(text, edit).Pointer.NamesCustomer);
+
+    [Theory]
+    [InlineData("金禾那条联系人改成王海，不是赵总", "resolved", 10L)]
+    [InlineData("联系人是王海，不是赵总", "none", null)]
+    public void Parse_Edit_ItsContactIsTheNewOne_AndANewContactAloneNamesNoCustomer(string text, string status, long? contactId)
+    {
+        var scope = new UserScope(new SalesUser(1, "u1", "李娜", UserRole.Rep, null, true), new HashSet<long> { 1 });
+
+        var parsed = MessageParser.Parse(text, scope, Now, View, intent: Intent.EditRecord);
+
+        Assert.Equal(status, parsed.Customer is CustomerResolution.Resolved ? "resolved" : "none");
+        Assert.Equal(contactId, (parsed.Customer as CustomerResolution.Resolved)?.ContactId);
+    }
 
     [Fact]
     public void Read_EditNamingNoField_IsNothingToChange() =>
