@@ -22,7 +22,7 @@ public sealed partial class RecordChanges(IRecordStore records, CustomerDirector
     public const string PickPrefix = "record:pick:";
 
     // 「昨天那条记录删掉了吗」 asks; it does not tell the bot to delete.
-    [GeneratedRegex(@"(吗|么|没有?|了没|没删|没改)\s*[?]?\s*$|\?\s*$")]
+    [GeneratedRegex(@"(吗|么|没有?)\s*\??\s*$|\?\s*$")]
     private static partial Regex Question();
 
     public async Task<IReadOnlyList<Reply>> ProposeAsync(ConversationContext context, CancellationToken ct)
