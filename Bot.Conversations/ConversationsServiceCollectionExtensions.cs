@@ -30,6 +30,9 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<UndoLastWrite>();
         services.AddSingleton<CorrectLastWrite>();
         services.AddSingleton<FixLastInteraction>();
+        services.AddSingleton<ContactFix>();
+        services.AddSingleton<Records.RecordChanges>();
+        services.AddSingleton<Records.RecordChangeAnswer>();
         services.AddSingleton<CustomerQuestion>();
         services.AddSingleton<ListPages>();
         services.AddSingleton<WriteConfirmation>();

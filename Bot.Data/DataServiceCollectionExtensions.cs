@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IExternalContactStore, ExternalContactStore>();
         services.AddSingleton<ICustomerDirectorySource, CustomerDirectorySource>();
         services.AddSingleton<IReminderRepository, ReminderRepository>();
+        services.AddSingleton<Bot.Conversations.Records.IRecordStore, RecordStore>();
         services.AddSingleton<ICustomerQueries, CustomerQueries>();
         services.AddSingleton<Bot.Conversations.Tiering.ITierStore, TierStore>();
         services.AddSingleton<Bot.Conversations.Churn.IChurnQueries, ChurnQueries>();

@@ -25,10 +25,31 @@ public static class InteractionChannels
         ("微信", InteractionChannel.WeChat), ("企微", InteractionChannel.WeChat), ("企业微信", InteractionChannel.WeChat),
         ("邮件", InteractionChannel.Email), ("邮箱", InteractionChannel.Email), ("email", InteractionChannel.Email),
         ("会议", InteractionChannel.Meeting), ("开会", InteractionChannel.Meeting), ("视频会", InteractionChannel.Meeting), ("视频会议", InteractionChannel.Meeting), ("腾讯会议", InteractionChannel.Meeting),
+        ("当面", InteractionChannel.Visit), ("语音", InteractionChannel.WeChat), ("视频", InteractionChannel.Meeting), ("zoom", InteractionChannel.Meeting),
+        ("饭局", InteractionChannel.Meeting), ("吃饭", InteractionChannel.Meeting),
     ];
 
     public static InteractionChannel? FromWord(string word) =>
         ChannelWords.FirstOrDefault(w => string.Equals(w.Word, word.Trim(), StringComparison.OrdinalIgnoreCase)) is { Word: not null } found ? found.Channel : null;
+
+    /// <summary>Every channel word in <paramref name="text"/>, the longest at each place (上门拜访, not 上门 and then 拜访).</summary>
+    public static IReadOnlyList<(int Start, int Length, InteractionChannel Channel)> FindIn(string text)
+    {
+        var found = new List<(int, int, InteractionChannel)>();
+        for (var i = 0; i < text.Length;)
+        {
+            var longest = ChannelWords.Where(w => string.Compare(text, i, w.Word, 0, w.Word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                .OrderByDescending(w => w.Word.Length).FirstOrDefault();
+            if (longest.Word is null)
+            {
+                i++;
+                continue;
+            }
+            found.Add((i, longest.Word.Length, longest.Channel));
+            i += longest.Word.Length;
+        }
+        return found;
+    }
 
     public static string ChineseName(this InteractionChannel channel) => channel switch
     {

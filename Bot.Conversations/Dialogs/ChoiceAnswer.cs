@@ -27,12 +27,8 @@ public static partial class ChoiceAnswer
 
     public static long? Pick(string text, IReadOnlyList<long> offered, CustomerDirectory.View view)
     {
-        if (Ordinal().Match(text) is { Success: true } ordinal)
-            return At(offered, Number(ordinal.Groups["n"].Value));
-        if (Last().IsMatch(text))
-            return offered.Count > 0 ? offered[^1] : null;
-        if (ButtonText().Match(text) is { Success: true } button)
-            return At(offered, Number(button.Groups["n"].Value));
+        if (Position(text, offered.Count) is { } position)
+            return position > 0 ? offered[position - 1] : null;
         // A name is an answer only when the message is little more than the name ("成都星辰那家"); a new message that
         // happens to name one of them ("刚给星辰网络的李总打了电话…") is read as itself.
         var names = view.Index.Find(text);
@@ -49,7 +45,19 @@ public static partial class ChoiceAnswer
         return null;
     }
 
+    /// <summary>
+    /// Which of <paramref name="count"/> numbered choices a number, an ordinal or a button's text picks (1-based); 0 when it
+    /// names a number that is not offered; null when the answer is no number at all.
+    /// </summary>
+    public static int? Position(string text, int count)
+    {
+        var n = Ordinal().Match(text) is { Success: true } ordinal ? Number(ordinal.Groups["n"].Value)
+            : Last().IsMatch(text) ? count
+            : ButtonText().Match(text) is { Success: true } button ? Number(button.Groups["n"].Value)
+            : (int?)null;
+        return n is { } picked ? (picked >= 1 && picked <= count ? picked : 0) : null;
+    }
+
     private static int Number(string n) => Numerals.IndexOf(n[0], StringComparison.Ordinal) is var i and >= 0 ? i + 1 : n[0] - '0';
 
-    private static long? At(IReadOnlyList<long> offered, int n) => n >= 1 && n <= offered.Count ? offered[n - 1] : null;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bot.Conversations.Records;
 using Bot.Conversations.Understanding;
 
 namespace Bot.Conversations.Dialogs;
@@ -32,13 +33,22 @@ public sealed record PendingMerge(long SurvivorId, long MergedId, long? OwnerId,
 /// <summary>The rest of a long list, as rendered lines, waiting for 「更多」 (<see cref="ListPages"/>).</summary>
 public sealed record PendingPage(string Title, IReadOnlyList<ListLine> Rest, DateTimeOffset ShownAt);
 
+/// <summary>
+/// A fix to an earlier record (删除, or one field of an interaction) waiting for the user: to pick one of several
+/// <see cref="Choices"/>, or, with one left, to say 确认. The message it came from is kept for the undo record.
+/// </summary>
+public sealed record PendingRecordChange(RecordChange Change, IReadOnlyList<RecordChoice> Choices, string Text, Intent Intent, long InboundId, DateTimeOffset AskedAt);
+
+/// <summary>A record offered in a fix, with the line that showed it.</summary>
+public sealed record RecordChoice(RecordKind Kind, long Id, string Line);
+
 /// <param name="Last">
 /// Stored as "lastWrite": a state saved before writes carried their own undo records has "last" instead, and is
 /// read without it (nothing to undo) rather than as a write with nothing to take back.
 /// </param>
 public sealed record DialogState(
     PendingChoice? Pending, [property: JsonPropertyName("lastWrite")] LastWrite? Last, PendingConfirmation? Confirmation = null, PendingWrite? Write = null,
-    PendingPage? More = null, Reassignment.PendingReassignment? Reassignment = null, PendingMerge? Merge = null)
+    PendingPage? More = null, Reassignment.PendingReassignment? Reassignment = null, PendingMerge? Merge = null, PendingRecordChange? RecordFix = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -62,6 +72,8 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
     public PendingPage? More => state.More is { } m && now - m.ShownAt < DialogState.Lifetime ? m : null;
 
     public PendingMerge? Merge => state.Merge is { } m && now - m.AskedAt < DialogState.Lifetime ? m : null;
+
+    public PendingRecordChange? RecordFix => state.RecordFix is { } r && now - r.AskedAt < DialogState.Lifetime ? r : null;
 
     public LastWrite? Last => state.Last is { } l && now - l.At < DialogState.Lifetime ? l : null;
 
@@ -88,6 +100,10 @@ public sealed class DialogSession(IDialogStateStore store, string userId, Dialog
     public Task RememberWriteAsync(LastWrite write, CancellationToken ct) => SaveAsync(new DialogState(null, write), ct);
 
     public Task ForgetWriteAsync(CancellationToken ct) => SaveAsync(state with { Last = null }, ct);
+
+    /// <summary>Waits for the pick or the 确认 of a fix to an earlier record (no other question stays open), or with null stops waiting.</summary>
+    public Task AwaitRecordChangeAsync(PendingRecordChange? change, CancellationToken ct) =>
+        SaveAsync(change is null ? state with { RecordFix = null } : state with { Pending = null, Write = null, RecordFix = change }, ct);
 
     public Task AwaitConfirmationAsync(PendingConfirmation confirmation, CancellationToken ct) => SaveAsync(state with { Confirmation = confirmation }, ct);
 

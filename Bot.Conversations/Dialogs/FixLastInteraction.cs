@@ -11,7 +11,7 @@ namespace Bot.Conversations.Dialogs;
 /// is taken back and the same message logged again with that one field changed, everything else kept; 撤销 afterwards
 /// undoes the fixed one. Only within the undo window and only for the last write being an interaction.
 /// </summary>
-public sealed partial class FixLastInteraction(UndoLastWrite undo, CustomerDirectory directory, ICustomerRepository customers) : IDialogStep
+public sealed partial class FixLastInteraction(UndoLastWrite undo, CustomerDirectory directory, ContactFix contacts) : IDialogStep
 {
     // 渠道是拜访 · 方式改成微信 · 应该是电话 · 不是电话是拜访 · 是拜访不是电话
     [GeneratedRegex(@"^\s*(不对[,\s]*)?((渠道|方式|沟通方式|形式)\s*(是|改成|改为|应该是|换成)|应该是|不是\s*\S{1,6}?\s*[,\s]*(而)?是|是)\s*(?<channel>\S{1,6}?)\s*(才对|不是\s*\S{1,6})?\s*[.!]?$")]
@@ -19,7 +19,7 @@ public sealed partial class FixLastInteraction(UndoLastWrite undo, CustomerDirec
 
     // 联系人是王海 · 联系人是王海不是王工 · 对接人改成李总 · 不是王工是王海（only with 联系人 said, so it is not a customer correction）
     [GeneratedRegex(@"^\s*(不对[,\s]*)?(联系人|对接人|对接的人|见的人|聊的人)\s*(是|改成|改为|应该是|换成)\s*(?<contact>[^,!.?不]{1,12}?)\s*([,\s]*不是\s*\S{1,12})?\s*[.!]?$")]
-    private static partial Regex ContactFix();
+    private static partial Regex ContactSaid();
 
     public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct)
     {
@@ -28,19 +28,11 @@ public sealed partial class FixLastInteraction(UndoLastWrite undo, CustomerDirec
         var text = TextNormalizer.Normalize(turn.Text);
         if (ChannelFix().Match(text) is { Success: true } channelFix && InteractionChannels.FromWord(channelFix.Groups["channel"].Value) is { } said)
             return await RedoAsync(turn, last, p => p with { Channel = said }, $"已更正：渠道改为{said.ChineseName()}。\n", ct);
-        if (ContactFix().Match(text) is not { Success: true } contactFix)
+        if (ContactSaid().Match(text) is not { Success: true } contactFix)
             return null;
-        var view = await directory.GetAsync(ct);
-        var mention = contactFix.Groups["contact"].Value;
-        var contacts = view.Index.Find(mention).SelectMany(m => m.ContactsOf(last.CustomerId)).DistinctBy(c => c.Id).ToList();
-        if (contacts.Count != 1)
-        {
-            var names = (await customers.ListContactsAsync(last.CustomerId, ct)).Select(c => c.Name).Take(5).ToList();
-            return StepResult.Say(Reply.Plain(contacts.Count == 0
-                ? $"{view.Customers[last.CustomerId].ShortName ?? view.Customers[last.CustomerId].LegalName}没有叫「{mention}」的联系人{(names.Count > 0 ? "，现有：" + string.Join("、", names) : "")}。新联系人可以先在客户资料里加上。"
-                : $"「{mention}」对应好几位联系人，请说全名。"));
-        }
-        var contact = contacts[0];
+        var (contact, refusal) = await contacts.FindAsync(last.CustomerId, contactFix.Groups["contact"].Value, ct);
+        if (contact is null)
+            return StepResult.Say(Reply.Plain(refusal!));
         return await RedoAsync(turn, last, p => p with { Customer = new CustomerResolution.Resolved(last.CustomerId, contact.Id, contact.Name) },
             $"已更正：联系人改为{contact.Name}。\n", ct);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Deals;
 using Bot.Conversations.Merging;
+using Bot.Conversations.Records;
 using Bot.Conversations.Targets;
 using Bot.Conversations.Reminders;
 
@@ -24,6 +25,7 @@ namespace Bot.Conversations.Dialogs;
 [JsonDerivedType(typeof(TargetSet), "target_set")]
 [JsonDerivedType(typeof(AssignmentAdded), "assignment_added")]
 [JsonDerivedType(typeof(CustomersMerged), "customers_merged")]
+[JsonDerivedType(typeof(RecordChanged), "record_changed")]
 public abstract record UndoRecord
 {
     public abstract Task TakeBackAsync(WriteStores stores, CancellationToken ct);
@@ -31,4 +33,4 @@ public abstract record UndoRecord
 
 /// <summary>The stores that undo records put things back in, and the outbox for telling others a write was taken back.</summary>
 public sealed record WriteStores(ICustomerRepository Customers, IInteractionRepository Interactions, IReminderRepository Reminders, IOrderRepository Orders,
-    IDealRepository Deals, ITargetRepository Targets, Pipeline.INoticeOutbox Notices, ICustomerMerges Merges);
+    IDealRepository Deals, ITargetRepository Targets, Pipeline.INoticeOutbox Notices, ICustomerMerges Merges, IRecordStore Records);

@@ -38,4 +38,8 @@ public enum Intent
     ReassignCustomers,
     /// <summary>An admin merges two records of the same customer (星辰科技和星辰网络科技有限公司是同一家，合并一下).</summary>
     MergeCustomers,
+    /// <summary>An earlier record of the user's is deleted (删掉昨天金禾那条拜访, 海川那个提醒不要了).</summary>
+    DeleteRecord,
+    /// <summary>One field of an earlier interaction is changed (昨天金禾那条记录渠道改成拜访).</summary>
+    EditRecord,
 }

@@ -7,6 +7,7 @@ using Bot.Conversations.Merging;
 using Bot.Conversations.Playbook;
 using Bot.Conversations.Privacy;
 using Bot.Conversations.Reassignment;
+using Bot.Conversations.Records;
 using Bot.Conversations.Reminders;
 using Bot.Conversations.Reports;
 using Bot.Conversations.Targets;
@@ -101,6 +102,12 @@ public static class IntentCatalogue
         new(Intent.AssignFollowUp, "assign_followup", "主管或管理员安排团队里的某个销售在某个时间前跟进某个客户",
             typeof(AssignFollowUpHandler), CustomerNeed.Required, Writes: true, [Slot.Customer, Slot.Contact, Slot.FollowUp, Slot.Tier],
             ["让张伟明天去拜访金禾", "安排李娜周五前给海川回个电话"]),
+        new(Intent.DeleteRecord, "delete_record", "删除用户自己之前记的一条记录：沟通记录、提醒、订单或商机（先确认再删，可撤销）",
+            typeof(DeleteRecordHandler), CustomerNeed.Optional, Writes: true, [Slot.Customer, Slot.Tier],
+            ["把昨天给金禾记的那条拜访删了", "海川那个提醒不要了"], AlwaysConfirms: true),
+        new(Intent.EditRecord, "edit_record", "改用户之前记的一条沟通记录的渠道、联系人或日期（先确认再改，可撤销）",
+            typeof(EditRecordHandler), CustomerNeed.Optional, Writes: true, [Slot.Customer, Slot.Contact, Slot.Channel, Slot.Tier],
+            ["昨天金禾那条记录渠道改成拜访", "上周三星辰那次联系人应该是王海"], AlwaysConfirms: true),
         new(Intent.AddCustomer, "add_customer", "新建一个客户",
             typeof(AddCustomerHandler), CustomerNeed.None, Writes: true, [Slot.Tier], ["新客户：杭州云帆科技，联系人周敏"]),
         new(Intent.OptOut, "opt_out", "某个客户或联系人不想再收节日、生日祝福",

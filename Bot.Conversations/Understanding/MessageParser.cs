@@ -61,6 +61,8 @@ public sealed class MessageParser(CustomerDirectory directory)
             ChannelOf(read), read.ObjectionsAbove(ObjectionThreshold), reading.Amounts.Select(a => (decimal?)a.Yuan).FirstOrDefault(),
             followUp is null ? null : followUp.At ?? ChinaTime.At(followUp.Date, TimeOnly.MinValue), followUp is { Time: not null, Approximate: false },
             stage, SalesVocabulary.Period(reading.Text, ChinaTime.DateOf(now)), SalesVocabulary.Tier(reading.Text));
+        if (decided is Intent.DeleteRecord or Intent.EditRecord)
+            (customer, slots) = Records.RecordWording.Slots(decided, reading, now, customer, slots);
         var parsed = Assemble(decided, reading.Text, customer, slots, reading.Redacted) with { Confidence = intent is null ? confidence : 1 };
         return parsed with { Doubts = intent is null ? DoubtsOf(parsed, read, reading, followUp) : Doubts.None };
     }

@@ -82,6 +82,7 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
     // Duplicates merged into the customer were the same company: their rows lose the names too (but are not marked
     // erased, which would count them in reports again), and the merges can no longer be undone (what an undo needs
     // holds the names and contacts as they were).
+    // Records deleted or edited from chat keep their rows in the audit log: those go too, the entries stay.
     private const string CustomerEraseSql = """
         update customers set legal_name = '已删除客户#' || id, short_name = null, aliases = '{}',
             deleted_at = @At, erased_at = @At, updated_at = @At
@@ -93,7 +94,9 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
         where merged_into = @Id;
         delete from churn_findings where customer_id = @Id;
         delete from care_tasks where customer_id = @Id and status = 'planned';
-        delete from deals where customer_id = @Id and closed_at is null
+        delete from deals where customer_id = @Id and closed_at is null;
+        update audit_log set detail = jsonb_build_object('by', detail->'by', 'customer_id', @Id, 'erased', true)
+        where action in ('record_deleted', 'record_edited') and detail->>'customer_id' = @Id::text
         """;
 
     private const string AuditSql = """

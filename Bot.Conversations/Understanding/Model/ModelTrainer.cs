@@ -91,7 +91,8 @@ public static class ModelTrainer
             Features = new VBuffer<float>(vocabulary.Count, indices.Length, values, indices),
             Intent = e.Intent,
             Channel = e.Channel ?? NoClass,
-            ChannelWeight = logs ? 1 : 0,
+            // An edit's channel is the new one it sets (不是电话，是拜访 → visit): learnt like a logged one.
+            ChannelWeight = IntentCatalogue.Of(IntentCatalogue.FromCode(e.Intent))?.Reads(Slot.Channel) == true ? 1 : 0,
             Stage = e.Stage ?? NoClass,
             StageWeight = logs || e.Intent == "update_stage" ? 1 : 0,
             ObjectionWeight = logs || e.Intent is "update_stage" or "objection_help" ? 1 : 0,
