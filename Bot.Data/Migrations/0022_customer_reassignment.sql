@@ -11,12 +11,15 @@ create table reassignments (
     deals         integer not null
 );
 
+-- Its own id, not (reassignment, customer): a merge moves a duplicate's rows to the customer it merges into, which
+-- may have been moved in the same reassignment.
 create table reassigned_customers (
+    id               bigint generated always as identity primary key,
     reassignment_id  bigint not null references reassignments (id) on delete cascade,
     customer_id      bigint not null references customers (id) on delete cascade,
-    from_user_id     bigint references users (id) on delete set null,
-    primary key (reassignment_id, customer_id)
+    from_user_id     bigint references users (id) on delete set null
 );
+create index reassigned_customers_reassignment_idx on reassigned_customers (reassignment_id);
 create index reassigned_customers_customer_idx on reassigned_customers (customer_id);
 
 -- One row per WeChat account to transfer. It is written with the reassignment and requested from here, so a crash

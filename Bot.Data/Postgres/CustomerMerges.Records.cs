@@ -73,6 +73,11 @@ public sealed partial class CustomerMerges
 
         /// <summary>Customers merged into the merged one earlier, which now point at the survivor.</summary>
         public long[] MergedCustomers { get; init; } = [];
+
+        /// <summary>The merged customer's part in reassignments, and its contacts' WeCom transfers.</summary>
+        public long[] ReassignedCustomers { get; init; } = [];
+
+        public long[] ContactTransfers { get; init; } = [];
     }
 
     /// <summary>Open reminders and deals of the owner who gave the customer up, now the new owner's.</summary>

@@ -57,7 +57,11 @@ public sealed record MergeBook(long SurvivorId, long MergedId, long EarlierMerge
             insert into deals (customer_id, owner_id, title, amount, stage, closed_at, import_key) values
                 (@M, @MO, '二期', 80000, 'negotiation', null, 'MERGE-DEAL-OPEN'), (@M, @MO, '一期', 50000, 'won', '2026-10-10 10:00+08', 'MERGE-DEAL-WON');
             insert into churn_findings (customer_id, owner_id, name, stage, complaints_last30_days, strongest, finding_count)
-            values (@M, @MO, @MergedName, 'negotiation', 0, 3, 1)
+            values (@M, @MO, @MergedName, 'negotiation', 0, 3, 1);
+            with r as (insert into reassignments (to_user_id, source, at, reminders, deals) values (@MO, 'cli', '2026-10-01 10:00+08', 0, 0) returning id),
+            rc as (insert into reassigned_customers (reassignment_id, customer_id, from_user_id) select id, @M, @SO from r)
+            insert into contact_transfers (reassignment_id, customer_id, contact_id, external_userid, handover_userid, takeover_userid, state)
+            select id, @M, (select id from contacts where customer_id = @M and name = '司马独有'), @LinkedExternalId, 'zhangwei', 'lina', 'taken_over' from r
             """, new { S = ids.Survivor, M = ids.Merged, SO = survivorOwner, MO = mergedOwner, SameNameExternalId, LinkedExternalId, MergedName });
         return new MergeBook(ids.Survivor, ids.Merged, ids.Earlier, survivorOwner, mergedOwner);
     }
