@@ -23,8 +23,8 @@ public sealed record PendingConfirmation(long CustomerId, DateTimeOffset AskedAt
 /// </summary>
 public sealed record PendingWrite(string Text, Intent Intent, long? CustomerId, long InboundId, DateTimeOffset? ProposedFollowUp, DateTimeOffset AskedAt);
 
-/// <summary>The rest of a long list, as rendered lines, waiting for 「更多」 (<see cref="ListPages"/>).</summary>
-public sealed record PendingPage(string Title, IReadOnlyList<ListLine> Rest, DateTimeOffset ShownAt);
+/// <summary>The rest of a long list, as rendered lines, waiting for 「更多」 (<see cref="ListPages"/>), shown <paramref name="PageSize"/> at a time.</summary>
+public sealed record PendingPage(string Title, IReadOnlyList<ListLine> Rest, DateTimeOffset ShownAt, int PageSize = ListPages.PageSize);
 
 /// <param name="Last">
 /// Stored as "lastWrite": a state saved before writes carried their own undo records has "last" instead, and is

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Bot.Conversations.Care;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Deals;
 using Bot.Conversations.Targets;
@@ -21,6 +22,7 @@ namespace Bot.Conversations.Dialogs;
 [JsonDerivedType(typeof(DealAdded), "deal_added")]
 [JsonDerivedType(typeof(DealChanged), "deal_changed")]
 [JsonDerivedType(typeof(TargetSet), "target_set")]
+[JsonDerivedType(typeof(GreetingChanged), "greeting_changed")]
 public abstract record UndoRecord
 {
     public abstract Task TakeBackAsync(WriteStores stores, CancellationToken ct);
@@ -28,4 +30,4 @@ public abstract record UndoRecord
 
 /// <summary>The stores that undo records put things back in.</summary>
 public sealed record WriteStores(ICustomerRepository Customers, IInteractionRepository Interactions, IReminderRepository Reminders, IOrderRepository Orders,
-    IDealRepository Deals, ITargetRepository Targets);
+    IDealRepository Deals, ITargetRepository Targets, IGreetingChanges Greetings);

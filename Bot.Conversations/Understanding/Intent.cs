@@ -32,4 +32,8 @@ public enum Intent
     Forecast,
     /// <summary>A report as an Excel file (把本月报表导出来).</summary>
     ExportReport,
+    /// <summary>Which care greetings are coming for the user's customers (这周要给哪些客户发祝福).</summary>
+    CarePlan,
+    /// <summary>One coming greeting skipped or rewritten this time (跳过海川的元旦祝福).</summary>
+    ChangeGreeting,
 }

@@ -76,14 +76,15 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
 
     // Industry, size, region, stage, tier and the order figures stay: they are what the reports count.
     // The stored churn finding carries the name and is about a customer no longer followed: it goes. So do
-    // greetings still only planned: their queued group sends were deleted above, so they could never go out. Open
-    // deals go (nobody pursues an erased customer); won and lost ones stay, amounts without names, for the reports.
+    // greetings still only planned: their queued group sends were deleted above, so they could never go out; and the
+    // reps' changes to coming greetings, whose rewritten texts name the contact. Open deals go (nobody pursues an erased customer); won and lost ones stay, amounts without names, for the reports.
     private const string CustomerEraseSql = """
         update customers set legal_name = '已删除客户#' || id, short_name = null, aliases = '{}',
             deleted_at = @At, erased_at = @At, updated_at = @At
         where id = @Id;
         delete from churn_findings where customer_id = @Id;
         delete from care_tasks where customer_id = @Id and status = 'planned';
+        delete from care_greeting_changes where customer_id = @Id;
         delete from deals where customer_id = @Id and closed_at is null
         """;
 
