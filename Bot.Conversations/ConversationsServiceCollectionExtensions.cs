@@ -44,6 +44,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<Churn.ChurnScan>();
         services.AddSingleton<CareDayPlanning>();
         services.AddSingleton<CarePreview>();
+        services.AddSingleton<GreetingChanger>();
+        services.AddSingleton<GreetingButtons>();
         services.AddSingleton<CareGreetingRun>();
         // Per run, like the reconciliation below: the channel's delivery reports come through the WeCom client.
         services.AddTransient<CareResultRun>();

@@ -37,7 +37,12 @@ public sealed class CarePlanHandler(CarePreview preview, CustomerDirectory direc
         var heading = $"**{title}要发的客户祝福（{greetings.Count} 条）**";
         if (greetings.FirstOrDefault(g => g.Stored is null) is { } example)
             heading += $"\n不想发或要改文字，就说「跳过{GreetingWords.Reference(example)}」或「{GreetingWords.Reference(example)}改成：……」。";
-        return await ListPages.ShowAsync(context.Dialog, heading, $"{title}的客户祝福", lines, PageSize, context.Now, ct);
+        var replies = await ListPages.ShowAsync(context.Dialog, heading, $"{title}的客户祝福", lines, PageSize, context.Now, ct);
+        // One greeting that can still change, in an answer of one message: a click skips it.
+        var open = greetings.Where(g => g.Stored is null && g.Change is not { Skips: true }).ToList();
+        return greetings.Count <= PageSize && open.Count == 1
+            ? [.. replies, new Reply(ReplyKind.Card, $"不想发{GreetingWords.Reference(open[0])}的话，点「这次不发」。", "客户祝福", [GreetingButtons.Skip(open[0], "这次不发")])]
+            : replies;
     }
 
     private async Task<(string Title, IReadOnlyList<GreetingAhead> Greetings)> FindAsync(

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Dialogs;
 using Bot.Conversations.Pipeline;
@@ -14,7 +15,8 @@ namespace Bot.Conversations.Care;
 /// of the customer's greeting; one already queued or sent can no longer change, and when several fit it asks which.
 /// An opt-out (no greetings ever again) is <see cref="OptOutHandler"/>.
 /// </summary>
-public sealed partial class ChangeGreetingHandler(CarePreview preview, IGreetingChanges changes, CustomerDirectory directory) : IIntentHandler
+public sealed partial class ChangeGreetingHandler(CarePreview preview, GreetingChanger changer, IGreetingChanges changes, CustomerDirectory directory)
+    : IIntentHandler
 {
     [GeneratedRegex(@"(?:改成|改为|换成|改一下|内容为|写成)\s*[:：]?\s*(?<text>.*)$", RegexOptions.Singleline)]
     private static partial Regex Rewrite();
@@ -36,70 +38,60 @@ public sealed partial class ChangeGreetingHandler(CarePreview preview, IGreeting
         var fits = GreetingAhead.NextOfEach(await preview.BetweenAsync(context.Scope, context.CustomerId, today, today.AddDays(CarePreview.YearAhead), ct))
             .Where(g => (context.ContactId is not { } contact || g.Candidate.ContactId == contact) && (named.Count == 0 || named.Contains(g.Occasion)))
             .ToList();
-        if (fits.Count == 0)
+        if (fits.Count != 1)
         {
             var whom = GreetingWords.Whom(await directory.GetAsync(ct), context.CustomerId, context.ContactId);
+            if (fits.Count > 1)
+                return Which(fits, rewrite.Success, today, whom);
             var what = named.Count == 1 ? named.Single().ChineseName() : "祝福";
             return [Reply.Plain($"{whom}接下来没有要发的{what}，没有可改的。只有加了企业微信、同意接收且没有退订的联系人才会收到祝福。")];
         }
-        if (fits.Count > 1)
-            return [Which(fits, rewrite.Success, today, GreetingWords.Whom(await directory.GetAsync(ct), context.CustomerId, context.ContactId))];
 
         var greeting = fits[0];
         if (greeting.Stored is { } status)
-            return [TooLate(greeting, status, today)];
-        if (!rewrite.Success)
-            return await SkipOrRestoreAsync(context, greeting, BackToNormal().IsMatch(request), ct);
-        var text = Unquote(rewrite.Groups["text"].Value);
-        if (text.Length == 0)
-            return [Reply.Plain($"要改成什么？把新的祝福一起发我，比如「{GreetingWords.Reference(greeting)}改成：……」。")];
-        if (CareText.Problem(text) is { } problem)
-            return [Reply.Plain(problem)];
-        return await SaveAsync(context, greeting, text, $"好的，{GreetingWords.Named(greeting, today)}改为：「{text}」", ct);
+            return [GreetingWords.TooLate(greeting, status, today)];
+        string? text = null;
+        if (rewrite.Success)
+        {
+            text = Unquote(rewrite.Groups["text"].Value);
+            if (text.Length == 0)
+                return [Reply.Plain($"要改成什么？把新的祝福一起发我，比如「{GreetingWords.Reference(greeting)}改成：……」。")];
+            if (CareText.Problem(text) is { } problem)
+                return [Reply.Plain(problem)];
+        }
+        else if (BackToNormal().IsMatch(request))
+        {
+            return [await RestoreAsync(context, greeting, ct)];
+        }
+        var (reply, undo) = await changer.ChangeAsync(greeting, text, context.User.Id, context.Now, ct);
+        if (undo is not null)
+            await context.RememberWriteAsync(reply.Text, context.CustomerId, [undo], ct);
+        return [reply];
     }
 
-    private async Task<IReadOnlyList<Reply>> SkipOrRestoreAsync(ConversationContext context, GreetingAhead greeting, bool restore, CancellationToken ct)
+    private async Task<Reply> RestoreAsync(ConversationContext context, GreetingAhead greeting, CancellationToken ct)
     {
         var named = GreetingWords.Named(greeting, context.Today);
-        if (!restore)
-        {
-            return greeting.Change is { Skips: true }
-                ? [Reply.Plain($"{named}已经跳过了，这次不会发。")]
-                : await SaveAsync(context, greeting, null, $"好的，{named}这次不发了，以后的祝福照常", ct);
-        }
         if (greeting.Change is null)
-            return [Reply.Plain($"{named}本来就会照常发送，没有改动。")];
+            return Reply.Plain($"{named}本来就会照常发送，没有改动。");
         await changes.RemoveAsync(greeting.Due.Key, ct);
         var text = $"好的，{named}恢复照常发送。\n说错了回复「撤销」。";
         await context.RememberWriteAsync(text, context.CustomerId, [new GreetingChanged(greeting.Due.Key, greeting.Change)], ct);
-        return [Reply.Plain(text)];
+        return Reply.Plain(text);
     }
 
-    /// <param name="text">The rep's text, or null to skip the greeting this time.</param>
-    private async Task<IReadOnlyList<Reply>> SaveAsync(ConversationContext context, GreetingAhead greeting, string? text, string done, CancellationToken ct)
+    /// <summary>Several greetings fit: the rep says which in words, or, to skip one, clicks it.</summary>
+    private static IReadOnlyList<Reply> Which(List<GreetingAhead> fits, bool rewrite, DateOnly today, string whom)
     {
-        var change = new GreetingChange(
-            greeting.Due.Key, greeting.Candidate.ContactId, greeting.Candidate.CustomerId, greeting.Occasion, greeting.On, text, context.User.Id, context.Now);
-        // The morning run may have queued it since it was looked up.
-        if (!await changes.SaveAsync(change, ct))
-            return [TooLate(greeting, CareTaskStatus.Planned, context.Today)];
-        var reply = done + "。\n说错了回复「撤销」。";
-        await context.RememberWriteAsync(reply, context.CustomerId, [new GreetingChanged(greeting.Due.Key, greeting.Change)], ct);
-        return [Reply.Plain(reply)];
-    }
-
-    private static Reply TooLate(GreetingAhead greeting, CareTaskStatus status, DateOnly today)
-    {
-        var text = $"{GreetingWords.Named(greeting, today)}{GreetingWords.Stored(status, "你")}，没法再改了。";
-        return Reply.Plain(status is CareTaskStatus.Planned or CareTaskStatus.Awaiting ? text + "不想发的话，在企业微信「群发助手」里不点发送就好。" : text);
-    }
-
-    private static Reply Which(List<GreetingAhead> fits, bool rewrite, DateOnly today, string whom)
-    {
-        var lines = fits.OrderBy(g => g.On).Take(6).Select(g => $"· {Common.ChineseFormat.Day(g.On, today)} {g.Candidate.ContactName} · {g.Occasion.ChineseName()}");
+        var shown = fits.OrderBy(g => g.On).Take(6).ToList();
+        var lines = shown.Select(g => $"· {ChineseFormat.Day(g.On, today)} {g.Candidate.ContactName} · {g.Occasion.ChineseName()}");
         var example = GreetingWords.Reference(fits[0]);
-        return Reply.Plain($"{whom}接下来有 {fits.Count} 条祝福，是哪一条？\n{string.Join("\n", lines)}\n"
+        var question = Reply.Plain($"{whom}接下来有 {fits.Count} 条祝福，是哪一条？\n{string.Join("\n", lines)}\n"
             + $"请带上联系人和节日再说一次，比如「{(rewrite ? $"{example}改成：……" : $"跳过{example}")}」。");
+        if (rewrite)
+            return [question];
+        return [question, new Reply(ReplyKind.Card, "也可以直接点这次不发的那一条。", "跳过哪一条？",
+            [.. shown.Where(g => g.Stored is null).Select(g => GreetingButtons.Skip(g, $"{g.Candidate.ContactName} {g.Occasion.ChineseName()}"))])];
     }
 
     /// <summary>「“李总，中秋快乐！”。」 → 李总，中秋快乐！</summary>

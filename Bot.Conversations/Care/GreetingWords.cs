@@ -1,5 +1,6 @@
 using Bot.Conversations.Common;
 using Bot.Conversations.Customers;
+using Bot.Conversations.Pipeline;
 
 namespace Bot.Conversations.Care;
 
@@ -40,4 +41,11 @@ public static class GreetingWords
         CareTaskStatus.Unconfirmed => "一直没有确认，没有发出",
         _ => "当期群发次数已用完，没有发",
     };
+
+    /// <summary>A greeting already queued or sent can no longer change; one waiting in 群发助手 can still be left unsent there.</summary>
+    public static Reply TooLate(GreetingAhead greeting, CareTaskStatus status, DateOnly today)
+    {
+        var text = $"{Named(greeting, today)}{Stored(status, "你")}，没法再改了。";
+        return Reply.Plain(status is CareTaskStatus.Planned or CareTaskStatus.Awaiting ? text + "不想发的话，在企业微信「群发助手」里不点发送就好。" : text);
+    }
 }

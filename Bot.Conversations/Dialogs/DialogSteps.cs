@@ -1,3 +1,4 @@
+using Bot.Conversations.Care;
 using Bot.Conversations.Privacy;
 using Bot.Conversations.Reminders;
 
@@ -9,11 +10,11 @@ namespace Bot.Conversations.Dialogs;
 /// than picking a choice; 「渠道是拜访」 fixes the last interaction's channel before 「不对，是X」 could read 拜访 as a customer.
 /// </summary>
 public sealed class DialogSteps(
-    FirstGreeting greeting, ReminderButtons reminderButtons, WriteConfirmation confirmation, UndoLastWrite undo,
+    FirstGreeting greeting, ReminderButtons reminderButtons, GreetingButtons greetingButtons, WriteConfirmation confirmation, UndoLastWrite undo,
     ForgetCustomerHandler erasure, CorrectLastWrite correction, FixLastInteraction fix, CustomerQuestion question, ListPages pages)
 {
     // Paging goes first so that any other message, whichever step answers it, drops the rest of the list.
-    private readonly IDialogStep[] _inOrder = [pages, greeting, reminderButtons, confirmation, undo, erasure, fix, correction, question];
+    private readonly IDialogStep[] _inOrder = [pages, greeting, reminderButtons, greetingButtons, confirmation, undo, erasure, fix, correction, question];
 
     public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ namespace Bot.Conversations.Funnel;
 
 /// <summary>
 /// The days ahead a question asks about, [From, Until): what is left of this week or month from today, next week or
-/// next month whole, or the next seven days when none is said.
+/// next month whole, today or tomorrow, or the next seven days when none is said.
 /// </summary>
 public sealed record UpcomingDays(DateOnly From, DateOnly Until, string Label)
 {
@@ -19,6 +19,8 @@ public sealed record UpcomingDays(DateOnly From, DateOnly Until, string Label)
             ReportPeriod.NextMonth => new(Range(ReportPeriod.NextMonth).Start, Range(ReportPeriod.NextMonth).End, "下月"),
             // 下周 has no period code: the week after this one.
             _ when parsed.Text.Contains("下周", StringComparison.Ordinal) => new(Range(ReportPeriod.ThisWeek).End, Range(ReportPeriod.ThisWeek).End.AddDays(7), "下周"),
+            _ when parsed.Text.Contains("今天", StringComparison.Ordinal) => new(today, today.AddDays(1), "今天"),
+            _ when parsed.Text.Contains("明天", StringComparison.Ordinal) => new(today.AddDays(1), today.AddDays(2), "明天"),
             _ => null,
         };
     }

@@ -40,6 +40,10 @@ public sealed class CareChatTests : IAsyncLifetime
     private async Task<string> UndoAsync(string user) =>
         (await Get<IConversationEngine>().HandleAsync(new IncomingMessage(0, user, "撤销", _demo.Clock.GetUtcNow(), ChannelKind.App), CancellationToken.None))[0].Text;
 
+    private async Task<string> ClickAsync(string user, ReplyButton button) =>
+        (await Get<IConversationEngine>().HandleAsync(
+            new IncomingMessage(0, user, "", _demo.Clock.GetUtcNow(), ChannelKind.App, MessageKind.ButtonClick, button.Key), CancellationToken.None))[0].Text;
+
     [Fact]
     public async Task CarePlan_ThisWeek_DayByDayWithTheTextsThatWillGoOut_PagedWithMore()
     {
@@ -131,6 +135,29 @@ public sealed class CareChatTests : IAsyncLifetime
             请带上联系人和节日再说一次，比如「跳过飞鸿快运周总的中秋祝福」。
             """, asked);
         Assert.StartsWith("好的，今天 9月25日（周五）给飞鸿快运 朱刚的中秋祝福这次不发了", await SayAsync("lina", "跳过飞鸿快运朱总的中秋祝福", Intent.ChangeGreeting));
+    }
+
+    [Fact]
+    public async Task ChangeGreeting_SeveralFit_AClickSkipsTheOneClicked_UndoTakesItBack()
+    {
+        var buttons = (await AskAsync("lina", "飞鸿快运的中秋祝福这次不发", Intent.ChangeGreeting))[1].Buttons!;
+        Assert.Equal(["周超 中秋祝福", "朱刚 中秋祝福", "张海燕 中秋祝福"], buttons.Select(b => b.Text));
+
+        Assert.StartsWith("好的，今天 9月25日（周五）给飞鸿快运 张海燕的中秋祝福这次不发了", await ClickAsync("lina", buttons[2]));
+        Assert.StartsWith("今天 9月25日（周五）给飞鸿快运 张海燕的中秋祝福已经跳过了", await ClickAsync("lina", buttons[2]));
+        Assert.Equal("已撤销刚才的记录。", await UndoAsync("lina"));
+        Assert.Contains("· 飞鸿快运 张海燕 · 中秋祝福：「张主管，中秋快乐！", await SayAsync("lina", "飞鸿快运张主管的中秋祝福发什么", Intent.CarePlan));
+    }
+
+    [Fact]
+    public async Task CarePlan_OneGreetingThatCanChange_OffersThisTimeNot_AColleagueCannotClickIt()
+    {
+        var replies = await AskAsync("lina", "星辰网络李总的生日祝福什么时候发", Intent.CarePlan);
+        var button = Assert.Single(replies[1].Buttons!);
+        Assert.Equal(("这次不发", "不想发星辰网络李总的生日祝福的话，点「这次不发」。"), (button.Text, replies[1].Text));
+
+        Assert.StartsWith("这条祝福已经不在计划里了", await ClickAsync("zhangwei", button));
+        Assert.StartsWith("好的，今天 9月25日（周五）给星辰网络 李伟的生日祝福这次不发了", await ClickAsync("lina", button));
     }
 
     [Fact]
