@@ -32,7 +32,7 @@ public sealed class CarePlanHandler(CarePreview preview, CustomerDirectory direc
         var team = context.Scope.OwnerIds?.Count != 1;
         var lines = greetings.Select(g => new ListLine(
             $"· {g.Candidate.Company} {g.Candidate.ContactName}{(team ? $"（{g.Candidate.RepName}）" : "")} · {g.Occasion.ChineseName()}："
-            + GreetingWords.Outlook(g, g.Candidate.RepId == context.User.Id ? "你" : g.Candidate.RepName),
+            + GreetingWords.Outlook(g, context.User.Id),
             $"**{ChineseFormat.Day(g.On, today)}**")).ToList();
         var heading = $"**{title}要发的客户祝福（{greetings.Count} 条）**";
         if (greetings.FirstOrDefault(g => g.Stored is null) is { } example)

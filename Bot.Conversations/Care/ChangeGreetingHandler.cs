@@ -49,7 +49,7 @@ public sealed partial class ChangeGreetingHandler(CarePreview preview, GreetingC
 
         var greeting = fits[0];
         if (greeting.Stored is { } status)
-            return [GreetingWords.TooLate(greeting, status, today)];
+            return [GreetingWords.TooLate(greeting, status, today, context.User.Id)];
         string? text = null;
         if (rewrite.Success)
         {

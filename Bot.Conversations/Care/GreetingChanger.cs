@@ -16,13 +16,13 @@ public sealed class GreetingChanger(IGreetingChanges changes)
         var today = ChinaTime.DateOf(now);
         var named = GreetingWords.Named(greeting, today);
         if (greeting.Stored is { } status)
-            return (GreetingWords.TooLate(greeting, status, today), null);
+            return (GreetingWords.TooLate(greeting, status, today, userId), null);
         if (text is null && greeting.Change is { Skips: true })
             return (Reply.Plain($"{named}已经跳过了，这次不会发。"), null);
         var change = new GreetingChange(greeting.Due.Key, greeting.Candidate.ContactId, greeting.Candidate.CustomerId, greeting.Occasion, greeting.On, text, userId, now);
         // The morning run may have queued it since it was looked up.
         if (!await changes.SaveAsync(change, ct))
-            return (GreetingWords.TooLate(greeting, CareTaskStatus.Planned, today), null);
+            return (GreetingWords.TooLate(greeting, CareTaskStatus.Planned, today, userId), null);
         var done = text is null ? $"好的，{named}这次不发了，以后的祝福照常。" : $"好的，{named}改为：「{text}」。";
         return (Reply.Plain(done + "\n说错了回复「撤销」。"), new GreetingChanged(greeting.Due.Key, greeting.Change));
     }

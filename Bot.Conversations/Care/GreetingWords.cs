@@ -22,17 +22,19 @@ public static class GreetingWords
     public static string Named(GreetingAhead greeting, DateOnly today) =>
         $"{ChineseFormat.Day(greeting.On, today)}给{greeting.Candidate.Company} {greeting.Candidate.ContactName}的{greeting.Occasion.ChineseName()}";
 
-    /// <summary>What will go out, or why nothing will.</summary>
-    /// <param name="confirmer">Who confirms it in 群发助手: 你, or the owning rep's name for a manager.</param>
-    public static string Outlook(GreetingAhead greeting, string confirmer) => greeting switch
+    /// <summary>Who confirms the greeting in 群发助手, as <paramref name="userId"/> is told: 你, or the owning rep for a manager.</summary>
+    private static string Confirmer(GreetingAhead greeting, long userId) => greeting.Candidate.RepId == userId ? "你" : greeting.Candidate.RepName;
+
+    /// <summary>What will go out, or why nothing will, as <paramref name="userId"/> is told.</summary>
+    public static string Outlook(GreetingAhead greeting, long userId) => greeting switch
     {
-        { Stored: { } status } => Stored(status, confirmer),
+        { Stored: { } status } => Stored(status, Confirmer(greeting, userId)),
         { Change.Skips: true } => "这次不发（已跳过）",
         { Plan: { Text: { } text } } => $"「{text}」" + (greeting.Change is null ? "" : "（已改写）"),
         _ => "当期群发次数已用完，不发",
     };
 
-    public static string Stored(CareTaskStatus status, string confirmer) => status switch
+    private static string Stored(CareTaskStatus status, string confirmer) => status switch
     {
         CareTaskStatus.Planned => "已排进群发，马上会出现在群发助手",
         CareTaskStatus.Awaiting => $"已在群发助手里等{confirmer}确认发送",
@@ -43,9 +45,13 @@ public static class GreetingWords
     };
 
     /// <summary>A greeting already queued or sent can no longer change; one waiting in 群发助手 can still be left unsent there.</summary>
-    public static Reply TooLate(GreetingAhead greeting, CareTaskStatus status, DateOnly today)
+    public static Reply TooLate(GreetingAhead greeting, CareTaskStatus status, DateOnly today, long userId)
     {
-        var text = $"{Named(greeting, today)}{Stored(status, "你")}，没法再改了。";
-        return Reply.Plain(status is CareTaskStatus.Planned or CareTaskStatus.Awaiting ? text + "不想发的话，在企业微信「群发助手」里不点发送就好。" : text);
+        var confirmer = Confirmer(greeting, userId);
+        var text = $"{Named(greeting, today)}{Stored(status, confirmer)}，没法再改了。";
+        if (status is not (CareTaskStatus.Planned or CareTaskStatus.Awaiting))
+            return Reply.Plain(text);
+        var who = greeting.Candidate.RepId == userId ? "" : $"让{confirmer}";
+        return Reply.Plain($"{text}不想发的话，{who}在企业微信「群发助手」里不点发送就好。");
     }
 }

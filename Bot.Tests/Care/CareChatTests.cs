@@ -161,12 +161,14 @@ public sealed class CareChatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChangeGreeting_SkippedThenBackToNormal_AndAColleaguesCustomerRefused()
+    public async Task ChangeGreeting_SkippedThenBackToNormalThenUndone_SkippedAgain_AndAColleaguesCustomerRefused()
     {
         await SayAsync("lina", "跳过天元培训陈校长的中秋祝福", Intent.ChangeGreeting);
 
         Assert.Equal("好的，今天 9月25日（周五）给天元培训 陈磊的中秋祝福恢复照常发送。\n说错了回复「撤销」。",
             await SayAsync("lina", "天元培训陈校长的中秋祝福还是照常发吧", Intent.ChangeGreeting));
+        Assert.Equal("已撤销刚才的记录。", await UndoAsync("lina"));
+        Assert.Contains("· 天元培训 陈磊 · 中秋祝福：这次不发（已跳过）", await SayAsync("lina", "天元培训的祝福什么时候发", Intent.CarePlan));
         Assert.Equal("「华东精密」不在你负责的客户范围内，我没法查看或修改。需要的话请找你的主管。",
             await SayAsync("lina", "跳过华东精密的中秋祝福", Intent.ChangeGreeting));
     }
@@ -194,5 +196,7 @@ public sealed class CareChatTests : IAsyncLifetime
         Assert.Equal("今天 9月25日（周五）给联创培训 李磊的中秋祝福已排进群发，马上会出现在群发助手，没法再改了。不想发的话，在企业微信「群发助手」里不点发送就好。",
             await SayAsync("lina", "跳过联创培训李校长的中秋祝福", Intent.ChangeGreeting));
         Assert.Contains("· 联创培训 李磊 · 中秋祝福：已排进群发", await SayAsync("lina", "联创培训的祝福什么时候发", Intent.CarePlan));
+        Assert.EndsWith("没法再改了。不想发的话，让李娜在企业微信「群发助手」里不点发送就好。",
+            await SayAsync("wangqiang", "跳过联创培训李校长的中秋祝福", Intent.ChangeGreeting));
     }
 }
