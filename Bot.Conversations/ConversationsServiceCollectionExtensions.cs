@@ -47,6 +47,10 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<TierRecompute>();
         services.AddSingleton<Churn.ChurnNotices>();
         services.AddSingleton<Churn.ChurnScan>();
+        services.AddSingleton<CareDayPlanning>();
+        services.AddSingleton<CarePreview>();
+        services.AddSingleton<GreetingChanger>();
+        services.AddSingleton<GreetingButtons>();
         services.AddSingleton<CareGreetingRun>();
         // Per run, like the reconciliation below: the channel's delivery reports come through the WeCom client.
         services.AddTransient<CareResultRun>();

@@ -47,6 +47,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bot.Conversations.Playbook.IPlaybookStore, PlaybookStore>();
         services.AddSingleton<ICareCandidates, Care.CareCandidates>();
         services.AddSingleton<ICareTasks, Care.CareTaskStore>();
+        services.AddSingleton<Bot.Conversations.Care.IGreetingChanges, Care.GreetingChangeStore>();
         services.AddSingleton<ICareTracking, Care.CareTracking>();
         services.AddSingleton<Bot.Conversations.Care.ICareReports, Care.CareReports>();
         services.AddSingleton<Bot.Conversations.Privacy.ICustomerRecords, CustomerRecords>();

@@ -17,7 +17,8 @@ public static class Confidence
         // A colleague's customer is refused whatever the model might say.
         CustomerResolution.OutOfScope => false,
         _ when parsed.Intent == Intent.Unknown || parsed.Text.Length >= LongText || parsed.Confidence < (parsed.Intent.Writes() ? MessageParser.SureIntent : UnsureRead) => true,
-        CustomerResolution.NotMentioned => parsed.Intent is Intent.LogInteraction or Intent.UpdateStage or Intent.QueryCustomer or Intent.QueryTier or Intent.OptOut,
+        CustomerResolution.NotMentioned => parsed.Intent is Intent.LogInteraction or Intent.UpdateStage or Intent.QueryCustomer or Intent.QueryTier or Intent.OptOut
+            or Intent.ChangeGreeting,
         _ => false,
     };
 }

@@ -7,12 +7,11 @@ namespace Bot.Conversations.Care;
 
 /// <summary>
 /// A greeting that fits the contact — drafted by the model from the customer's record (company, title, industry,
-/// the last interaction) when one is configured and its text passes the checks — otherwise the template.
+/// the last interaction) when one is configured and its text passes the checks (<see cref="CareText"/>, the
+/// salutation first and the rep's name last) — otherwise the template.
 /// </summary>
 public sealed class CareMessageDrafter(IGroundedWriter writer, IInteractionRepository interactions) : ICareMessageDrafter
 {
-    private const int MaxLength = 120;
-
     public async Task<CareMessage> DraftAsync(CareOccasion occasion, Customer customer, Contact contact, SalesUser rep, CancellationToken ct)
     {
         var greeting = Salutation.For(contact);
@@ -35,8 +34,9 @@ public sealed class CareMessageDrafter(IGroundedWriter writer, IInteractionRepos
 
         var draft = await writer.WriteAsync(new GroundedTask("care message",
             $"替销售给客户写一条{Name(occasion)}祝福，发到对方微信。以「{greeting}，」开头，真诚自然，可以轻轻呼应对方行业或最近的沟通，但不谈生意、不推销；以「——{rep.Name}」结尾。",
-            material, MaxLength), ct);
-        return draft is not null && draft.StartsWith(greeting, StringComparison.Ordinal) && draft.EndsWith(rep.Name, StringComparison.Ordinal)
+            material, CareText.MaxLength), ct);
+        return draft is not null && CareText.Problem(draft) is null
+            && draft.StartsWith(greeting, StringComparison.Ordinal) && draft.EndsWith(rep.Name, StringComparison.Ordinal)
             ? new CareMessage(draft, true)
             : new CareMessage(template, false);
     }

@@ -39,6 +39,21 @@ public static class CareOccasions
 
     public static CareOccasion FromKey(string key) => All.First(o => o.Key() == key);
 
+    // 新年 is said of both New Year's Day and Spring Festival.
+    private static readonly (string Word, CareOccasion[] Occasions)[] Words =
+    [
+        ("生日", [CareOccasion.Birthday]), ("过寿", [CareOccasion.Birthday]), ("寿辰", [CareOccasion.Birthday]),
+        ("春节", [CareOccasion.SpringFestival]), ("新春", [CareOccasion.SpringFestival]), ("过年", [CareOccasion.SpringFestival]),
+        ("拜年", [CareOccasion.SpringFestival]), ("新年", [CareOccasion.SpringFestival, CareOccasion.NewYear]),
+        ("中秋", [CareOccasion.MidAutumn]), ("端午", [CareOccasion.DragonBoat]), ("元宵", [CareOccasion.LanternFestival]),
+        ("国庆", [CareOccasion.NationalDay]), ("元旦", [CareOccasion.NewYear]), ("跨年", [CareOccasion.NewYear]),
+        ("售后", [CareOccasion.PostSale]), ("回访", [CareOccasion.PostSale]),
+    ];
+
+    /// <summary>The occasions a rep's words name (「中秋祝福」, 「生日的」); empty when none is named.</summary>
+    public static IReadOnlySet<CareOccasion> NamedIn(string text) =>
+        Words.Where(w => text.Contains(w.Word, StringComparison.Ordinal)).SelectMany(w => w.Occasions).ToHashSet();
+
     /// <summary>How a rep calls it: 春节祝福, 生日祝福, 售后回访.</summary>
     public static string ChineseName(this CareOccasion occasion) => occasion switch
     {

@@ -4,7 +4,8 @@ namespace Bot.Conversations.Care;
 
 /// <summary>
 /// Which contacts get which greeting on a day: festivals for everyone, birthdays and post-sale check-ins for some;
-/// an occasion already planned keeps its key and is not planned again; and when WeCom's per-customer quota has room
+/// an occasion already planned keeps its key and is not planned again; a greeting the rep skipped this time is not
+/// planned and takes no quota, one they rewrote goes with their text; and when WeCom's per-customer quota has room
 /// for fewer greetings than a contact's occasions, the lower-priority ones yield.
 /// </summary>
 public static class CarePlanner
@@ -19,17 +20,22 @@ public static class CarePlanner
 
     /// <param name="existingKeys">Keys of greetings already planned (by an earlier run); they are left alone.</param>
     /// <param name="usedInPeriod">Greetings already counted against each contact's quota in the period holding the day.</param>
+    /// <param name="changes">The reps' changes to the day's greetings, by key.</param>
     public static IReadOnlyList<PlannedCare> Decide(
-        IReadOnlyList<DueCare> due, IReadOnlySet<string> existingKeys, IReadOnlyDictionary<long, int> usedInPeriod, CareOptions options)
+        IReadOnlyList<DueCare> due, IReadOnlySet<string> existingKeys, IReadOnlyDictionary<long, int> usedInPeriod,
+        IReadOnlyDictionary<string, GreetingChange> changes, CareOptions options)
     {
         var left = new Dictionary<long, int>();
         var plans = new List<PlannedCare>(due.Count);
         foreach (var item in due.Where(d => !existingKeys.Contains(d.Key)))
         {
+            var change = changes.GetValueOrDefault(item.Key);
+            if (change is { Skips: true })
+                continue;
             var contact = item.Candidate.ContactId;
             var room = left.TryGetValue(contact, out var known) ? known : Allowance(options.Quota, item.On) - usedInPeriod.GetValueOrDefault(contact);
             left[contact] = room - 1;
-            var text = room > 0 ? CareTemplates.Render(options, item.Occasion, Recipient(item.Candidate, item.On)) : null;
+            var text = room > 0 ? change?.Text ?? CareTemplates.Render(options, item.Occasion, Recipient(item.Candidate, item.On)) : null;
             plans.Add(new PlannedCare(item.Candidate, item.Occasion, item.On, item.Key, text));
         }
         return plans;

@@ -6,6 +6,23 @@ namespace Bot.Conversations.Care;
 public interface ICareCandidates
 {
     Task<IReadOnlyList<CareCandidate>> ForDayAsync(DateOnly day, bool everyone, int postSaleDays, CancellationToken ct);
+
+    /// <summary>Every contact care may greet among the customers of <paramref name="ownerIds"/> (everyone's when null), or of one customer.</summary>
+    Task<IReadOnlyList<CareCandidate>> OfOwnersAsync(IReadOnlyCollection<long>? ownerIds, long? customerId, CancellationToken ct);
+}
+
+/// <summary>
+/// Where a planned greeting is (care_tasks.status): queued for WeCom; yielded to the quota; awaiting the rep's
+/// confirmation in 群发助手; sent; failed (not a friend any more, quota used by another send); never confirmed.
+/// </summary>
+public enum CareTaskStatus
+{
+    Planned,
+    Yielded,
+    Awaiting,
+    Sent,
+    Failed,
+    Unconfirmed,
 }
 
 /// <summary>Rep awaiting a note about greetings queued for them: how many of each occasion.</summary>
@@ -14,7 +31,8 @@ public sealed record CareNoteDue(long RepId, string RepUserId, long FirstTaskId,
 /// <summary>Planned greetings, each stored with its outbox message under one idempotency key.</summary>
 public interface ICareTasks
 {
-    Task<IReadOnlySet<string>> ExistingKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct);
+    /// <returns>The greetings among <paramref name="keys"/> already planned, with where each is now.</returns>
+    Task<IReadOnlyDictionary<string, CareTaskStatus>> StatusesAsync(IReadOnlyCollection<string> keys, CancellationToken ct);
 
     /// <returns>Greetings already used per customer id in the quota period.</returns>
     Task<IReadOnlyDictionary<long, int>> UsedInPeriodAsync(DateOnly first, DateOnly last, CancellationToken ct);

@@ -18,16 +18,7 @@ public sealed class BirthdayList(IDigestQueries queries)
     public async Task<IReadOnlyList<Reply>> ShowAsync(ConversationContext context, CancellationToken ct)
     {
         var today = context.Today;
-        PeriodRange Range(ReportPeriod period) => PeriodRange.For(period, today).Current;
-        // What is left of this week or month; next week is the week after this one's.
-        var (from, until, label) = context.Parsed.Period switch
-        {
-            ReportPeriod.ThisWeek => (today, Range(ReportPeriod.ThisWeek).End, "本周"),
-            ReportPeriod.ThisMonth => (today, Range(ReportPeriod.ThisMonth).End, "本月"),
-            ReportPeriod.NextMonth => (Range(ReportPeriod.NextMonth).Start, Range(ReportPeriod.NextMonth).End, "下月"),
-            _ when context.Parsed.Text.Contains("下周", StringComparison.Ordinal) => (Range(ReportPeriod.ThisWeek).End, Range(ReportPeriod.ThisWeek).End.AddDays(7), "下周"),
-            _ => (today, today.AddDays(7), "未来7天"),
-        };
+        var (from, until, label) = UpcomingDays.For(context.Parsed, today);
         var team = context.Scope.OwnerIds?.Count != 1;
         var lines = (await queries.BirthdaysAsync(context.Scope.OwnerIds, ct))
             .Select(b => (Contact: b, On: b.Birthday.NextOn(from)))

@@ -15,7 +15,7 @@ public sealed record ConversationContext(
 
     public long? ContactId => Parsed.Customer is Customers.CustomerResolution.Resolved r ? r.ContactId : null;
 
-    /// <summary>Keeps the write for 撤销 and corrections: what it said, what takes it back, and the message it came from.</summary>
+    /// <summary>Keeps the write for 撤销 and corrections: what it said, what takes it back, and the message it came from (as written).</summary>
     public Task RememberWriteAsync(string summary, long customerId, IReadOnlyList<UndoRecord> undo, CancellationToken ct) =>
-        Dialog.RememberWriteAsync(new LastWrite(summary, customerId, undo, Parsed.Text, Parsed.Intent, Message.InboundId, Now), ct);
+        Dialog.RememberWriteAsync(new LastWrite(summary, customerId, undo, Message.Text, Parsed.Intent, Message.InboundId, Now), ct);
 }

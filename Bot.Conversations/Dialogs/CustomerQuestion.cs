@@ -10,11 +10,13 @@ namespace Bot.Conversations.Dialogs;
 /// </summary>
 public sealed class CustomerQuestion(CustomerDirectory directory, MessageParser parser) : IDialogStep
 {
-    public async Task<Reply> AskAsync(DialogSession dialog, ParsedMessage parsed, string question, IReadOnlyList<long> customerIds, DateTimeOffset now, CancellationToken ct)
+    /// <param name="said">The message as the user wrote it: it is handled again, as written, once they choose.</param>
+    public async Task<Reply> AskAsync(
+        DialogSession dialog, string said, ParsedMessage parsed, string question, IReadOnlyList<long> customerIds, DateTimeOffset now, CancellationToken ct)
     {
         var view = await directory.GetAsync(ct);
         var choices = customerIds.Where(view.Customers.ContainsKey).Take(6).ToList();
-        await dialog.AskAsync(new PendingChoice(parsed.Text, parsed.Intent, choices, now), ct);
+        await dialog.AskAsync(new PendingChoice(said, parsed.Intent, choices, now), ct);
         var lines = choices.Select((id, i) => $"{i + 1}. {view.Customers[id].LegalName}");
         return new Reply(ReplyKind.Card, question + "\n" + string.Join("\n", lines) + "\n回复序号或客户名即可。", "选择客户",
             [.. choices.Select((id, i) => PickButton.For(id, $"{i + 1}. {Short(view.Customers[id])}"))]);
@@ -31,7 +33,7 @@ public sealed class CustomerQuestion(CustomerDirectory directory, MessageParser 
             return null;
         await turn.Dialog.ClearPendingAsync(ct);
         var parsed = await parser.ParseAsync(pending.Text, turn.Scope, turn.Now, ct, customerId);
-        return new StepResult.Act(turn.Message, parsed with { Intent = pending.Intent }, Confirmed: false);
+        return new StepResult.Act(turn.Message with { Text = pending.Text }, parsed with { Intent = pending.Intent }, Confirmed: false);
     }
 
     private static string Short(DirectoryCustomer customer) => customer.ShortName ?? customer.LegalName;

@@ -30,8 +30,8 @@ public sealed record PendingWrite(string Text, Intent Intent, long? CustomerId, 
 /// </summary>
 public sealed record PendingMerge(long SurvivorId, long MergedId, long? OwnerId, string Text, long InboundId, DateTimeOffset AskedAt);
 
-/// <summary>The rest of a long list, as rendered lines, waiting for 「更多」 (<see cref="ListPages"/>).</summary>
-public sealed record PendingPage(string Title, IReadOnlyList<ListLine> Rest, DateTimeOffset ShownAt);
+/// <summary>The rest of a long list, as rendered lines, waiting for 「更多」 (<see cref="ListPages"/>), shown <paramref name="PageSize"/> at a time.</summary>
+public sealed record PendingPage(string Title, IReadOnlyList<ListLine> Rest, DateTimeOffset ShownAt, int PageSize = ListPages.PageSize);
 
 /// <summary>
 /// A fix to an earlier record (删除, or one field of an interaction) waiting for the user: to pick one of several

@@ -1,4 +1,5 @@
 using Bot.Conversations.Merging;
+using Bot.Conversations.Care;
 using Bot.Conversations.Privacy;
 using Bot.Conversations.Reassignment;
 using Bot.Conversations.Records;
@@ -15,12 +16,13 @@ namespace Bot.Conversations.Dialogs;
 /// erasure or the last write.
 /// </summary>
 public sealed class DialogSteps(
-    FirstGreeting greeting, ReminderButtons reminderButtons, RecordChangeAnswer recordFix, WriteConfirmation confirmation, UndoLastWrite undo,
-    ForgetCustomerHandler erasure, MergeConfirmation merge, CorrectLastWrite correction, FixLastInteraction fix, CustomerQuestion question, ListPages pages,
-    ReassignCustomersHandler reassignment)
+    FirstGreeting greeting, ReminderButtons reminderButtons, GreetingButtons greetingButtons, RecordChangeAnswer recordFix, WriteConfirmation confirmation,
+    UndoLastWrite undo, ForgetCustomerHandler erasure, MergeConfirmation merge, CorrectLastWrite correction, FixLastInteraction fix, CustomerQuestion question,
+    ListPages pages, ReassignCustomersHandler reassignment)
 {
     // Paging goes first so that any other message, whichever step answers it, drops the rest of the list.
-    private readonly IDialogStep[] _inOrder = [pages, greeting, reminderButtons, recordFix, confirmation, reassignment, merge, undo, erasure, fix, correction, question];
+    private readonly IDialogStep[] _inOrder =
+        [pages, greeting, reminderButtons, greetingButtons, recordFix, confirmation, reassignment, merge, undo, erasure, fix, correction, question];
 
     public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct)
     {

@@ -44,12 +44,12 @@ public sealed partial class IntentDispatch(
             case CustomerResolution.OutOfScope outOfScope when spec.Customer != CustomerNeed.None:
                 return [Reply.Plain($"「{outOfScope.Mention}」不在你负责的客户范围内，我没法查看或修改。需要的话请找你的主管。")];
             case CustomerResolution.Ambiguous ambiguous when spec.Customer != CustomerNeed.None:
-                return [await question.AskAsync(dialog, parsed, $"你说的「{ambiguous.Mention}」是哪一家？", ambiguous.CustomerIds, now, ct)];
+                return [await question.AskAsync(dialog, message.Text, parsed, $"你说的「{ambiguous.Mention}」是哪一家？", ambiguous.CustomerIds, now, ct)];
             case CustomerResolution.NotMentioned when spec.Customer == CustomerNeed.Required:
                 var recent = await queries.RecentlyTouchedAsync(user.Id, 5, ct);
                 if (recent.Count == 0)
                     return [Reply.Plain("是哪个客户？请带上客户名称再说一次，比如「星辰网络 李总 电话 嫌贵」。")];
-                return [await question.AskAsync(dialog, parsed, "是哪个客户？最近跟进的有：", recent, now, ct)];
+                return [await question.AskAsync(dialog, message.Text, parsed, "是哪个客户？最近跟进的有：", recent, now, ct)];
         }
 
         // A doubtful write is asked about in one line; nothing is stored until the user says 是.

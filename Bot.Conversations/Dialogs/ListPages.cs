@@ -23,12 +23,17 @@ public sealed class ListPages : IDialogStep
 
     /// <param name="heading">The first page's first line, e.g. 「**流失预警 21 个**」, or null when the groups head the list.</param>
     /// <param name="title">What the list is called on the pages after the first, e.g. 「流失预警」.</param>
-    public static async Task<IReadOnlyList<Reply>> ShowAsync(DialogSession dialog, string? heading, string title, IReadOnlyList<ListLine> lines, DateTimeOffset now, CancellationToken ct)
+    public static Task<IReadOnlyList<Reply>> ShowAsync(DialogSession dialog, string? heading, string title, IReadOnlyList<ListLine> lines, DateTimeOffset now, CancellationToken ct) =>
+        ShowAsync(dialog, heading, title, lines, PageSize, now, ct);
+
+    /// <param name="pageSize">Fewer lines a page than <see cref="PageSize"/> when each line is long (a whole greeting).</param>
+    public static async Task<IReadOnlyList<Reply>> ShowAsync(
+        DialogSession dialog, string? heading, string title, IReadOnlyList<ListLine> lines, int pageSize, DateTimeOffset now, CancellationToken ct)
     {
-        var rest = lines.Skip(PageSize).Take(Most).ToList();
+        var rest = lines.Skip(pageSize).Take(Most).ToList();
         if (rest.Count > 0)
-            await dialog.ShowMoreAsync(new PendingPage(title, rest, now), ct);
-        return Page(heading, lines.Take(PageSize), rest.Count, last: false);
+            await dialog.ShowMoreAsync(new PendingPage(title, rest, now, pageSize), ct);
+        return Page(heading, lines.Take(pageSize), rest.Count, last: false);
     }
 
     public async Task<StepResult?> AnswerAsync(DialogTurn turn, CancellationToken ct)
@@ -46,9 +51,9 @@ public sealed class ListPages : IDialogStep
             await turn.Dialog.ShowMoreAsync(null, ct);
             return null;
         }
-        var left = more.Rest.Skip(PageSize).ToList();
+        var left = more.Rest.Skip(more.PageSize).ToList();
         await turn.Dialog.ShowMoreAsync(left.Count > 0 ? more with { Rest = left, ShownAt = turn.Now } : null, ct);
-        return new StepResult.Replied(Page($"**{more.Title}（续）**", more.Rest.Take(PageSize), left.Count, last: left.Count == 0));
+        return new StepResult.Replied(Page($"**{more.Title}（续）**", more.Rest.Take(more.PageSize), left.Count, last: left.Count == 0));
     }
 
     private static IReadOnlyList<Reply> Page(string? heading, IEnumerable<ListLine> page, int left, bool last)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Bot.Conversations.Care;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Deals;
 using Bot.Conversations.Merging;
@@ -26,6 +27,7 @@ namespace Bot.Conversations.Dialogs;
 [JsonDerivedType(typeof(AssignmentAdded), "assignment_added")]
 [JsonDerivedType(typeof(CustomersMerged), "customers_merged")]
 [JsonDerivedType(typeof(RecordChanged), "record_changed")]
+[JsonDerivedType(typeof(GreetingChanged), "greeting_changed")]
 public abstract record UndoRecord
 {
     public abstract Task TakeBackAsync(WriteStores stores, CancellationToken ct);
@@ -33,4 +35,5 @@ public abstract record UndoRecord
 
 /// <summary>The stores that undo records put things back in, and the outbox for telling others a write was taken back.</summary>
 public sealed record WriteStores(ICustomerRepository Customers, IInteractionRepository Interactions, IReminderRepository Reminders, IOrderRepository Orders,
-    IDealRepository Deals, ITargetRepository Targets, Pipeline.INoticeOutbox Notices, ICustomerMerges Merges, IRecordStore Records);
+    IDealRepository Deals, ITargetRepository Targets, Pipeline.INoticeOutbox Notices, ICustomerMerges Merges, IRecordStore Records,
+    IGreetingChanges Greetings);

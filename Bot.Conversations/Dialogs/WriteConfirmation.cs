@@ -57,7 +57,7 @@ public sealed partial class WriteConfirmation(CustomerDirectory directory) : IDi
         var view = await directory.GetAsync(ct);
         var morning = parsed.Doubts.HasFlag(Doubts.NightTime) && parsed.FollowUpAt is { } at ? NextMorning(at) : (DateTimeOffset?)null;
         var customerId = parsed.Customer is CustomerResolution.Resolved r ? r.CustomerId : (long?)null;
-        await dialog.AwaitWriteAsync(new PendingWrite(parsed.Text, parsed.Intent, customerId, message.InboundId, morning, now), ct);
+        await dialog.AwaitWriteAsync(new PendingWrite(message.Text, parsed.Intent, customerId, message.InboundId, morning, now), ct);
 
         var today = ChinaTime.DateOf(now);
         var line = Describe(parsed, view, today, morning);
@@ -122,6 +122,9 @@ public sealed partial class WriteConfirmation(CustomerDirectory directory) : IDi
                 break;
             case Intent.OptOut:
                 parts.Add("不再发祝福");
+                break;
+            case Intent.ChangeGreeting:
+                parts.Add("调整这次的祝福");
                 break;
         }
         if (parsed.Amount is { } amount)

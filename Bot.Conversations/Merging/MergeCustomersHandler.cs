@@ -19,7 +19,7 @@ public sealed class MergeCustomersHandler(CustomerDirectory directory, CustomerQ
         var chosen = context.Parsed.Customer is CustomerResolution.Resolved resolved ? resolved.CustomerId : (long?)null;
         var reading = MergeMentions.Read(context.Parsed.Text, view, chosen);
         if (reading is MergeReading.Ask ask)
-            return [await question.AskAsync(context.Dialog, context.Parsed with { Text = ask.AskedText }, $"要合并的「{ask.Mention}」是哪一家？", ask.CustomerIds, context.Now, ct)];
+            return [await question.AskAsync(context.Dialog, ask.AskedText, context.Parsed with { Text = ask.AskedText }, $"要合并的「{ask.Mention}」是哪一家？", ask.CustomerIds, context.Now, ct)];
         if (reading is not MergeReading.Pair pair)
             return [Reply.Plain(Unresolved(reading, view))];
 

@@ -42,7 +42,7 @@ public sealed class ReminderTargets(IReminderRepository reminders, ICustomerRepo
             return new Found(due);
         var customerIds = due.Select(r => r.CustomerId).OfType<long>().Distinct().ToList();
         if (customerIds.Count >= 2)
-            return new Answer(await question.AskAsync(context.Dialog, context.Parsed, asking, customerIds, context.Now, ct));
+            return new Answer(await question.AskAsync(context.Dialog, context.Message.Text, context.Parsed, asking, customerIds, context.Now, ct));
         var lines = due.Take(6).Select(r => $"· {ChineseFormat.DayAndTime(r.DueAt, context.Today)} {r.Describe()}");
         return new Answer(Reply.Plain($"今天有 {due.Count} 条提醒，是哪一条？请带上客户名再说一次，或说「都完成了」。\n{string.Join("\n", lines)}"));
     }

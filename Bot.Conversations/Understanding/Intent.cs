@@ -42,4 +42,8 @@ public enum Intent
     DeleteRecord,
     /// <summary>One field of an earlier interaction is changed (昨天金禾那条记录渠道改成拜访).</summary>
     EditRecord,
+    /// <summary>Which care greetings are coming for the user's customers (这周要给哪些客户发祝福).</summary>
+    CarePlan,
+    /// <summary>One coming greeting skipped or rewritten this time (跳过海川的元旦祝福).</summary>
+    ChangeGreeting,
 }

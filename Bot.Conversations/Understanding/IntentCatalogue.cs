@@ -1,3 +1,4 @@
+using Bot.Conversations.Care;
 using Bot.Conversations.Churn;
 using Bot.Conversations.Customers;
 using Bot.Conversations.Deals;
@@ -112,6 +113,12 @@ public static class IntentCatalogue
             typeof(AddCustomerHandler), CustomerNeed.None, Writes: true, [Slot.Tier], ["新客户：杭州云帆科技，联系人周敏"]),
         new(Intent.OptOut, "opt_out", "某个客户或联系人不想再收节日、生日祝福",
             typeof(OptOutHandler), CustomerNeed.Required, Writes: true, [Slot.Customer, Slot.Contact, Slot.Tier], ["金禾赵总不想收祝福了"]),
+        new(Intent.CarePlan, "care_plan", "问接下来要给哪些客户发生日、节日祝福或售后关怀，发什么、哪天发",
+            typeof(CarePlanHandler), CustomerNeed.Optional, Writes: false, [Slot.Customer, Slot.Contact, Slot.Period, Slot.Tier],
+            ["这周要给哪些客户发祝福", "金禾赵总的生日祝福什么时候发"]),
+        new(Intent.ChangeGreeting, "change_greeting", "这一次不发某条已安排的祝福，或改写它的文字（以后照常发）",
+            typeof(ChangeGreetingHandler), CustomerNeed.Required, Writes: true, [Slot.Customer, Slot.Contact, Slot.Tier],
+            ["跳过海川的元旦祝福", "给星辰李总的中秋祝福改成：李总，中秋快乐！"]),
         new(Intent.ForgetCustomer, "forget_customer", "按客户要求删除其个人信息（仅管理员）",
             typeof(ForgetCustomerHandler), CustomerNeed.Required, Writes: true, [Slot.Customer, Slot.Contact, Slot.Tier],
             ["删除客户星辰网络的个人信息"], AdminOnlyRefusal: "删除客户个人信息只有管理员可以操作。客户提出删除要求的话，请转告管理员处理。",

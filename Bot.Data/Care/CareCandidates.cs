@@ -12,7 +12,7 @@ namespace Bot.Data.Care;
 public sealed class CareCandidates(NpgsqlDataSource dataSource) : ICareCandidates
 {
     // First and latest deal per customer: an order, or a deal won (stage history, Shanghai date).
-    private const string CandidatesSql = """
+    private const string ReachableSql = """
         with deals as (
             select customer_id, min(day) as first_on, max(day) as last_on
             from (select customer_id, ordered_on as day from orders
@@ -32,7 +32,18 @@ public sealed class CareCandidates(NpgsqlDataSource dataSource) : ICareCandidate
           and ct.care_opted_out_at is null and c.care_opted_out_at is null
           and ct.care_consent_at is not null
           and ct.wecom_external_userid is not null and ct.wecom_removed_at is null
+        """;
+
+    // Only a first cut: the planner decides whose birthday or post-sale day it is.
+    private const string ForDaySql = ReachableSql + """
+
           and (@Everyone or ct.birthday_lunar or ct.birth_month = @Month or d.last_on = @DealDay)
+        order by ct.id
+        """;
+
+    private const string OfOwnersSql = ReachableSql + """
+
+          and (@Everyone or c.owner_id = any(@Owners)) and (@CustomerId::bigint is null or c.id = @CustomerId)
         order by ct.id
         """;
 
@@ -59,11 +70,21 @@ public sealed class CareCandidates(NpgsqlDataSource dataSource) : ICareCandidate
     public async Task<IReadOnlyList<CareCandidate>> ForDayAsync(DateOnly day, bool everyone, int postSaleDays, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<CandidateRow>(new CommandDefinition(CandidatesSql,
+        var rows = await connection.QueryAsync<CandidateRow>(new CommandDefinition(ForDaySql,
             new { Everyone = everyone, day.Month, DealDay = day.AddDays(-postSaleDays) }, cancellationToken: ct, commandTimeout: 300));
-        return [.. rows.Select(r => new CareCandidate(
-            r.ContactId, r.CustomerId, r.RepId, r.RepUserId, r.RepName, r.ExternalUserId, r.ContactName, r.Title, r.Company,
-            r.BirthMonth is { } m && r.BirthDay is { } d ? new Birthday(m, d, r.BirthYear, r.BirthdayLunar) : null,
-            r.CustomerSince, r.LastDealOn))];
+        return [.. rows.Select(Candidate)];
     }
+
+    public async Task<IReadOnlyList<CareCandidate>> OfOwnersAsync(IReadOnlyCollection<long>? ownerIds, long? customerId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<CandidateRow>(new CommandDefinition(OfOwnersSql,
+            new { Everyone = ownerIds is null, Owners = ownerIds?.ToArray() ?? [], CustomerId = customerId }, cancellationToken: ct, commandTimeout: 300));
+        return [.. rows.Select(Candidate)];
+    }
+
+    private static CareCandidate Candidate(CandidateRow r) => new(
+        r.ContactId, r.CustomerId, r.RepId, r.RepUserId, r.RepName, r.ExternalUserId, r.ContactName, r.Title, r.Company,
+        r.BirthMonth is { } m && r.BirthDay is { } d ? new Birthday(m, d, r.BirthYear, r.BirthdayLunar) : null,
+        r.CustomerSince, r.LastDealOn);
 }

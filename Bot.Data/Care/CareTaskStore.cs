@@ -16,7 +16,7 @@ public sealed class CareTaskStore(NpgsqlDataSource dataSource) : ICareTasks
     private const int Chunk = 5000;
     private const int Writers = 4;
 
-    private const string ExistingSql = "select idempotency_key from care_tasks where idempotency_key = any(@Keys)";
+    private const string StatusesSql = "select idempotency_key as key, status from care_tasks where idempotency_key = any(@Keys)";
 
     // What counts against WeCom's per-customer quota: greetings that went (or may still go) to the customer.
     private const string UsedSql = """
@@ -47,14 +47,17 @@ public sealed class CareTaskStore(NpgsqlDataSource dataSource) : ICareTasks
         on conflict (rep_id) do update set noted_through = greatest(care_rep_notes.noted_through, excluded.noted_through)
         """;
 
+    private sealed record StatusRow(string Key, string Status);
+
     private sealed record UsedRow(long ContactId, int Used);
 
     private sealed record UnannouncedRow(long RepId, string RepUserId, string Occasion, int Count, long FirstId, long LastId);
 
-    public async Task<IReadOnlySet<string>> ExistingKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, CareTaskStatus>> StatusesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<string>(new CommandDefinition(ExistingSql, new { Keys = keys.ToArray() }, cancellationToken: ct, commandTimeout: 120))).ToHashSet();
+        var rows = await connection.QueryAsync<StatusRow>(new CommandDefinition(StatusesSql, new { Keys = keys.ToArray() }, cancellationToken: ct, commandTimeout: 120));
+        return rows.ToDictionary(r => r.Key, r => Enum.Parse<CareTaskStatus>(r.Status, ignoreCase: true));
     }
 
     public async Task<IReadOnlyDictionary<long, int>> UsedInPeriodAsync(DateOnly first, DateOnly last, CancellationToken ct)

@@ -78,6 +78,9 @@ public sealed partial class CustomerMerges
         public long[] ReassignedCustomers { get; init; } = [];
 
         public long[] ContactTransfers { get; init; } = [];
+
+        /// <summary>Greetings the rep skipped or rewrote this time, by their care key.</summary>
+        public string[] GreetingChanges { get; init; } = [];
     }
 
     /// <summary>Open reminders and deals of the owner who gave the customer up, now the new owner's.</summary>

@@ -89,7 +89,8 @@ public sealed partial class CustomerMerges
         k as (update care_tasks set customer_id = @From where id = any(@CareTasks) and customer_id = @Into),
         d as (update deals set customer_id = @From, updated_at = @At where id = any(@Deals) and customer_id = @Into),
         rc as (update reassigned_customers set customer_id = @From where id = any(@ReassignedCustomers) and customer_id = @Into),
-        ct as (update contact_transfers set customer_id = @From where id = any(@ContactTransfers) and customer_id = @Into)
+        ct as (update contact_transfers set customer_id = @From where id = any(@ContactTransfers) and customer_id = @Into),
+        gc as (update care_greeting_changes set customer_id = @From where idempotency_key = any(@GreetingChanges) and customer_id = @Into)
         update customers set merged_into = @From where id = any(@MergedCustomers) and merged_into = @Into
         """;
 
@@ -144,7 +145,7 @@ public sealed partial class CustomerMerges
         await connection.ExecuteAsync(new CommandDefinition(MoveBackSql, new
         {
             Into = into, From = from, At = at, moved.Interactions, moved.StageHistory, moved.Orders, moved.Reminders, moved.TierHistory,
-            moved.CareTasks, moved.Deals, moved.MergedCustomers, moved.ReassignedCustomers, moved.ContactTransfers,
+            moved.CareTasks, moved.Deals, moved.MergedCustomers, moved.ReassignedCustomers, moved.ContactTransfers, moved.GreetingChanges,
         }, tx, cancellationToken: ct));
         foreach (var survivorSide in new[] { true, false })
             await connection.ExecuteAsync(new CommandDefinition(RestoreContactsSql, new { record.Before, record.After, Into = into, At = at, SurvivorSide = survivorSide }, tx, cancellationToken: ct));

@@ -23,7 +23,7 @@ public sealed partial class CustomerMerges(NpgsqlDataSource dataSource, TimeProv
     [
         "contacts.customer_id", "interactions.customer_id", "stage_history.customer_id", "orders.customer_id", "reminders.customer_id",
         "tier_history.customer_id", "care_tasks.customer_id", "deals.customer_id", "churn_findings.customer_id", "customers.merged_into",
-        "reassigned_customers.customer_id", "contact_transfers.customer_id",
+        "reassigned_customers.customer_id", "contact_transfers.customer_id", "care_greeting_changes.customer_id",
     ];
 
     private const string LockSql = """
@@ -86,13 +86,14 @@ public sealed partial class CustomerMerges(NpgsqlDataSource dataSource, TimeProv
         d as (update deals set customer_id = @Into, updated_at = @At where customer_id = @From returning id),
         m as (update customers set merged_into = @Into where merged_into = @From returning id),
         rc as (update reassigned_customers set customer_id = @Into where customer_id = @From returning id),
-        ct as (update contact_transfers set customer_id = @Into where customer_id = @From returning id)
+        ct as (update contact_transfers set customer_id = @Into where customer_id = @From returning id),
+        gc as (update care_greeting_changes set customer_id = @Into where customer_id = @From returning idempotency_key)
         select array(select id from t order by id) as contacts, array(select id from i order by id) as interactions,
             array(select id from h order by id) as stage_history, array(select id from o order by id) as orders,
             array(select id from r order by id) as reminders, array(select id from th order by id) as tier_history,
             array(select id from k order by id) as care_tasks, array(select id from d order by id) as deals,
             array(select id from m order by id) as merged_customers, array(select id from rc order by id) as reassigned_customers,
-            array(select id from ct order by id) as contact_transfers
+            array(select id from ct order by id) as contact_transfers, array(select idempotency_key from gc order by 1) as greeting_changes
         """;
 
     // The open work of the owner who gave the customer up goes with it; what was done or closed keeps its credit.

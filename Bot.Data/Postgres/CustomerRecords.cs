@@ -76,8 +76,9 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
 
     // Industry, size, region, stage, tier and the order figures stay: they are what the reports count.
     // The stored churn finding carries the name and is about a customer no longer followed: it goes. So do
-    // greetings still only planned: their queued group sends were deleted above, so they could never go out. Open
-    // deals go (nobody pursues an erased customer); won and lost ones stay, amounts without names, for the reports.
+    // greetings still only planned: their queued group sends were deleted above, so they could never go out; and the
+    // reps' changes to coming greetings, whose rewritten texts name the contact. Open deals go (nobody pursues an
+    // erased customer); won and lost ones stay, amounts without names, for the reports.
     // The record of its WeChat accounts' transfers goes too: it names them.
     // Duplicates merged into the customer were the same company: their rows lose the names too (but are not marked
     // erased, which would count them in reports again), and the merges can no longer be undone (what an undo needs
@@ -94,6 +95,7 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
         where merged_into = @Id;
         delete from churn_findings where customer_id = @Id;
         delete from care_tasks where customer_id = @Id and status = 'planned';
+        delete from care_greeting_changes where customer_id = @Id;
         delete from deals where customer_id = @Id and closed_at is null;
         update audit_log set detail = jsonb_build_object('by', detail->'by', 'customer_id', @Id, 'erased', true)
         where action in ('record_deleted', 'record_edited') and detail->>'customer_id' = @Id::text

@@ -35,9 +35,13 @@ public sealed class CareCrashTests : IAsyncLifetime
         await TestDatabases.DropAsync(_connectionString);
     }
 
-    private CareGreetingRun Run() => new(
-        _services.GetRequiredService<ICareCandidates>(), _services.GetRequiredService<ICareTasks>(), new WeComChannelMessages(),
-        Options.Create(CareSettings.Shipped()), NullLogger<CareGreetingRun>.Instance);
+    private CareGreetingRun Run()
+    {
+        var options = Options.Create(CareSettings.Shipped());
+        var tasks = _services.GetRequiredService<ICareTasks>();
+        return new(_services.GetRequiredService<ICareCandidates>(), new CareDayPlanning(tasks, _services.GetRequiredService<IGreetingChanges>(), options),
+            tasks, new WeComChannelMessages(), options, NullLogger<CareGreetingRun>.Instance);
+    }
 
     /// <returns>The customers' external userids.</returns>
     private async Task<List<string>> AddCustomersAsync(int count)

@@ -11,8 +11,13 @@ public sealed class CarePlannerTests
         new(id, 100 + id, 1, "zhangwei", "张伟", "wm" + id, "李明", title, "星辰网络", birthday, since, lastDeal);
 
     private static IReadOnlyList<PlannedCare> Plan(DateOnly day, CareOptions options, IReadOnlySet<string>? existing = null,
-        IReadOnlyDictionary<long, int>? used = null, params CareCandidate[] candidates) =>
-        CarePlanner.Decide(CarePlanner.Due(day, candidates, options), existing ?? new HashSet<string>(), used ?? new Dictionary<long, int>(), options);
+        IReadOnlyDictionary<long, int>? used = null, IReadOnlyDictionary<string, GreetingChange>? changes = null, params CareCandidate[] candidates) =>
+        CarePlanner.Decide(CarePlanner.Due(day, candidates, options), existing ?? new HashSet<string>(), used ?? new Dictionary<long, int>(),
+            changes ?? new Dictionary<string, GreetingChange>(), options);
+
+    /// <summary>Contact 1's greeting for <paramref name="occasion"/> on Spring Festival 2027 skipped (null) or rewritten.</summary>
+    private static GreetingChange Change(CareOccasion occasion, string? text) =>
+        new(CarePlanner.Key(occasion, 1, SpringFestival2027), 1, 101, occasion, SpringFestival2027, text, 1, DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void Decide_SpringFestival_GreetsEveryoneWithSalutationCompanyTenureAndRep()
@@ -60,6 +65,31 @@ public sealed class CarePlannerTests
 
         Assert.Equal([(CareOccasion.PostSale, true)], plans.Select(p => (p.Occasion, p.Yielded)));
         Assert.Equal("care:post-sale:1:2027-03-09", plans[0].Key);
+    }
+
+    [Fact]
+    public void Decide_OnePerDayAndTheBirthdaySkipped_SpringFestivalTakesTheQuotaInstead()
+    {
+        var options = CareSettings.Shipped(o => o.Quota = CareQuota.OnePerDay);
+        var skipped = Change(CareOccasion.Birthday, null);
+
+        var plans = Plan(SpringFestival2027, options, changes: new Dictionary<string, GreetingChange> { [skipped.Key] = skipped },
+            candidates: Candidate(1, birthday: new Birthday(2, 6, null, false)));
+
+        var plan = Assert.Single(plans);
+        Assert.Equal((CareOccasion.SpringFestival, false), (plan.Occasion, plan.Yielded));
+    }
+
+    [Fact]
+    public void Decide_Rewritten_GoesWithTheRepsText_AndOthersKeepTheTemplate()
+    {
+        var rewritten = Change(CareOccasion.SpringFestival, "李总，过年好！今年多亏您照顾。——张伟");
+
+        var plans = Plan(SpringFestival2027, CareSettings.Shipped(), changes: new Dictionary<string, GreetingChange> { [rewritten.Key] = rewritten },
+            candidates: [Candidate(1), Candidate(2)]);
+
+        Assert.Equal(rewritten.Text, plans[0].Text);
+        Assert.StartsWith("李总，新春快乐！", plans[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,7 +61,9 @@ public sealed record MergeBook(long SurvivorId, long MergedId, long EarlierMerge
             with r as (insert into reassignments (to_user_id, source, at, reminders, deals) values (@MO, 'cli', '2026-10-01 10:00+08', 0, 0) returning id),
             rc as (insert into reassigned_customers (reassignment_id, customer_id, from_user_id) select id, @M, @SO from r)
             insert into contact_transfers (reassignment_id, customer_id, contact_id, external_userid, handover_userid, takeover_userid, state)
-            select id, @M, (select id from contacts where customer_id = @M and name = '司马独有'), @LinkedExternalId, 'zhangwei', 'lina', 'taken_over' from r
+            select id, @M, (select id from contacts where customer_id = @M and name = '司马独有'), @LinkedExternalId, 'zhangwei', 'lina', 'taken_over' from r;
+            insert into care_greeting_changes (idempotency_key, contact_id, customer_id, occasion, occasion_on, text, changed_at)
+            select 'care:birthday:' || id || ':2027', id, @M, 'birthday', '2027-05-20', null, '2026-11-20 10:00+08' from contacts where customer_id = @M and name = '司马独有'
             """, new { S = ids.Survivor, M = ids.Merged, SO = survivorOwner, MO = mergedOwner, SameNameExternalId, LinkedExternalId, MergedName });
         return new MergeBook(ids.Survivor, ids.Merged, ids.Earlier, survivorOwner, mergedOwner);
     }
