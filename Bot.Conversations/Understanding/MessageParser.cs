@@ -12,7 +12,7 @@ namespace Bot.Conversations.Understanding;
 /// exact: dates, amounts, an explicitly named stage (改成洽谈), periods and tiers. No network, no writes:
 /// `scripts/bot parse` and the live bot call the same code.
 /// </summary>
-public sealed class MessageParser(CustomerDirectory directory)
+public sealed partial class MessageParser(CustomerDirectory directory)
 {
     /// <summary>Below this the intent is doubtful (chosen on the dev set, see `scripts/train`).</summary>
     public const float SureIntent = 0.8f;
@@ -98,6 +98,11 @@ public sealed class MessageParser(CustomerDirectory directory)
     private static FunnelStage? StageOf(ClassifierReading model) =>
         model.TopStage is var (code, p) && code != ModelTrainer.NoClass && p >= 0.5f ? FunnelStages.FromCode(code) : null;
 
+    // A message that ends like a question is confirmed before anything is written, however sure the intent: 「让李娜去拜访
+    // 金禾，她去了没」 reads much like the assignment it asks about.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(吗|么|嘛|没|没有|呢|来着|[?？])[\s。.!！~]*$")]
+    private static partial System.Text.RegularExpressions.Regex EndsAsQuestion();
+
     private static Doubts DoubtsOf(ParsedMessage parsed, ClassifierReading model, MessageReading reading, TimeExpression? followUp)
     {
         if (!parsed.Intent.Writes())
@@ -105,7 +110,7 @@ public sealed class MessageParser(CustomerDirectory directory)
         var doubts = Doubts.None;
         if (parsed.Confidence < SureIntent)
             doubts |= Doubts.UnsureIntent;
-        if (model.Asking >= QuestionShare)
+        if (model.Asking >= QuestionShare || EndsAsQuestion().IsMatch(reading.Text))
             doubts |= Doubts.MaybeQuestion;
         if (parsed.Customer is CustomerResolution.Resolved { Certain: false })
             doubts |= Doubts.UncertainName;
