@@ -114,6 +114,21 @@ public sealed class LiveBot : IAsyncDisposable
             await Task.Delay(20);
     }
 
+    /// <summary>The member adds the customer on WeChat; returns the account's id once the bot has linked it to a contact.</summary>
+    public async Task<string> AddLinkedContactAsync(string rep, string name, string company)
+    {
+        var added = await ControlAsync<AddContactResponse>("contacts", new AddContactRequest(rep, name, CorpName: company));
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+                   "select count(*) from contacts where wecom_external_userid = @Id", new { Id = added.ExternalUserId }) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{name} never linked");
+            await Task.Delay(50);
+        }
+        return added.ExternalUserId;
+    }
+
     /// <summary>What the member reads: a text message's content, or a card's text.</summary>
     public static string TextOf(CapturedMessage message)
     {

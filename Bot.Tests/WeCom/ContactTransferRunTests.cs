@@ -36,18 +36,6 @@ public sealed class ContactTransferRunTests : IAsyncLifetime
         return await connection.ExecuteScalarAsync<T>(sql, args);
     }
 
-    /// <summary>The member adds the customer on WeChat; returns once the bot has linked the account to the company.</summary>
-    private async Task<string> LinkAsync(string rep, string name, string company)
-    {
-        var added = await _bot.ControlAsync<AddContactResponse>("contacts", new AddContactRequest(rep, name, CorpName: company));
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (await QueryAsync<long>("select count(*) from contacts where wecom_external_userid = @Id", new { Id = added.ExternalUserId }) == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{name} never linked");
-            await Task.Delay(50);
-        }
-        return added.ExternalUserId;
-    }
 
     private async Task<ReassignmentOutcome> ReassignAsync(string text)
     {
@@ -82,8 +70,8 @@ public sealed class ContactTransferRunTests : IAsyncLifetime
     [Fact]
     public async Task Transfers_OneRefusedOneTakenOver_RefusalStaysWithOldRepAndBothAreToldOnce()
     {
-        var zhou = await LinkAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
-        var wu = await LinkAsync("zhangwei", "吴昊", "蓝海生物科技有限公司");
+        var zhou = await _bot.AddLinkedContactAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
+        var wu = await _bot.AddLinkedContactAsync("zhangwei", "吴昊", "蓝海生物科技有限公司");
         var outcome = await ReassignAsync("瑞丰和蓝海交给李娜");
 
         var requested = await RunJobAsync();
@@ -111,7 +99,7 @@ public sealed class ContactTransferRunTests : IAsyncLifetime
     [Fact]
     public async Task Transfers_TakerAtLimit_StatusFourAndBothToldOnceByCallbackOrCheck()
     {
-        var zhou = await LinkAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
+        var zhou = await _bot.AddLinkedContactAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
         await ReassignAsync("瑞丰商贸交给李娜");
         await RunJobAsync();
         using (var limit = await _bot.Emulator.PostAsync("control/transfers/limit", System.Net.Http.Json.JsonContent.Create(new TransferLimitRequest("lina"), options: EmulatorJson.Control)))
@@ -130,7 +118,7 @@ public sealed class ContactTransferRunTests : IAsyncLifetime
     [Fact]
     public async Task Transfers_RepWhoLeft_ThroughTheResignedEndpoint()
     {
-        var sun = await LinkAsync("liuyang", "孙校长", "博远教育科技有限公司");
+        var sun = await _bot.AddLinkedContactAsync("liuyang", "孙校长", "博远教育科技有限公司");
         await using (var connection = new NpgsqlConnection(_bot.ConnectionString))
             await connection.ExecuteAsync("update users set active = false where wecom_userid = 'liuyang'");
         using (var resign = await _bot.Emulator.PostAsync("control/members/resign", System.Net.Http.Json.JsonContent.Create(new MemberRequest("liuyang"), options: EmulatorJson.Control)))
@@ -153,8 +141,8 @@ public sealed class ContactTransferRunTests : IAsyncLifetime
     [Fact]
     public async Task Transfers_AnswerLostOnTheWay_LookedUpNotRequestedTwice()
     {
-        var zhou = await LinkAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
-        var wu = await LinkAsync("zhangwei", "吴昊", "蓝海生物科技有限公司");
+        var zhou = await _bot.AddLinkedContactAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
+        var wu = await _bot.AddLinkedContactAsync("zhangwei", "吴昊", "蓝海生物科技有限公司");
         await ReassignAsync("瑞丰和蓝海交给李娜");
         await _bot.ControlAsync<ActiveFault>("faults", new FaultRule { Path = "externalcontact/transfer_customer", Drop = 3, DropAfterHandling = true });
 
@@ -172,7 +160,7 @@ public sealed class ContactTransferRunTests : IAsyncLifetime
     [Fact]
     public async Task Transfers_ConnectionDroppedOnce_TheClientsRetryCountsAsStarted()
     {
-        var zhou = await LinkAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
+        var zhou = await _bot.AddLinkedContactAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
         await ReassignAsync("瑞丰商贸交给李娜");
         await _bot.ControlAsync<ActiveFault>("faults", new FaultRule { Path = "externalcontact/transfer_customer", Drop = 1, DropAfterHandling = true });
 

@@ -57,17 +57,6 @@ public sealed class ReassignEndToEndTests : IAsyncLifetime
     private Task<string> RunTransfersAsync() =>
         _bot.Services.GetServices<IScheduledJob>().Single(j => j.Name == "ContactTransfers").RunAsync(_clock.GetUtcNow(), None);
 
-    private async Task<string> LinkAsync(string rep, string name, string company)
-    {
-        var added = await _bot.ControlAsync<AddContactResponse>("contacts", new AddContactRequest(rep, name, CorpName: company));
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (await QueryAsync<long>("select count(*) from contacts where wecom_external_userid = @Id", new { Id = added.ExternalUserId }) == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{name} never linked");
-            await Task.Delay(50);
-        }
-        return added.ExternalUserId;
-    }
 
     private Task<long> OwnedByAsync(string user) =>
         QueryAsync<long>("select count(*) from customers c join users u on u.id = c.owner_id where u.wecom_userid = @User and c.deleted_at is null", new { User = user });
@@ -75,7 +64,7 @@ public sealed class ReassignEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Manager_ReassignsNamedCustomers_ConfirmsThenMovedAndBothRepsTold()
     {
-        await LinkAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
+        await _bot.AddLinkedContactAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
 
         var question = await SayAsync("wangqiang", "把张伟的瑞丰和蓝海转给李娜");
         var before = await OwnedByAsync("zhangwei");
@@ -117,7 +106,7 @@ public sealed class ReassignEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task ContactRefusesTheTransfer_StaysWithTheOldRepAndBothAreTold()
     {
-        var zhou = await LinkAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
+        var zhou = await _bot.AddLinkedContactAsync("zhangwei", "周敏", "瑞丰商贸有限公司");
         await SayAsync("wangqiang", "瑞丰商贸以后归李娜跟");
         await SayAsync("wangqiang", "确认");
         await RunTransfersAsync();
@@ -145,7 +134,7 @@ public sealed class ReassignEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task RepWhoLeft_TheirCustomersGoThroughTheResignedTransfer()
     {
-        var sun = await LinkAsync("liuyang", "孙校长", "博远教育科技有限公司");
+        var sun = await _bot.AddLinkedContactAsync("liuyang", "孙校长", "博远教育科技有限公司");
         await using (var connection = new NpgsqlConnection(_bot.ConnectionString))
             await connection.ExecuteAsync("update users set active = false where wecom_userid = 'liuyang'");
         using (var resign = await _bot.Emulator.PostAsync("control/members/resign", System.Net.Http.Json.JsonContent.Create(new MemberRequest("liuyang"), options: EmulatorJson.Control)))
