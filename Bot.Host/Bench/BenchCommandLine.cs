@@ -97,8 +97,11 @@ internal static class BenchCommandLine
     {
         var corpus = new Option<DirectoryInfo>("--corpus") { DefaultValueFactory = _ => new DirectoryInfo("Bot.Tests/TestData/nlu") };
         var output = new Option<FileInfo>("--out") { DefaultValueFactory = _ => new FileInfo("Bot.Conversations/Understanding/Model/understanding.zip") };
-        var command = new Command("train", "用语料训练理解模型（固定种子，可复现），并报告各测试集的成绩") { corpus, output };
-        command.SetAction((result, _) => Task.FromResult(ModelCommands.Train(result.GetValue(corpus)!, result.GetValue(output)!)));
+        var dev = new Option<bool>("--dev") { Description = "只在开发集上试：不写出模型，只报告开发集和它的错例（冻结测试集不读）" };
+        var command = new Command("train", "用语料训练理解模型（固定种子，可复现），并报告各测试集的成绩") { corpus, output, dev };
+        command.SetAction((result, _) => Task.FromResult(result.GetValue(dev)
+            ? ModelCommands.TryOnDev(result.GetValue(corpus)!)
+            : ModelCommands.Train(result.GetValue(corpus)!, result.GetValue(output)!)));
         return command;
     }
 }

@@ -71,7 +71,7 @@ public sealed class TextFeatures
     {
         var found = new List<int>(4 * text.Length);
         var marked = string.Concat(Start.ToString(), text, End.ToString()).AsSpan();
-        for (var n = 1; n <= 3; n++)
+        for (var n = 1; n <= 4; n++)
         {
             for (var i = 0; i + n <= marked.Length; i++)
                 Tally(found, marked.Slice(i, n));
@@ -141,7 +141,7 @@ public sealed class TextFeatures
     private static IEnumerable<string> Grams(string text)
     {
         var marked = Start + text + End;
-        for (var n = 1; n <= 3; n++)
+        for (var n = 1; n <= 4; n++)
         {
             for (var i = 0; i + n <= marked.Length; i++)
                 yield return marked.Substring(i, n);
