@@ -74,7 +74,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IMessageDeduplicator, RedisMessageDeduplicator>();
         services.AddSingleton<ITokenCache, RedisTokenCache>();
         services.AddSingleton<IDistributedLock, RedisDistributedLock>();
-        services.AddSingleton<IStreamReplies, StreamReplyStore>();
+        services.AddSingleton<IStreamReplies, Messaging.StreamReplyStore>();
         services.AddSingleton<IRateLimiter, RateLimiter>();
 
         services.AddSingleton<UserImporter>();

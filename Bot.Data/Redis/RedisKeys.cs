@@ -13,8 +13,6 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
 
     public string Lock(string name) => $"{_prefix}:lock:{name}";
 
-    public string Stream(string streamId) => $"{_prefix}:stream:{streamId}";
-
     /// <summary>One fixed window of a rate budget: minute windows keep their plain form, others name their length.</summary>
     public string Rate(string scope, long windowSeconds, long slot) =>
         windowSeconds == 60 ? $"{_prefix}:rate:{scope}:{slot}" : $"{_prefix}:rate:{scope}:{windowSeconds}s:{slot}";

@@ -96,7 +96,7 @@ public sealed class InboundWorker(
     /// <summary>
     /// One message, exactly once: everything it changes — records, reminders, dialog state, queued replies and the
     /// message's own "done" — commits in one PostgreSQL transaction or not at all, and a failure anywhere leaves the
-    /// message to be handled again from scratch. Only the AI bot's streamed answer (Redis) follows the commit.
+    /// message to be handled again from scratch — the AI bot's streamed answer included.
     /// </summary>
     private async ValueTask ProcessAsync(InboundMessage message, CancellationToken ct)
     {
@@ -105,7 +105,6 @@ public sealed class InboundWorker(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            StreamAnswer? answer = null;
             using (var transaction = new TransactionScope(TransactionScopeOption.Required,
                 new TransactionOptions { IsolationLevel = IsolationLevel.ReadCommitted, Timeout = TimeSpan.FromSeconds(options.Value.LeaseSeconds) },
                 TransactionScopeAsyncFlowOption.Enabled))
@@ -115,16 +114,10 @@ public sealed class InboundWorker(
                     logger.LogWarning("Inbound {Id}: attempt {Attempt} was overtaken by a later one; leaving it to that", message.Id, message.Attempts);
                     return;
                 }
-                IReadOnlyList<OutgoingMessage> replies;
-                if (message.Channel == "aibot")
-                    (replies, answer) = await ProcessAiBotAsync(message, ct);
-                else
-                    replies = await ProcessAppAsync(message, ct);
+                var replies = message.Channel == "aibot" ? await ProcessAiBotAsync(message, ct) : await ProcessAppAsync(message, ct);
                 await inbox.CompleteAsync(message.Id, replies, ct);
                 transaction.Complete();
             }
-            if (answer is { } stream)
-                await PublishAsync(message, stream);
             metrics.InboundHandled(message.Channel, true, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -142,22 +135,6 @@ public sealed class InboundWorker(
                 // Storage is down: the lease runs out and the message is claimed again.
                 outages.TryReport("inbound worker", failed);
             }
-        }
-    }
-
-    private sealed record StreamAnswer(string StreamId, StreamReply Reply);
-
-    /// <summary>The message is done whatever happens here: its records are committed and must not be written twice.</summary>
-    private async Task PublishAsync(InboundMessage message, StreamAnswer answer)
-    {
-        try
-        {
-            await streams.SetAsync(answer.StreamId, answer.Reply);
-        }
-        catch (Exception ex) when (OutageLog.IsOutage(ex))
-        {
-            outages.Report("inbound worker", ex);
-            logger.LogWarning("Inbound {Id}: handled, but its streamed answer could not be stored; the AI bot shows none", message.Id);
         }
     }
 
@@ -183,14 +160,14 @@ public sealed class InboundWorker(
     }
 
     /// <summary>The streamed answer, and what the stream cannot carry (a file) as app messages to the same member.</summary>
-    private async Task<(IReadOnlyList<OutgoingMessage>, StreamAnswer)> ProcessAiBotAsync(InboundMessage message, CancellationToken ct)
+    private async Task<IReadOnlyList<OutgoingMessage>> ProcessAiBotAsync(InboundMessage message, CancellationToken ct)
     {
         var stored = JsonNode.Parse(message.Payload)!;
         var incoming = AiBotMessages.ToIncoming(message, stored["message"]!, clock);
         var answer = AiBotStreamRenderer.Render(await engine.HandleAsync(incoming, ct));
         if (answer.ImagesLeftOut > 0)
             logger.LogWarning("Inbound {Id}: {Count} picture(s) over 10 MB left out of the AI bot's answer", message.Id, answer.ImagesLeftOut);
-        var viaApp = answer.ViaApp.Select((reply, i) => AppMessageRenderer.Render(message.FromUser, reply, $"reply:{message.Id}:{i}")).ToList();
-        return (viaApp, new StreamAnswer(stored["stream_id"]!.GetValue<string>(), answer.Stream));
+        await streams.SetAsync(stored["stream_id"]!.GetValue<string>(), answer.Stream);
+        return [.. answer.ViaApp.Select((reply, i) => AppMessageRenderer.Render(message.FromUser, reply, $"reply:{message.Id}:{i}"))];
     }
 }

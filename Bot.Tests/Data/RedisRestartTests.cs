@@ -72,6 +72,29 @@ public sealed class RedisRestartTests
         }
     }
 
+    [Fact]
+    public async Task RedisDown_AiBotMessage_StreamedAnswerStillShown()
+    {
+        var port = LiveBot.FreePort();
+        var redis = BenchProcesses.StartRedis(port);
+        try
+        {
+            await using var bot = await LiveBot.StartAsync(("Redis:Configuration", $"127.0.0.1:{port}"));
+            await bot.Services.GetRequiredService<IUserDirectory>().UpsertAsync("redis_down_ai", "测试经理", UserRole.Manager, null, CancellationToken.None);
+            redis.Kill();
+            await redis.WaitForExitAsync();
+
+            var exchange = await bot.ControlAsync<AiBotExchange>("aibot/message", new AiBotMessageRequest("redis_down_ai", "本周漏斗"));
+
+            Assert.True(exchange.Finished, exchange.Error);
+            Assert.Contains("漏斗", exchange.FinalContent);
+        }
+        finally
+        {
+            redis.Kill();
+        }
+    }
+
     private const string Counts = """
         select (select count(*) from inbound_messages where status = 'done'),
                (select count(*) from outbox where recipient = 'redis_restart')

@@ -41,19 +41,6 @@ public sealed class RedisTests : IDisposable
     }
 
     [Fact]
-    public async Task StreamReplies_FinishedAnswerWithPictures_ReadBackByteForByte()
-    {
-        var streams = Get<IStreamReplies>();
-        var picture = TestPng.Create(12, 7);
-
-        await streams.SetAsync("s-media", new StreamReply("本周漏斗如下", true, [picture]));
-
-        var read = await streams.GetAsync("s-media");
-        Assert.Equal(("本周漏斗如下", true), (read?.Content, read?.Finished));
-        Assert.Equal(picture, Assert.Single(read!.Images!));
-    }
-
-    [Fact]
     public async Task TokenCache_SetGetInvalidate()
     {
         var cache = Get<ITokenCache>();
