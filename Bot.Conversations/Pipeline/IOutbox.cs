@@ -8,7 +8,10 @@ public interface IOutbox
 {
     Task EnqueueAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct);
 
-    Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(int batch, TimeSpan lease, CancellationToken ct);
+    Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(int batch, TimeSpan lease, string host, CancellationToken ct);
+
+    /// <summary>At start: what this host was sending when it stopped goes back to the queue now; returns how many.</summary>
+    Task<int> ReleaseOwnAsync(string host, CancellationToken ct);
 
     /// <summary>Extends the claim just before sending; false when the row has been claimed again since.</summary>
     Task<bool> RenewAsync(long id, int attempts, TimeSpan lease, CancellationToken ct);

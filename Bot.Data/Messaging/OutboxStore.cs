@@ -26,7 +26,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource) : IOutbox, IOutboxA
     // send them side by side, and the member could read the second before the first.
     private const string ClaimSql = $"""
         update outbox o
-        set status = 'sending', attempts = o.attempts + 1, claimed_until = now() + @Lease
+        set status = 'sending', attempts = o.attempts + 1, claimed_until = now() + @Lease, claimed_by = @Host
         where o.id in (
             select c.id from outbox c
             where ((c.status = 'pending' and c.next_attempt_at <= now()) or (c.status = 'sending' and c.claimed_until < now()))
@@ -59,6 +59,14 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource) : IOutbox, IOutboxA
     // Claimed by a host that is stopping and never tried: back to the queue without spending an attempt.
     private const string ReturnUnsentSql = """
         update outbox set status = 'pending', attempts = greatest(attempts - 1, 0), claimed_until = null where id = any(@Ids) and status = 'sending'
+        """;
+
+    // What this host was sending when it died: due again now, its lease no longer holding up the member's later replies.
+    // The attempt stays counted: it may have reached WeCom, and the attempt number is what makes the next try look a
+    // greeting up in WeCom before sending it again (and fences any dispatcher still holding the row).
+    private const string ReleaseOwnSql = """
+        update outbox set status = 'pending', next_attempt_at = now(), claimed_until = null, claimed_by = null, last_error = @Error
+        where claimed_by = @Host and status = 'sending'
         """;
 
     private const string ParkSql = "update outbox set status = 'parked', last_error = @Error, claimed_until = null where id = @Id";
@@ -107,11 +115,15 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource) : IOutbox, IOutboxA
         }, tx, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(int batch, TimeSpan lease, CancellationToken ct)
+    public async Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(int batch, TimeSpan lease, string host, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return [.. await connection.QueryAsync<OutboxRow>(new CommandDefinition(ClaimSql, new { Batch = batch, Lease = lease }, cancellationToken: ct))];
+        return [.. await connection.QueryAsync<OutboxRow>(new CommandDefinition(ClaimSql, new { Batch = batch, Lease = lease, Host = host }, cancellationToken: ct))];
     }
+
+    /// <summary>At start: what this host was sending when it stopped goes back to the queue now; returns how many.</summary>
+    public Task<int> ReleaseOwnAsync(string host, CancellationToken ct) =>
+        ExecuteAsync(ReleaseOwnSql, new { Host = host, Error = "发送途中主机停止，重启后收回" }, ct);
 
     public Task MarkSentAsync(long id, string? msgId, CancellationToken ct) => ExecuteAsync(SentSql, new { Id = id, MsgId = msgId }, ct);
 

@@ -11,6 +11,12 @@ public static partial class AiBotMessages
     [GeneratedRegex(@"^\s*@\S+\s+")]
     private static partial Regex LeadingMention();
 
+    /// <summary>
+    /// Every field <see cref="ToIncoming"/> reads, each a string when present: the callback refuses a message where one is
+    /// anything else, so nothing stored can fail here.
+    /// </summary>
+    public static readonly IReadOnlyList<string[]> StringFields = [["msgtype"], ["text", "content"], ["voice", "content"], ["chattype"], ["chatid"]];
+
     public static IncomingMessage ToIncoming(InboundMessage message, JsonNode payload, TimeProvider clock)
     {
         var text = payload["msgtype"]?.GetValue<string>() == "voice"

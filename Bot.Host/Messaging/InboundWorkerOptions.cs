@@ -23,8 +23,8 @@ public sealed class InboundWorkerOptions
     public int PollMilliseconds { get; set; } = 500;
 
     /// <summary>
-    /// This host, as its leases name it; stable across restarts (machine name and listening address by default), so a
-    /// host restarted after a crash takes its own unfinished messages back at once.
+    /// This host, as its inbound and outbox leases name it; stable across restarts (machine name and listening address by
+    /// default), so a host restarted after a crash takes its own unfinished messages and unsent replies back at once.
     /// </summary>
     public string HostId { get; set; } = "";
 }

@@ -18,6 +18,7 @@ namespace Bot.Host.Messaging;
 /// </summary>
 public sealed class OutboxDispatcher(
     IOutbox outbox, WeComApiClient wecom, WeComMedia media, WeComCustomerContact customerContact, IRateLimiter limits, IOptions<WeComOptions> options,
+    IOptions<InboundWorkerOptions> host,
     IOptions<CareOptions> care, TimeProvider clock, IHostApplicationLifetime lifetime, OutageLog outages, BotMetrics metrics, Bot.Conversations.ConversationMetrics careCounts,
     ILogger<OutboxDispatcher> logger) : DrainingService
 {
@@ -42,7 +43,23 @@ public sealed class OutboxDispatcher(
                 return;
             }
         }
+        await ReleaseOwnLeasesAsync(stoppingToken);
         await Task.WhenAll(Enumerable.Range(0, options.Value.Outbox.Dispatchers).Select(_ => LoopAsync(stoppingToken)));
+    }
+
+    /// <summary>A member whose reply was in this host's hands when it died is not kept waiting for the lease to run out.</summary>
+    private async Task ReleaseOwnLeasesAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (await outbox.ReleaseOwnAsync(host.Value.HostId, ct) is var released and > 0)
+                logger.LogWarning("Took back {Count} outbox messages this host ({Host}) was sending when it stopped", released, host.Value.HostId);
+        }
+        catch (Exception ex) when (OutageLog.IsOutage(ex))
+        {
+            // Storage down at start: the leases run out on their own.
+            outages.Report("outbox dispatcher", ex);
+        }
     }
 
     private async Task LoopAsync(CancellationToken ct)
@@ -52,7 +69,7 @@ public sealed class OutboxDispatcher(
         {
             try
             {
-                var batch = await outbox.ClaimDueAsync(8, lease, ct);
+                var batch = await outbox.ClaimDueAsync(8, lease, host.Value.HostId, ct);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var row = batch[i];
@@ -86,25 +103,12 @@ public sealed class OutboxDispatcher(
     private async Task DispatchAsync(OutboxRow row, CancellationToken ct)
     {
         var o = options.Value;
-        if (row.Kind is AppMessageRenderer.Kind or AppMessageRenderer.MediaKind)
-        {
-            foreach (var (scope, perMinute) in new[] { ("to:" + row.Recipient, o.Outbox.PerRecipientPerMinute), ("app:" + o.AgentId, o.Outbox.PerAppPerMinute) })
-            {
-                var (allowed, retryAt) = await limits.TryTakeAsync(scope, perMinute);
-                if (!allowed)
-                {
-                    await outbox.DeferAsync(row.Id, retryAt, scope.StartsWith("to:", StringComparison.Ordinal)
-                        ? $"每位成员每分钟最多 {perMinute} 条，稍后再发" : $"应用每分钟最多发 {perMinute} 条，稍后再发", ct);
-                    return;
-                }
-            }
-        }
-        else if (row.Kind == CareMessages.GroupSendKind && !await ReadyForGroupSendAsync(row, ct))
-        {
-            return;
-        }
+        // The checks before sending are inside the try too: with Redis (the budgets) or WeCom (the greeting lookup)
+        // unreachable, the row is released with its error and backed off, not left in "sending" until its lease ends.
         try
         {
+            if (!await ReadyToSendAsync(row, ct))
+                return;
             var response = await TimedSendAsync(row, ct);
             if (row.Kind == CareMessages.GroupSendKind)
                 careCounts.CareGreetings("sent", 1);
@@ -131,13 +135,36 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // Anything else (a failure of ours before WeCom was reached) still counts: recorded, backed off, parked at the limit.
+            // Anything else (a failure of ours before WeCom was reached, Redis down) still counts: recorded, backed off,
+            // parked at the limit; an outage also gets its warning line per interval.
+            outages.TryReport("outbox dispatcher", ex);
             var error = ex.GetType().Name + ": " + ex.Message;
             if (row.Attempts < o.Outbox.MaxAttempts)
                 await outbox.RetryLaterAsync(row.Id, error, Backoff(row.Attempts), ct);
             else
                 await outbox.ParkAsync(row.Id, error, ct);
         }
+    }
+
+    /// <summary>False when the row was held instead: a per-minute budget spent, the care window closed, or already in WeCom.</summary>
+    private async Task<bool> ReadyToSendAsync(OutboxRow row, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (row.Kind == CareMessages.GroupSendKind)
+            return await ReadyForGroupSendAsync(row, ct);
+        if (row.Kind is not (AppMessageRenderer.Kind or AppMessageRenderer.MediaKind))
+            return true;
+        foreach (var (scope, perMinute) in new[] { ("to:" + row.Recipient, o.Outbox.PerRecipientPerMinute), ("app:" + o.AgentId, o.Outbox.PerAppPerMinute) })
+        {
+            var (allowed, retryAt) = await limits.TryTakeAsync(scope, perMinute);
+            if (!allowed)
+            {
+                await outbox.DeferAsync(row.Id, retryAt, scope.StartsWith("to:", StringComparison.Ordinal)
+                    ? $"每位成员每分钟最多 {perMinute} 条，稍后再发" : $"应用每分钟最多发 {perMinute} 条，稍后再发", ct);
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed class OutboxStoreTests : IAsyncLifetime
         await outbox.EnqueueAsync([Message("k1"), Message("k1")], None);
         await outbox.EnqueueAsync([Message("k1")], None);
 
-        Assert.Single(await outbox.ClaimDueAsync(10, TimeSpan.FromSeconds(30), None));
+        Assert.Single(await outbox.ClaimDueAsync(10, TimeSpan.FromSeconds(30), "host-a", None));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class OutboxStoreTests : IAsyncLifetime
         var outbox = _db.Get<OutboxStore>();
         await outbox.EnqueueAsync([.. Enumerable.Range(0, 40).Select(i => Message($"c{i}", $"member{i}"))], None);
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => outbox.ClaimDueAsync(15, TimeSpan.FromSeconds(30), None)));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => outbox.ClaimDueAsync(15, TimeSpan.FromSeconds(30), "host-a", None)));
 
         var ids = claims.SelectMany(c => c.Select(r => r.Id)).ToList();
         Assert.Equal(40, ids.Count);
@@ -44,12 +44,12 @@ public sealed class OutboxStoreTests : IAsyncLifetime
         var outbox = _db.Get<OutboxStore>();
         await outbox.EnqueueAsync([Message("order:0"), Message("order:1"), Message("other", "zhangwei")], None);
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => outbox.ClaimDueAsync(8, TimeSpan.FromSeconds(30), None)));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => outbox.ClaimDueAsync(8, TimeSpan.FromSeconds(30), "host-a", None)));
         var first = claims.SelectMany(c => c).ToList();
         Assert.Equal(["order:0", "other"], first.Select(r => r.IdempotencyKey).Order());
 
         await outbox.MarkSentAsync(first.Single(r => r.Recipient == "lina").Id, "m0", None);
-        Assert.Equal("order:1", Assert.Single(await outbox.ClaimDueAsync(8, TimeSpan.FromSeconds(30), None)).IdempotencyKey);
+        Assert.Equal("order:1", Assert.Single(await outbox.ClaimDueAsync(8, TimeSpan.FromSeconds(30), "host-a", None)).IdempotencyKey);
     }
 
     [Fact]
@@ -57,20 +57,20 @@ public sealed class OutboxStoreTests : IAsyncLifetime
     {
         var outbox = _db.Get<OutboxStore>();
         await outbox.EnqueueAsync([Message("life")], None);
-        var row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
+        var row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), "host-a", None));
         Assert.Equal(("sending", 1), (row.Status, row.Attempts));
 
         await outbox.DeferAsync(row.Id, DateTimeOffset.UtcNow.AddMilliseconds(-1), "测试", None);
-        row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
+        row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), "host-a", None));
         Assert.Equal(1, row.Attempts);
 
         await outbox.RetryLaterAsync(row.Id, "WeCom answered HTTP 502", TimeSpan.FromHours(1), None);
-        Assert.Empty(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
+        Assert.Empty(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), "host-a", None));
 
         await outbox.ParkAsync(row.Id, "errcode 40003", None);
         Assert.True(await outbox.RequeueAsync(row.Id, None));
         Assert.False(await outbox.RequeueAsync(row.Id, None));
-        row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
+        row = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), "host-a", None));
         await outbox.MarkSentAsync(row.Id, "msgid-1", None);
 
         var sent = await outbox.GetAsync(row.Id, None);
@@ -82,16 +82,33 @@ public sealed class OutboxStoreTests : IAsyncLifetime
     {
         var outbox = _db.Get<OutboxStore>();
         await outbox.EnqueueAsync([Message("lease")], None);
-        Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromMilliseconds(300), None));
-        Assert.Empty(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None));
+        Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromMilliseconds(300), "host-a", None));
+        Assert.Empty(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), "host-a", None));
 
         IReadOnlyList<OutboxRow> again = [];
         for (var i = 0; i < 100 && again.Count == 0; i++)
         {
             await Task.Delay(50);
-            again = await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), None);
+            again = await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), "host-a", None);
         }
         Assert.Equal(2, Assert.Single(again).Attempts);
+    }
+
+    [Fact]
+    public async Task ReleaseOwn_HostRestartedAfterACrash_ItsSendingRowsDueAtOnceAttemptKept_OtherHostsUntouched()
+    {
+        var outbox = _db.Get<OutboxStore>();
+        await outbox.EnqueueAsync([Message("mine", "lina"), Message("theirs", "zhangwei")], None);
+        var mine = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), "host-a", None));
+        var theirs = Assert.Single(await outbox.ClaimDueAsync(1, TimeSpan.FromSeconds(30), "host-b", None));
+
+        Assert.Equal(1, await outbox.ReleaseOwnAsync("host-a", None));
+
+        // Claimed again at once, as a second try: a greeting is looked up in WeCom first, and the old attempt's fence is dead.
+        var again = Assert.Single(await outbox.ClaimDueAsync(8, TimeSpan.FromSeconds(30), "host-a", None));
+        Assert.Equal((mine.Id, 2), (again.Id, again.Attempts));
+        Assert.False(await outbox.RenewAsync(mine.Id, mine.Attempts, TimeSpan.FromSeconds(30), None));
+        Assert.Equal("sending", (await outbox.GetAsync(theirs.Id, None))!.Status);
     }
 
     [Fact]
@@ -108,6 +125,6 @@ public sealed class OutboxStoreTests : IAsyncLifetime
         await inbox.CompleteAsync(claimed.Id, [Message("reply:1:0")], None);
 
         Assert.Empty(await inbox.ClaimAsync(10, TimeSpan.FromSeconds(30), "test-host", None));
-        Assert.Single(await _db.Get<OutboxStore>().ClaimDueAsync(10, TimeSpan.FromSeconds(30), None));
+        Assert.Single(await _db.Get<OutboxStore>().ClaimDueAsync(10, TimeSpan.FromSeconds(30), "host-a", None));
     }
 }

@@ -20,6 +20,10 @@ public static class AiBotCallbackEndpoints
 
     private static readonly StreamReply Unanswered = new("", Finished: false);
 
+    // What this endpoint reads, then what the worker reads from the stored message.
+    private static readonly string[][] ReadFields =
+        [["msgid"], ["from", "userid"], ["event", "eventtype"], ["stream", "id"], .. AiBotMessages.StringFields];
+
     public static IEndpointRouteBuilder MapAiBotCallback(this IEndpointRouteBuilder app)
     {
         app.MapGet("/wecom/aibot", VerifyUrl);
@@ -84,9 +88,8 @@ public static class AiBotCallbackEndpoints
         }
 
         // Signed by the right key but not the shape WeCom sends (an array, a number for a string, from as text):
-        // rejected in one line, never a 500 with a stack trace.
-        if (message is not JsonObject || !Shaped(message, "msgtype") || !Shaped(message, "msgid") || !Shaped(message, "from", "userid")
-            || !Shaped(message, "event", "eventtype") || !Shaped(message, "stream", "id"))
+        // rejected in one line, never a 500 with a stack trace, and never stored for the worker to fail on.
+        if (message is not JsonObject || !ReadFields.All(path => Shaped(message, path)))
         {
             loggers.CreateLogger("Bot.Host.WeCom.AiBot").LogWarning("AI bot callback rejected: a correctly signed message that is not shaped like WeCom's JSON");
             return Results.BadRequest();
