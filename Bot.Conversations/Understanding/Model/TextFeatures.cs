@@ -1,7 +1,7 @@
 namespace Bot.Conversations.Understanding.Model;
 
 /// <summary>
-/// The features of a <see cref="ModelText"/>: every character 1-, 2- and 3-gram (with start and end marks) and every
+/// The features of a <see cref="ModelText"/>: every character 1- to 4-gram (with start and end marks) and every
 /// word and word pair, counted and scaled to unit length, over the vocabulary seen in training. Computed here rather
 /// than by ML.NET's text featuriser, whose prediction engine cost more than everything else a message needs;
 /// ML.NET still learns the weights from exactly these vectors. A gram is looked up by a 64-bit key (a character

@@ -22,10 +22,9 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
     [Fact]
     public void HeldOutSet_IntentAndSlotAccuracy_AboveFloor() => Check("held-out", Corpus.HeldOut, 0.97, 0.97, minimum: 150);
 
-    // 96.9 % since the issue-16 operations (assign, reassign, merge, delete, edit, care plan, greeting changes) joined
-    // the split with only ~700 training lines of their own; the floor guards that figure, it is not a target to tune to.
+    // The issue's bar (97 %); the split is measured after training, never tuned on.
     [Fact]
-    public void FrozenTestSplit_IntentAndSlotAccuracy_AboveFloor() => Check("frozen test", Corpus.Frozen, 0.965, 0.95, minimum: 1000);
+    public void FrozenTestSplit_IntentAndSlotAccuracy_AboveFloor() => Check("frozen test", Corpus.Frozen, 0.97, 0.95, minimum: 1000);
 
     /// <summary>A question, a plan or a wish never changes stored data: no message labelled as a reading intent is written at once.</summary>
     [Fact]
