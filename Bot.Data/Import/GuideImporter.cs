@@ -33,9 +33,15 @@ public sealed class GuideImporter(IPlaybookStore store)
                 skipped.Add($"{name}（只支持 .txt / .md / .docx）");
                 continue;
             }
-            var text = Path.GetExtension(file).Equals(".docx", StringComparison.OrdinalIgnoreCase)
-                ? ReadDocx(file)
-                : ImportText.Decode(await File.ReadAllBytesAsync(file, ct)).Text;
+            string text;
+            if (Path.GetExtension(file).Equals(".docx", StringComparison.OrdinalIgnoreCase))
+                text = ReadDocx(file);
+            else
+            {
+                var decoded = ImportText.Decode(await File.ReadAllBytesAsync(file, ct));
+                text = decoded.Text;
+                skipped.AddRange(decoded.Undecodable.Select(line => $"{name} 第{line}行（编码和文件其余部分不同，读不出来；请把文件另存为 UTF-8）"));
+            }
             read++;
             foreach (var (passage, index) in GuideText.Passages(text).Select((p, i) => (p, i + 1)))
             {

@@ -5,9 +5,10 @@ namespace Bot.Data.Import;
 /// <summary>
 /// Turns an uploaded file into text. Excel in China saves CSV as GBK unless told otherwise, and as UTF-8 with a BOM
 /// when it is; both arrive here, as does UTF-16 "Unicode text" — and files pasted together from both. The encoding
-/// is decided on evidence: if any line with Chinese in it is valid UTF-8 the file is UTF-8 (GBK text almost never
-/// is), and a line that is not is left out and named (<see cref="Decoded.Undecodable"/>) rather than read as
-/// mojibake; only a file in which no such line is valid UTF-8 is read as GBK (GB18030, a superset of GBK and GB2312).
+/// is decided on evidence, by the lines with Chinese in them: when at least as many are valid UTF-8 as are not, the
+/// file is UTF-8, and a line that is not is left out and named (<see cref="Decoded.Undecodable"/>) rather than read
+/// as mojibake; otherwise it is GBK (GB18030, a superset of GBK and GB2312). A vote rather than "any valid line":
+/// a short GBK line can be valid UTF-8 by accident (伟业, 一元 are), and must not turn a GBK file into UTF-8.
 /// </summary>
 public static class ImportText
 {
@@ -27,7 +28,7 @@ public static class ImportText
         var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
         var body = bom ? bytes[3..] : bytes;
         var lines = Lines(body);
-        var utf8 = bom;
+        var valid = 0;
         var invalid = new List<int>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -35,11 +36,11 @@ public static class ImportText
             if (line.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) < 0)
                 continue;
             if (IsUtf8(line))
-                utf8 = true;
+                valid++;
             else
                 invalid.Add(i + 1);
         }
-        if (!utf8 && invalid.Count > 0)
+        if (!bom && invalid.Count > valid)
             return new(Encoding.GetEncoding("GB18030").GetString(body), "GBK", []);
 
         var text = new StringBuilder(body.Length);

@@ -63,6 +63,30 @@ public sealed class PlaybookTests
         }
     }
 
+    [Fact]
+    public async Task Import_Utf8GuideWithOneGbkLine_OtherLinesReadThatLineReported()
+    {
+        var dir = Directory.CreateTempSubdirectory("guides-mixed-");
+        try
+        {
+            System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+            byte[] file = [.. System.Text.Encoding.UTF8.GetBytes("客户说预算不够时，先问清楚预算周期和金额，再把方案拆成两期，先上最核心的模块。\n"),
+                .. System.Text.Encoding.GetEncoding("GBK").GetBytes("客户嫌贵时，先讲清楚价值，再谈价格。\n")];
+            await File.WriteAllBytesAsync(Path.Combine(dir.FullName, "异议处理.txt"), file);
+            var store = new ImportedGuides.MemoryStore();
+
+            var report = await new GuideImporter(store).ImportAsync(dir.FullName, CancellationToken.None);
+
+            Assert.Contains("跳过 异议处理.txt 第2行", report.ToChinese());
+            Assert.Contains(store.Entries, e => e.Category == "budget");
+            Assert.DoesNotContain(store.Entries, e => e.Category == "price");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     public static TheoryData<Objection, string> Phrasings()
     {
         var data = new TheoryData<Objection, string>();
