@@ -7,10 +7,10 @@ namespace Bot.Data.Postgres;
 
 /// <summary>
 /// Export and erasure of one customer's data. Stored messages are tied to the customer by recorded links — the
-/// interactions, reminders and deals written from them, the replies to those, the contacts' WeCom ids — and by names the bot's own name
-/// finder reads as this customer (<see cref="CustomerMentions"/>): a message about several customers keeps the
-/// others' names, and one about 成都星辰 is not touched when 星辰网络科技有限公司 is erased. Events and greetings
-/// addressed to the contacts' WeCom ids are erased whole; a greeting to them not yet delivered is dropped.
+/// interactions, reminders and deals written from them, the replies to those, the contacts' WeCom ids — and by names
+/// the bot's own name finder reads as this customer (<see cref="CustomerMentions"/>): a message about several
+/// customers keeps the others' names, and one about 成都星辰 is not touched when 星辰网络科技有限公司 is erased. Events
+/// and greetings addressed to the contacts' WeCom ids are erased whole; a greeting to them not yet delivered is dropped.
 /// </summary>
 public sealed partial class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerRecords
 {
