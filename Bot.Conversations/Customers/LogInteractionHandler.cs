@@ -25,7 +25,7 @@ public sealed class LogInteractionHandler(
         var interaction = await interactions.AddAsync(new NewInteraction(
             customer.Id, contact?.Id, context.User.Id, parsed.Channel ?? InteractionChannel.Other, context.Now, await SummaryAsync(parsed.Text, ct),
             [.. parsed.Objections.Select(o => o.Code())], parsed.Amount, parsed.Text,
-            context.Message.InboundId > 0 ? context.Message.InboundId : null), ct);
+            context.InboundMessageId), ct);
         List<UndoRecord> undo = [new InteractionAdded(interaction.Id)];
 
         string? previousStage = null;
@@ -41,7 +41,7 @@ public sealed class LogInteractionHandler(
         if (previousStage is not null && stage == FunnelStage.Won && parsed.Amount is { } won)
             undo.Add(new OrderAdded((await orders.AddAsync(customer.Id, context.Today, won, ct)).Id));
         var deals = previousStage is null ? null
-            : await dealStages.MoveAsync(customer, stage, parsed.Amount, parsed.Text, context.User.Id, context.Message.InboundId > 0 ? context.Message.InboundId : null, context.Now, ct);
+            : await dealStages.MoveAsync(customer, stage, parsed.Amount, parsed.Text, context.User.Id, context.InboundMessageId, context.Now, ct);
         undo.AddRange(deals?.Undo ?? []);
 
         var mine = (await reminders.ListOpenForCustomerAsync(customer.Id, ct)).Where(r => r.RepId == context.User.Id).ToList();
@@ -73,7 +73,8 @@ public sealed class LogInteractionHandler(
             }
             else
             {
-                reminder = await reminders.AddAsync(context.User.Id, customer.Id, due, $"跟进{customer.ShortName ?? customer.LegalName}", source, ct);
+                reminder = await reminders.AddAsync(new NewReminder(context.User.Id, customer.Id, due, $"跟进{customer.ShortName ?? customer.LegalName}", source)
+                    { InboundMessageId = context.InboundMessageId }, ct);
                 undo.Add(new ReminderAdded(reminder.Id));
             }
         }

@@ -16,6 +16,9 @@ public sealed record NewReminder(long RepId, long? CustomerId, DateTimeOffset Du
     public long? AssignedBy { get; init; }
 
     public Appointment? Appointment { get; init; }
+
+    /// <summary>The stored message it was set from: erasing the customer finds that message by it.</summary>
+    public long? InboundMessageId { get; init; }
 }
 
 /// <summary>An appointment with a customer: when, and how it will take place (visit, meeting, phone…).</summary>

@@ -27,12 +27,13 @@ public sealed class UpdateStageHandler(ICustomerRepository customers, IReminderR
         var order = stage == FunnelStage.Won && context.Parsed.Amount is { } amount ? await orders.AddAsync(customer.Id, context.Today, amount, ct) : null;
         if (order is not null)
             undo.Add(new OrderAdded(order.Id));
-        var deals = await dealStages.MoveAsync(customer, stage, context.Parsed.Amount, context.Parsed.Text, context.User.Id, context.Message.InboundId > 0 ? context.Message.InboundId : null, context.Now, ct);
+        var deals = await dealStages.MoveAsync(customer, stage, context.Parsed.Amount, context.Parsed.Text, context.User.Id, context.InboundMessageId, context.Now, ct);
         undo.AddRange(deals.Undo);
         directory.Invalidate();
         if (stage == FunnelStage.Won && FollowUpCadence.For(stage, customer.Tier, justWon: true) is { } cadence)
         {
-            var reminder = await reminders.AddAsync(context.User.Id, customer.Id, context.Now + cadence.After, $"成交回访{name}", "cadence", ct);
+            var reminder = await reminders.AddAsync(
+                new NewReminder(context.User.Id, customer.Id, context.Now + cadence.After, $"成交回访{name}", "cadence") { InboundMessageId = context.InboundMessageId }, ct);
             undo.Add(new ReminderAdded(reminder.Id));
         }
 

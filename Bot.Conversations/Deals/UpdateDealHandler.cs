@@ -25,7 +25,7 @@ public sealed class UpdateDealHandler(ICustomerRepository customers, IDealReposi
         if (close is { } day && day < context.Today)
             return [Reply.Plain($"{ChineseFormat.Day(day, context.Today)}已经过去了，预计签约日期换个以后的？")];
 
-        var inbound = context.Message.InboundId > 0 ? context.Message.InboundId : (long?)null;
+        var inbound = context.InboundMessageId;
         string text;
         List<UndoRecord> undo = [];
         var all = await deals.ListForCustomerAsync(customer.Id, ct);

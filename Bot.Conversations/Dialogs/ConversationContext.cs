@@ -15,6 +15,9 @@ public sealed record ConversationContext(
 
     public long? ContactId => Parsed.Customer is Customers.CustomerResolution.Resolved r ? r.ContactId : null;
 
+    /// <summary>The stored message this one is, for the records written from it; none when nothing was stored (a dry run).</summary>
+    public long? InboundMessageId => Message.InboundId > 0 ? Message.InboundId : null;
+
     /// <summary>Keeps the write for 撤销 and corrections: what it said, what takes it back, and the message it came from (as written).</summary>
     public Task RememberWriteAsync(string summary, long customerId, IReadOnlyList<UndoRecord> undo, CancellationToken ct) =>
         Dialog.RememberWriteAsync(new LastWrite(summary, customerId, undo, Message.Text, Parsed.Intent, Message.InboundId, Now), ct);

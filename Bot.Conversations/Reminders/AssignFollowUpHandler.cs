@@ -48,7 +48,7 @@ public sealed partial class AssignFollowUpHandler(
 
         var task = Task(text, rep.Name);
         var reminder = await reminders.AddAsync(
-            new NewReminder(rep.Id, customer.Id, due, $"{manager.Name}安排：{task}", "manual") { AssignedBy = manager.Id }, ct);
+            new NewReminder(rep.Id, customer.Id, due, $"{manager.Name}安排：{task}", "manual") { AssignedBy = manager.Id, InboundMessageId = context.InboundMessageId }, ct);
         await notices.AssignedAsync(reminder, manager, rep, task, context.Today, ct);
         var reply = $"已安排：{rep.Name} {ChineseFormat.DayAndTime(due, context.Today)} 跟进{name}（{task}）。已通知{rep.Name}，TA做完后我告诉你。\n说错了回复「撤销」。";
         await context.RememberWriteAsync(reply, customer.Id, [new AssignmentAdded(reminder.Id, rep.WeComUserId, manager.Name, task)], ct);

@@ -27,7 +27,7 @@ public sealed class SetReminderHandler(IReminderRepository reminders, ICustomerR
         var note = customer is null ? Note(parsed.Text) : appointment is null ? $"跟进{name}：{Note(parsed.Text)}" : $"约了{name}：{Note(parsed.Text)}";
         var remindAt = appointment is null ? due : Appointments.RemindAt(appointment, context.Now);
         var reminder = await reminders.AddAsync(
-            new NewReminder(context.User.Id, customer?.Id, remindAt, note, "manual") { Appointment = appointment }, ct);
+            new NewReminder(context.User.Id, customer?.Id, remindAt, note, "manual") { Appointment = appointment, InboundMessageId = context.InboundMessageId }, ct);
         var text = appointment is null
             ? $"好的，{ChineseFormat.DayAndTime(due, context.Today)}提醒你：{note}\n说错了回复「撤销」。"
             : $"已记下约见：{ChineseFormat.DayAndTime(appointment.At, context.Today)} {name} · {Appointments.What(appointment.Channel)}。"

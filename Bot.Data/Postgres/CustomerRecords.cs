@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Bot.Conversations.Privacy;
 using Dapper;
 using Npgsql;
@@ -8,54 +7,14 @@ namespace Bot.Data.Postgres;
 
 /// <summary>
 /// Export and erasure of one customer's data. Stored messages are tied to the customer by recorded links — the
-/// interactions logged from them, the replies to those, the contacts' WeCom ids — and by names the bot's own name
-/// finder reads as this customer (<see cref="CustomerMentions"/>): a message about several customers keeps the
-/// others' names, and one about 成都星辰 is not touched when 星辰网络科技有限公司 is erased. Events and greetings
-/// addressed to the contacts' WeCom ids are erased whole; a greeting to them not yet delivered is dropped.
+/// interactions, reminders and deals written from them, the replies to those, the contacts' WeCom ids — and by names
+/// the bot's own name finder reads as this customer (<see cref="CustomerMentions"/>): a message about several
+/// customers keeps the others' names, and one about 成都星辰 is not touched when 星辰网络科技有限公司 is erased. Events
+/// and greetings addressed to the contacts' WeCom ids are erased whole; a greeting to them not yet delivered is dropped.
 /// </summary>
-public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerRecords
+public sealed partial class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerRecords
 {
     private const string LockSql = "select legal_name, short_name from customers where id = @Id and deleted_at is null for update";
-
-    private const string ContactsSql = "select name, wecom_external_userid from contacts where customer_id = @Id";
-
-    private const string ErasedJson = """{"erased": true}""";
-
-    private const string Erased = $"'{ErasedJson}'::jsonb";
-
-    private const string LinkedSql = "select inbound_message_id from interactions where customer_id = @Id and inbound_message_id is not null";
-
-    // A cheap first filter; CustomerMentions decides which of these really name the customer.
-    private const string MayNameCustomer = "exists (select 1 from unnest(@Needles::text[]) n where strpos(m.payload::text, n) > 0)";
-
-    // Only processed messages are rewritten; one still being processed is the worker's.
-    private const string InboundCandidatesSql = $"""
-        select m.id, m.payload::text as payload,
-               (m.payload->>'ExternalUserID' = any(@ExternalIds) or m.payload->>'FromUserName' = any(@ExternalIds)) as addressed
-        from inbound_messages m
-        where m.status in ('done', 'failed') and m.payload <> {Erased}
-          and (m.id = any(@Linked) or m.payload->>'ExternalUserID' = any(@ExternalIds) or m.payload->>'FromUserName' = any(@ExternalIds)
-               or {MayNameCustomer})
-        """;
-
-    private const string OutboxCandidatesSql = $"""
-        select m.id, m.idempotency_key as key, m.payload::text as payload from outbox m
-        where m.payload <> {Erased} and m.recipient <> all(@ExternalIds)
-          and (m.idempotency_key like any(@Replies) or {MayNameCustomer})
-        """;
-
-    private const string RewriteInboundSql = "update inbound_messages set payload = @Payload::jsonb, last_error = null where id = @Id";
-
-    private const string RewriteOutboxSql = "update outbox set payload = @Payload::jsonb, last_error = null where id = @Id";
-
-    private const string SentSql = $"""
-        update outbox m set payload = {Erased}, last_error = null, recipient = 'erased'
-        where m.status = 'sent' and m.recipient = any(@ExternalIds)
-        """;
-
-    private const string UndeliveredSql = """
-        delete from outbox m where m.status in ('pending', 'parked') and m.recipient = any(@ExternalIds)
-        """;
 
     private const string InteractionsSql = "update interactions set summary = @Text, source_message = null where customer_id = @Id";
 
@@ -106,6 +65,8 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
         values (@At, @ActorId, 'forget', 'customers', @Id, @Detail::jsonb)
         """;
 
+    // messages and outbox: every stored message erasing the customer would touch (and those its records were written
+    // from), so the customer sees what will go.
     // users: the names behind every user id in the export (owner, reps, whoever changed a stage or acted in the audit log).
     private const string ExportSql = """
         with audit as (
@@ -131,7 +92,10 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
             'tier_history', coalesce((select json_agg(h order by h.changed_at, h.id) from tier_history h where h.customer_id = c.id), '[]'),
             'messages', coalesce((select json_agg(json_build_object('id', m.id, 'received_at', m.received_at, 'from_user', m.from_user,
                     'payload', m.payload) order by m.id)
-                from inbound_messages m where m.id in (select inbound_message_id from interactions where customer_id = c.id)), '[]'),
+                from inbound_messages m where m.id = any(@Messages)), '[]'),
+            'outbox', coalesce((select json_agg(json_build_object('id', o.id, 'created_at', o.created_at, 'sent_at', o.sent_at,
+                    'recipient', o.recipient, 'status', o.status, 'payload', o.payload) order by o.id)
+                from outbox o where o.id = any(@Outbox)), '[]'),
             'audit_log', coalesce((select json_agg(a order by a.at, a.id) from audit a), '[]')
         )::text
         from customers c where c.id = @Id and c.deleted_at is null
@@ -139,13 +103,7 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
 
     private sealed record CustomerName(string LegalName, string? ShortName);
 
-    private sealed record ContactName(string Name, string? WecomExternalUserid);
-
     private sealed record ReminderCounts(int Total, int Cancelled);
-
-    private sealed record InboundCandidate(long Id, string Payload, bool Addressed);
-
-    private sealed record OutboxCandidate(long Id, string Key, string Payload);
 
     public async Task<ErasureCounts?> ForgetAsync(long customerId, long? actorId, string actor, DateTimeOffset at, CustomerMentions mentions, CancellationToken ct)
     {
@@ -155,30 +113,16 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
             new CommandDefinition(LockSql, new { Id = customerId }, tx, cancellationToken: ct));
         if (names is null)
             return null;
-        var contacts = (await connection.QueryAsync<ContactName>(new CommandDefinition(ContactsSql, new { Id = customerId }, tx, cancellationToken: ct))).ToList();
-        var externalIds = contacts.Select(c => c.WecomExternalUserid).OfType<string>().ToArray();
-        var linked = (await connection.QueryAsync<long>(new CommandDefinition(LinkedSql, new { Id = customerId }, tx, cancellationToken: ct))).ToArray();
-        var args = new
-        {
-            Id = customerId, Needles = mentions.Needles.ToArray(), ExternalIds = externalIds, Linked = linked,
-            Replies = linked.Select(id => $"reply:{id}:%").ToArray(), Text = ErasedNames.Text, At = at.ToUniversalTime(),
-        };
+        var plan = await PlanMessagesAsync(connection, tx, customerId, mentions, ct);
+        var args = new { Id = customerId, plan.ExternalIds, Text = ErasedNames.Text, At = at.ToUniversalTime() };
 
         var inbound = 0;
-        foreach (var message in await connection.QueryAsync<InboundCandidate>(new CommandDefinition(InboundCandidatesSql, args, tx, cancellationToken: ct)))
-        {
-            var rewritten = message.Addressed ? ErasedJson : MaskStrings(message.Payload, mentions, linked.Contains(message.Id));
-            if (rewritten is not null)
-                inbound += await connection.ExecuteAsync(new CommandDefinition(RewriteInboundSql, new { message.Id, Payload = rewritten }, tx, cancellationToken: ct));
-        }
+        foreach (var message in plan.Inbound)
+            inbound += await connection.ExecuteAsync(new CommandDefinition(RewriteInboundSql, message, tx, cancellationToken: ct));
         var outbox = await connection.ExecuteAsync(new CommandDefinition(SentSql, args, tx, cancellationToken: ct))
             + await connection.ExecuteAsync(new CommandDefinition(UndeliveredSql, args, tx, cancellationToken: ct));
-        foreach (var message in await connection.QueryAsync<OutboxCandidate>(new CommandDefinition(OutboxCandidatesSql, args, tx, cancellationToken: ct)))
-        {
-            var reply = linked.Any(id => message.Key.StartsWith($"reply:{id}:", StringComparison.Ordinal));
-            if (MaskStrings(message.Payload, mentions, reply) is { } rewritten)
-                outbox += await connection.ExecuteAsync(new CommandDefinition(RewriteOutboxSql, new { message.Id, Payload = rewritten }, tx, cancellationToken: ct));
-        }
+        foreach (var message in plan.Outbox)
+            outbox += await connection.ExecuteAsync(new CommandDefinition(RewriteOutboxSql, message, tx, cancellationToken: ct));
         var interactions = await connection.ExecuteAsync(new CommandDefinition(InteractionsSql, args, tx, cancellationToken: ct));
         var reminders = await connection.QuerySingleAsync<ReminderCounts>(new CommandDefinition(RemindersSql, args, tx, cancellationToken: ct));
         var erasedContacts = await connection.ExecuteAsync(new CommandDefinition(ContactsEraseSql, args, tx, cancellationToken: ct));
@@ -201,45 +145,15 @@ public sealed class CustomerRecords(NpgsqlDataSource dataSource) : ICustomerReco
         return counts;
     }
 
-    /// <summary>The JSON with the customer's names masked in every string, or null when none names it.</summary>
-    private static string? MaskStrings(string json, CustomerMentions mentions, bool linked)
-    {
-        var root = JsonNode.Parse(json);
-        var changed = false;
-        void Visit(JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject o:
-                    foreach (var key in o.Select(p => p.Key).ToList())
-                    {
-                        if (o[key] is JsonValue v && v.TryGetValue<string>(out var text))
-                        {
-                            if (mentions.MaskIn(text, linked) is { } masked)
-                            {
-                                o[key] = masked;
-                                changed = true;
-                            }
-                        }
-                        else
-                        {
-                            Visit(o[key]);
-                        }
-                    }
-                    break;
-                case JsonArray a:
-                    foreach (var item in a)
-                        Visit(item);
-                    break;
-            }
-        }
-        Visit(root);
-        return changed ? root!.ToJsonString() : null;
-    }
-
-    public async Task<string?> ExportAsync(long customerId, CancellationToken ct)
+    public async Task<string?> ExportAsync(long customerId, CustomerMentions mentions, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(ExportSql, new { Id = customerId }, cancellationToken: ct));
+        var plan = await PlanMessagesAsync(connection, null, customerId, mentions, ct);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(ExportSql, new
+        {
+            Id = customerId,
+            Messages = plan.Linked.Union(plan.Inbound.Select(m => m.Id)).ToArray(),
+            Outbox = plan.Outbox.Select(m => m.Id).Union(plan.ToContacts).ToArray(),
+        }, cancellationToken: ct));
     }
 }

@@ -13,8 +13,8 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
 
     private const string InsertSql = $"""
         with inserted as (
-            insert into reminders (rep_id, customer_id, due_at, note, source, assigned_by, appointment_at, appointment_channel)
-            values (@RepId, @CustomerId, @DueAt, @Note, @Source, @AssignedBy, @AppointmentAt, @AppointmentChannel)
+            insert into reminders (rep_id, customer_id, due_at, note, source, assigned_by, appointment_at, appointment_channel, inbound_message_id)
+            values (@RepId, @CustomerId, @DueAt, @Note, @Source, @AssignedBy, @AppointmentAt, @AppointmentChannel, @InboundMessageId)
             returning *)
         select {Columns} from inserted r left join customers c on c.id = r.customer_id
         """;
@@ -141,6 +141,7 @@ public sealed class ReminderRepository(NpgsqlDataSource dataSource) : IReminderR
         {
             reminder.RepId, reminder.CustomerId, DueAt = reminder.DueAt.ToUniversalTime(), reminder.Note, reminder.Source, reminder.AssignedBy,
             AppointmentAt = reminder.Appointment?.At.ToUniversalTime(), AppointmentChannel = reminder.Appointment?.Channel.Code(),
+            reminder.InboundMessageId,
         }, cancellationToken: ct));
         return row.ToReminder();
     }

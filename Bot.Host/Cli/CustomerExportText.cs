@@ -72,8 +72,11 @@ public static class CustomerExportText
             + (h["changed_by"] is { } by ? $" · {Person(by)}" : ""));
         Section(text, "分级变化", export["tier_history"]!.AsArray(), h =>
             $"{Time(h["changed_at"])} {Text(h["from_tier"]) ?? "未分级"} → {Text(h["to_tier"])}：{Text(h["reason"])}");
-        Section(text, "机器人收到的原始消息", export["messages"]!.AsArray(), m =>
+        // Every stored message forget would touch, so the customer sees what erasing them changes.
+        Section(text, "机器人收到的相关消息（删除时一并抹去）", export["messages"]!.AsArray(), m =>
             $"{Time(m["received_at"])} 来自 {Text(m["from_user"])}：{MessageText(m["payload"])}");
+        Section(text, "机器人发出的相关消息（删除时一并抹去）", export["outbox"]!.AsArray(), m =>
+            $"{Time(m["created_at"])} 发给 {Text(m["recipient"])}（{OutboxStatus(Text(m["status"]))}）：{OutboxText(m["payload"])}");
         Section(text, "审计日志", export["audit_log"]!.AsArray(), a =>
             $"{Time(a["at"])} {Person(a["actor_id"])} {Text(a["action"])} {Text(a["entity"])}#{a["entity_id"]} {a["detail"]?.ToJsonString(Plain)}");
         return text.ToString();
@@ -120,6 +123,13 @@ public static class CustomerExportText
         _ => "未完成",
     };
 
+    private static string OutboxStatus(string? status) => status switch
+    {
+        "sent" => "已发送",
+        "parked" => "未能发出",
+        _ => "待发送",
+    };
+
     private static string? Birthday(JsonNode contact) =>
         contact["birth_month"] is { } month && contact["birth_day"] is { } day
             ? $"生日 {(contact["birthday_lunar"]?.GetValue<bool>() == true ? "农历" : "")}{month}月{day}日" + (contact["birth_year"] is { } year ? $"（{year}年）" : "")
@@ -127,6 +137,19 @@ public static class CustomerExportText
 
     /// <summary>The text a member typed, from an app callback's fields or an AI bot message; the raw fields otherwise.</summary>
     private static string MessageText(JsonNode? payload) =>
-        Text(payload?["Content"]) ?? Text(payload?["Recognition"]) ?? Text(payload?["text"]?["content"]) ?? Text(payload?["voice"]?["content"])
+        Text(At(payload, "Content")) ?? Text(At(payload, "Recognition")) ?? Text(At(payload, "text", "content")) ?? Text(At(payload, "voice", "content"))
         ?? payload?.ToJsonString(Plain) ?? "";
+
+    /// <summary>The text a reply or notice says, whether a text, a markdown or a card; the raw payload otherwise.</summary>
+    private static string OutboxText(JsonNode? payload) =>
+        Text(At(payload, "text", "content")) ?? Text(At(payload, "markdown", "content")) ?? Text(At(payload, "template_card", "sub_title_text"))
+        ?? payload?.ToJsonString(Plain) ?? "";
+
+    /// <summary>The node at <paramref name="path"/>, or null where a step is missing or not an object (payloads of any shape).</summary>
+    private static JsonNode? At(JsonNode? node, params string[] path)
+    {
+        foreach (var step in path)
+            node = node is JsonObject o ? o[step] : null;
+        return node;
+    }
 }

@@ -20,7 +20,7 @@ public sealed class CustomerRightsCommand(CustomerDirectory directory, ICustomer
         var (customer, exitCode) = await CustomerArgument.ResolveAsync(directory, name, error, ct);
         if (customer is null)
             return exitCode;
-        var export = await records.ExportAsync(customer.Id, ct);
+        var export = await records.ExportAsync(customer.Id, new CustomerMentions(await directory.GetAsync(ct), customer.Id), ct);
         if (export is null)
             return await CustomerArgument.NotFoundAsync(name, error);
         var node = JsonNode.Parse(export)!;

@@ -74,12 +74,16 @@ public sealed class LiveBot : IAsyncDisposable
     }
 
     /// <summary>A live bot with the demo company loaded (the sandbox's 1 manager, 4 reps and 60 customers).</summary>
-    public static Task<LiveBot> StartWithDemoCompanyAsync(params (string Key, string Value)[] settings) => StartWithDemoCompanyAsync(null, settings);
+    public static Task<LiveBot> StartWithDemoCompanyAsync(params (string Key, string Value)[] settings) => StartWithDemoCompanyAsync((TimeProvider?)null, settings);
 
     /// <param name="clock">The host's clock, also the demo company's "today"; the system clock when null.</param>
-    public static async Task<LiveBot> StartWithDemoCompanyAsync(TimeProvider? clock, params (string Key, string Value)[] settings)
+    public static Task<LiveBot> StartWithDemoCompanyAsync(TimeProvider? clock, params (string Key, string Value)[] settings) =>
+        StartWithDemoCompanyAsync(clock is null ? null : services => services.AddSingleton(clock), settings);
+
+    /// <param name="services">Extra registrations for the host (a clock, a log capture).</param>
+    public static async Task<LiveBot> StartWithDemoCompanyAsync(Action<IServiceCollection>? services, params (string Key, string Value)[] settings)
     {
-        var bot = await StartAsync(clock, settings);
+        var bot = await StartAsync(services, settings);
         await bot.Services.GetRequiredService<Bot.Data.Demo.DemoCompanySeeder>().SeedIfEmptyAsync(CancellationToken.None);
         return bot;
     }
@@ -98,6 +102,28 @@ public sealed class LiveBot : IAsyncDisposable
         var messages = await MessagesToAsync(user, replyNumber);
         Assert.True(messages.Count >= replyNumber, $"no reply #{replyNumber} to「{text}」");
         return messages[replyNumber - 1];
+    }
+
+    /// <summary>The member writes <paramref name="text"/> to the app; returns once it is handled and every reply to the member sent.</summary>
+    public async Task TellAsync(string user, string text)
+    {
+        await ControlAsync<CallbackDelivery>("app/text", new AppTextRequest(user, text));
+        await HandledAsync(user);
+    }
+
+    /// <summary>Waits until every stored message is handled and nothing for the member is left to send.</summary>
+    public async Task HandledAsync(string user)
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "select count(*) from inbound_messages where status in ('pending', 'processing')") > 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "messages still waiting to be handled");
+                await Task.Delay(50);
+            }
+        }
+        await SettledAsync(user);
     }
 
     /// <summary>

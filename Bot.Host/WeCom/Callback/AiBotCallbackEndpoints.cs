@@ -107,12 +107,7 @@ public static class AiBotCallbackEndpoints
             case "text" or "voice" when msgId is not null:
                 // The stream id is derived from the message id, so WeCom's re-delivery gets the same stream.
                 var id = "s" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(msgId)))[..24];
-                // ID and bank card numbers never reach storage, not even in the raw message kept for processing.
-                foreach (var part in new[] { "text", "voice" })
-                {
-                    if (Text(message, part, "content") is { } said)
-                        message[part]!["content"] = Bot.Conversations.Understanding.PersonalData.Redact(said).Text;
-                }
+                CallbackMasking.AiBot(message);
                 using (var span = BotActivities.StartCallback("aibot", msgId))
                 {
                     var stored = await inbox.RecordAsync("aibot", InboundKeys.ForAiBot(msgId), from, msgType,

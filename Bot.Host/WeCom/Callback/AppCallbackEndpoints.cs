@@ -70,9 +70,7 @@ public static class AppCallbackEndpoints
             return Results.BadRequest();
 
         var from = fields.GetValueOrDefault("FromUserName", "");
-        // ID and bank card numbers never reach storage, not even in the raw message kept for processing.
-        if (fields.TryGetValue("Content", out var content))
-            fields["Content"] = Bot.Conversations.Understanding.PersonalData.Redact(content).Text;
+        CallbackMasking.App(fields);
         using var span = BotActivities.StartCallback("app", fields.GetValueOrDefault("MsgId"));
         var id = await inbox.RecordAsync("app", InboundKeys.ForApp(fields), from, msgType, JsonSerializer.Serialize(fields), span?.Id, ct);
         if (id is not null)

@@ -47,6 +47,13 @@ public sealed class CustomerErasureTests : IAsyncLifetime
         return await Records.ForgetAsync(customerId, actorId, actor, _now, new CustomerMentions(await directory.GetAsync(None), customerId), None);
     }
 
+    private async Task<string?> ExportAsync()
+    {
+        using var directory = new Bot.Conversations.Customers.CustomerDirectory(
+            _services.GetRequiredService<Bot.Conversations.Customers.ICustomerDirectorySource>(), TimeProvider.System);
+        return await Records.ExportAsync(_book.CustomerId, new CustomerMentions(await directory.GetAsync(None), _book.CustomerId), None);
+    }
+
     [Fact]
     public async Task Forget_EveryPersonalValue_GoneFromEveryTable()
     {
@@ -172,13 +179,13 @@ public sealed class CustomerErasureTests : IAsyncLifetime
     {
         Assert.NotNull(await ForgetAsync(null, "test"));
         Assert.Null(await ForgetAsync(null, "test"));
-        Assert.Null(await Records.ExportAsync(_book.CustomerId, None));
+        Assert.Null(await ExportAsync());
     }
 
     [Fact]
     public async Task Export_HoldsContactsInteractionsRemindersOrdersAndMessages()
     {
-        var json = await Records.ExportAsync(_book.CustomerId, None);
+        var json = await ExportAsync();
 
         var root = JsonDocument.Parse(json!).RootElement;
         Assert.Equal(ErasureBook.LegalName, root.GetProperty("customer").GetProperty("legal_name").GetString());
@@ -192,6 +199,9 @@ public sealed class CustomerErasureTests : IAsyncLifetime
         Assert.Equal([80000m, 45000m], root.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("amount").GetDecimal()));
         Assert.Equal(["lead", "qualified", "negotiation"], root.GetProperty("stage_history").EnumerateArray().Select(h => h.GetProperty("to_stage").GetString()));
         Assert.Equal("和遗忘测试的欧阳遗忘开了会", root.GetProperty("messages")[0].GetProperty("payload").GetProperty("Content").GetString());
+        // The event from the contact's WeChat account and the greeting sent to it go too when the customer is erased.
+        Assert.Equal(2, root.GetProperty("messages").GetArrayLength());
+        Assert.Equal("欧阳遗忘总，中秋快乐", root.GetProperty("outbox")[0].GetProperty("payload").GetProperty("text").GetString());
     }
 
     /// <summary>The whole company's funnel for the year, tiers and the erased customer's activity by channel and day, as text.</summary>
