@@ -6,6 +6,7 @@ using System.Text;
 using Bot.Host.WeCom;
 using Bot.Host.WeCom.Crypto;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -160,7 +161,31 @@ public sealed class FaultsBenchmark(IOptions<WeComOptions> options, NpgsqlDataSo
                 $"{name,-16} acknowledged {mine.Count,4}, stored {counts.Stored,4}, processed {counts.Processed,4}, replies {counts.Replies,4}, interactions {counts.Interactions,4}, reminders {counts.Reminders,4}, lost {lost}, duplicated {duplicated}; longest stall: {mine.Max(s => s.Waited).TotalSeconds:0.0} s until acknowledged, {counts.LongestStall:0.0} s from stored to handled"));
         }
         Console.WriteLine($"never acknowledged (WeCom would have given up): {unacknowledged.Count}");
+        failed |= await ReportDeliveriesAsync(emulator.Services.GetRequiredService<Bot.Sandbox.Emulator.MessageStore>(), ct);
         return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The replies as WeCom got them: the outbox rows marked sent against the app messages the emulator received for
+    /// each rep. Rows count what the bot believes; this counts what reached WeCom. A reply cut off by a kill between
+    /// WeCom accepting it and the row being marked sent arrives twice (message/send has no idempotency key).
+    /// </summary>
+    /// <returns>true when a reply was never sent, never arrived or arrived twice.</returns>
+    private async Task<bool> ReportDeliveriesAsync(Bot.Sandbox.Emulator.MessageStore wecom, CancellationToken ct)
+    {
+        const string SentSql = """
+            select recipient as Rep, count(*) filter (where status = 'sent') as Sent, count(*) filter (where status <> 'sent') as NotSent
+            from outbox where recipient like 'fault_rep%' group by recipient
+            """;
+        await using var connection = await database.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<(string Rep, long Sent, long NotSent)>(new CommandDefinition(SentSql, cancellationToken: ct))).ToList();
+        var received = wecom.Messages().Concat(wecom.Messages(dropped: true)).GroupBy(m => m.ToUser).ToDictionary(g => g.Key, g => g.LongCount());
+        var arrived = rows.Sum(r => received.GetValueOrDefault(r.Rep));
+        var notSent = rows.Sum(r => r.NotSent);
+        var neverArrived = rows.Sum(r => Math.Max(0, r.Sent - received.GetValueOrDefault(r.Rep)));
+        var twice = rows.Sum(r => Math.Max(0, received.GetValueOrDefault(r.Rep) - r.Sent));
+        Console.WriteLine($"at WeCom: {arrived} app messages arrived for {rows.Sum(r => r.Sent)} replies marked sent; not sent {notSent}, sent but never arrived {neverArrived}, arrived twice {twice}");
+        return notSent + neverArrived + twice > 0;
     }
 
     /// <summary>The host and the Redis the faults are done to, killed whatever way the benchmark ends.</summary>
