@@ -1,8 +1,11 @@
 namespace Bot.Conversations.Playbook;
 
 /// <summary>
-/// BM25 over overlapping character pairs. Chinese has no spaces and no word segmenter restores here; pairs of
-/// characters ("太贵", "竞品", "预算") carry most of the meaning a short query has.
+/// BM25 over overlapping character pairs, the terms Lucene's own CJK analysis (CJKBigramFilter) indexes Chinese by.
+/// Word segmenters do restore here (jieba.NET cuts customer names; Lucene.Net's SmartCn is served too), but pairs need
+/// no dictionary: a company's guides are full of product and trade words none has, and a pair ("太贵", "竞品", "预算")
+/// matches whichever way a segmenter would have cut the rep's sentence. The index is built per question over one
+/// objection category's entries, so an index library would bring a package and nothing the search lacks.
 /// </summary>
 public sealed class BigramIndex
 {

@@ -44,6 +44,12 @@ public static partial class ChineseDateTime
         return found;
     }
 
+    /// <summary>
+    /// A yearly day written on its own — 八月十五, 农历正月初八, 腊月廿三, 农历8月15日 — as month, day and whether it is
+    /// lunar (a birthday); null for anything else. Leap months (闰四月) are not read: a lunar day here is never in one.
+    /// </summary>
+    public static (int Month, int Day, bool Lunar)? ReadYearlyDay(string text) => DateRules.ReadMonthDay(ChineseText.Fold(text.Trim()));
+
     private static bool IsNumeral(char c) => char.IsAsciiDigit(c) || "零〇一二两三四五六七八九十".Contains(c, StringComparison.Ordinal);
 
     /// <summary>One expression at <paramref name="at"/>: a day, optionally followed by a time of day, or a time alone.</summary>

@@ -84,12 +84,31 @@ internal static partial class DateRules
     [GeneratedRegex(@"\G(?<![0-9.\-/¥￥$a-zA-Z])(?:(?<m>1[0-2]|0?[1-9])[/-](?<d>3[01]|[12][0-9]|0?[1-9])|(?<m>1[0-2])\.(?<d>3[01]|[12][0-9]|0?[1-9])|(?<m>0?[1-9])\.(?<d>3[01]|[12][0-9]))(?![0-9.\-/%万亿千百wWkK元块倍折成个小天年月日号时分秒次人米斤吨升a-zA-Z])")]
     private static partial Regex MonthDotDay();
 
+    /// <summary>
+    /// A month and day that are the whole text (八月十五, 农历正月初八, 腊月廿三), read but not resolved: a birthday
+    /// recurs every year, so there is no date to find. Null for anything else, a year or 月底 included.
+    /// </summary>
+    public static (int Month, int Day, bool Lunar)? ReadMonthDay(string folded)
+    {
+        var m = MonthDay().Match(folded);
+        if (!m.Success || m.Length != folded.Length || m.Groups["y"].Success || m.Groups["yrel"].Success || !m.Groups["d"].Success)
+            return null;
+        var month = MonthNumber(m.Groups["m"].Value);
+        var day = DayNumber(m.Groups["d"].Value);
+        return month is >= 1 and <= 12 && day >= 1 ? (month, day, IsLunar(m)) : null;
+    }
+
+    // 正月, 腊月, 初八 and 廿三 are only ever said of the lunar calendar, with or without 农历.
+    private static bool IsLunar(Match m) =>
+        m.Groups["lunar"].Success || m.Groups["m"].Value is "正" or "腊" or "冬" || m.Groups["d"].Value.StartsWith('初') || m.Groups["d"].Value.StartsWith('廿');
+
+    private static int MonthNumber(string text) => text switch { "正" => 1, "冬" => 11, "腊" => 12, _ => Number(text) };
+
     private static Moment? ResolveMonthDay(Match m, Anchor a)
     {
         var dayText = m.Groups["d"].Value;
-        var monthText = m.Groups["m"].Value;
-        var lunar = m.Groups["lunar"].Success || monthText is "正" or "腊" or "冬" || dayText.StartsWith('初') || dayText.StartsWith('廿');
-        var month = monthText switch { "正" => 1, "冬" => 11, "腊" => 12, _ => Number(monthText) };
+        var lunar = IsLunar(m);
+        var month = MonthNumber(m.Groups["m"].Value);
         int? year = m.Groups["y"].Success ? Year(m.Groups["y"].Value)
             : m.Groups["yrel"].Success ? a.Today.Year + YearOffset(m.Groups["yrel"].Value) : null;
         if (month is < 1 or > 12)

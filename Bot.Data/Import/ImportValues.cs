@@ -53,6 +53,9 @@ public static partial class ImportValues
         return false;
     }
 
+    /// <summary>The spellings <see cref="TryBirthday"/> reads, one example each; the refusal lists them and the tests import each.</summary>
+    public const string BirthdayForms = "1985-06-12、6月12日、农历8月15日、农历八月十五、农历正月初八 或 腊月廿三";
+
     public static bool TryBirthday(string text, out Birthday? birthday, out string reason)
     {
         birthday = null;
@@ -67,18 +70,14 @@ public static partial class ImportValues
             return true;
         }
         var md = MonthDay().Match(s);
-        if (md.Success)
+        var yearly = md.Success ? (int.Parse(md.Groups["m"].Value), int.Parse(md.Groups["d"].Value), lunar) : ChineseDateTime.ReadYearlyDay(text);
+        // 2000 is a leap year, so 2月29日 is a valid birthday without a year; a lunar month has at most 30 days.
+        if (yearly is (var month, var day, var isLunar) && TryBuild(2000, month, day, out _) && (!isLunar || day <= 30))
         {
-            var month = int.Parse(md.Groups["m"].Value);
-            var day = int.Parse(md.Groups["d"].Value);
-            // 2000 is a leap year, so 2月29日 is a valid birthday without a year.
-            if (TryBuild(2000, month, day, out _) && (!lunar || day <= 30))
-            {
-                birthday = new Birthday(month, day, null, lunar);
-                return true;
-            }
+            birthday = new Birthday(month, day, null, isLunar);
+            return true;
         }
-        reason = $"生日「{text}」看不懂，已留空，这一行其余内容照常导入；可以写 1985-06-12、6月12日、农历8月15日 或 农历八月十五";
+        reason = $"生日「{text}」看不懂，已留空，这一行其余内容照常导入；可以写 {BirthdayForms}";
         return false;
     }
 

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Bot.Conversations.Common;
+using Bot.Conversations.Customers;
+using Bot.Conversations.Team;
 using Bot.Conversations.Understanding;
 using Bot.Tests.Fixtures;
 using Bot.Conversations.Understanding.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Assistant;
 
@@ -60,6 +63,30 @@ public sealed class UnderstandingWithModelTests(AssistantBot fixture) : IClassFi
 
         Assert.StartsWith(reply, await fixture.SayAsync("lina", text));
         Assert.Equal(seen, _model.Requests.Count);
+    }
+
+    /// <summary>
+    /// The classifier names the right intent and the customer is found, but below the write threshold: that alone
+    /// (<see cref="Bot.Conversations.Assistant.Confidence.IsLow"/>) sends a short message to the model.
+    /// </summary>
+    [Fact]
+    public async Task IntentFoundWithLowProbability_ShortMessage_ModelAsked()
+    {
+        const string text = "安泰快运的杨经理今天来电话问续费的事";
+        var services = fixture.Bot.Services;
+        var users = services.GetRequiredService<IUserDirectory>();
+        var scope = await UserScope.ForAsync((await users.FindByWeComIdAsync("lina", CancellationToken.None))!, users, CancellationToken.None);
+        var rules = await services.GetRequiredService<MessageParser>().ParseAsync(text, scope, DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.True(rules is { Intent: Intent.LogInteraction, Customer: CustomerResolution.Resolved, Confidence: < MessageParser.SureIntent }
+            && text.Length < Bot.Conversations.Assistant.Confidence.LongText, $"the rules read {rules.Intent} at {rules.Confidence:0.00} for {rules.Customer}");
+        _model.Script(new FakeReply.ToolCall("sales-log_interaction", """{"customer":"安泰快运有限公司","channel":"phone"}"""));
+        var seen = _model.Requests.Count;
+
+        var reply = await fixture.SayAsync("lina", text);
+
+        Assert.True(_model.Requests.Count > seen, "the model was not asked");
+        Assert.Contains(text, _model.Requests[seen]["messages"]!.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.StartsWith("已记录：安泰快运 · ", reply);
     }
 
     [Fact]

@@ -161,9 +161,36 @@ public sealed class CustomerImporterTests(DatabaseFixture db)
 
         Assert.Equal((1, 1, 0), (report.Added, report.ContactsAdded, report.Rejected.Count));
         var note = Assert.Single(report.Notes);
-        Assert.Contains("农历八月十五", note.Reason);
+        Assert.Contains("可以写 " + ImportValues.BirthdayForms, note.Reason);
         Assert.Equal("13912340000|", await ScalarAsync<string>(
             "select t.phone || '|' || coalesce(t.birth_month::text, '') from contacts t join customers c on c.id = t.customer_id where c.legal_name = '子生日客户'"));
+    }
+
+    [Fact]
+    public async Task Import_EveryBirthdayFormTheHintLists_StoredAsThatDay()
+    {
+        await AddRepAsync("c12_rep", "丑销售");
+        var expected = new Dictionary<string, string>
+        {
+            ["1985-06-12"] = "1985|6|12|False",
+            ["6月12日"] = "|6|12|False",
+            ["农历8月15日"] = "|8|15|True",
+            ["农历八月十五"] = "|8|15|True",
+            ["农历正月初八"] = "|1|8|True",
+            ["腊月廿三"] = "|12|23|True",
+        };
+        var forms = ImportValues.BirthdayForms.Split(["、", " 或 "], StringSplitOptions.None);
+        Assert.Equal(expected.Keys.Order(), forms.Order());
+        var rows = forms.Select((form, i) => $"丑生日客户,c12_rep,丑联系人{i},{form}");
+        var file = CsvFiles.Utf8("客户名称,负责人,联系人,生日\n" + string.Join("\n", rows) + "\n");
+
+        var report = await db.Get<CustomerImporter>().ImportAsync(file, CancellationToken.None);
+
+        Assert.Equal((1, forms.Length, 0, 0), (report.Added, report.ContactsAdded, report.Rejected.Count, report.Notes.Count));
+        for (var i = 0; i < forms.Length; i++)
+            Assert.Equal(expected[forms[i]], await ScalarAsync<string>(
+                "select coalesce(birth_year::text, '') || '|' || birth_month || '|' || birth_day || '|' || case when birthday_lunar then 'True' else 'False' end from contacts where name = @Name",
+                new { Name = $"丑联系人{i}" }));
     }
 
     [Fact]

@@ -23,18 +23,45 @@ public sealed class ImportValuesTests
     [InlineData("1985-06-12", 6, 12, 1985, false)]
     [InlineData("6月12日", 6, 12, null, false)]
     [InlineData("2-29", 2, 29, null, false)]
-    [InlineData("农历八月十五", 0, 0, null, true)]
     [InlineData("农历8月15日", 8, 15, null, true)]
+    [InlineData("农历1985年8月15日", 8, 15, 1985, true)]
+    [InlineData("农历八月十五", 8, 15, null, true)]
+    [InlineData("阴历八月十五日", 8, 15, null, true)]
+    [InlineData("農曆八月十五", 8, 15, null, true)]
+    [InlineData("农历正月初八", 1, 8, null, true)]
+    [InlineData("正月初八", 1, 8, null, true)]
+    [InlineData("腊月廿三", 12, 23, null, true)]
+    [InlineData("农历冬月初十", 11, 10, null, true)]
+    [InlineData("农历十一月三十", 11, 30, null, true)]
     public void TryBirthday_WithOrWithoutYearOrLunar(string text, int month, int day, int? year, bool lunar)
     {
-        var ok = ImportValues.TryBirthday(text, out var birthday, out _);
-        if (month == 0)
-        {
-            Assert.False(ok);
-            return;
-        }
-        Assert.True(ok);
+        Assert.True(ImportValues.TryBirthday(text, out var birthday, out var reason), reason);
         Assert.Equal(new Birthday(month, day, year, lunar), birthday);
+    }
+
+    [Theory]
+    [InlineData("大概腊八前后")]
+    [InlineData("农历八月三十一")]
+    [InlineData("农历十三月初一")]
+    [InlineData("2月30日")]
+    // The stored birthday has no leap-month flag (nor does LunarCalendar), so 闰四月 is refused rather than guessed.
+    [InlineData("农历闰四月初八")]
+    [InlineData("农历八月底")]
+    public void TryBirthday_UnreadableOrImpossible_RefusedWithTheFormsThatWork(string text)
+    {
+        Assert.False(ImportValues.TryBirthday(text, out var birthday, out var reason));
+        Assert.Null(birthday);
+        Assert.EndsWith("可以写 " + ImportValues.BirthdayForms, reason);
+    }
+
+    [Fact]
+    public void TryBirthday_EveryFormTheRefusalLists_IsRead()
+    {
+        ImportValues.TryBirthday("大概腊八前后", out _, out var reason);
+        var forms = reason[(reason.IndexOf("可以写 ", StringComparison.Ordinal) + "可以写 ".Length)..].Split(["、", " 或 "], StringSplitOptions.None);
+
+        Assert.Equal(6, forms.Length);
+        Assert.All(forms, form => Assert.True(ImportValues.TryBirthday(form, out _, out _), form));
     }
 
     [Theory]

@@ -10,11 +10,11 @@ namespace Bot.Tests.Sandbox;
 /// The first ten minutes of a newcomer, in headless Chromium against the sandbox host with the demo company: open /,
 /// land on /sandbox, get greeted, log a call, answer 「哪一家？」, see a follow-up come due at a simulated time and tick
 /// it off, and confirm a festival greeting to a customer who added them on WeChat. Each step leaves a screenshot in
-/// artifacts/first-ten-minutes beside the test binaries.
+/// first-ten-minutes/ under <see cref="TestEnvironment.Artifacts"/> (TestResults/ when scripts/test runs it).
 /// </summary>
 public sealed class NewcomerWalkthroughTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "artifacts", "first-ten-minutes");
+    private static readonly string Screenshots = Path.Combine(TestEnvironment.Artifacts, "first-ten-minutes");
 
     private LiveBot _bot = null!;
     private IBrowserContext _context = null!;
