@@ -34,7 +34,7 @@ internal static class BenchCommands
 
     public static async Task<int> CareAsync(int customers, int perMinute, int seconds, CancellationToken ct)
     {
-        await using var app = BotHost.BuildServices(services => services.AddConversations().AddReportRendering().AddCare().AddSingleton<CareBenchmark>());
+        await using var app = BotHost.BuildServices(services => services.AddConversations().AddReportRendering().AddWeComApi().AddCare().AddSingleton<CareBenchmark>());
         await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         return await app.Services.GetRequiredService<CareBenchmark>().RunAsync(customers, perMinute, seconds, ct);
     }
