@@ -17,11 +17,11 @@ public static class InteractionChannels
     public static InteractionChannel FromCode(string code) =>
         Enum.TryParse<InteractionChannel>(code, ignoreCase: true, out var channel) ? channel : InteractionChannel.Other;
 
-    // What a rep calls a channel when naming it outright (渠道是拜访); reading one from a report is the classifier's job.
+    // What a rep calls a channel when naming it outright (渠道是拜访, 约了去厂里谈); reading one from a report is the classifier's job.
     private static readonly (string Word, InteractionChannel Channel)[] ChannelWords =
     [
-        ("电话", InteractionChannel.Phone), ("打电话", InteractionChannel.Phone), ("通话", InteractionChannel.Phone),
-        ("拜访", InteractionChannel.Visit), ("上门", InteractionChannel.Visit), ("上门拜访", InteractionChannel.Visit), ("面谈", InteractionChannel.Visit), ("见面", InteractionChannel.Visit),
+        ("电话", InteractionChannel.Phone), ("打电话", InteractionChannel.Phone), ("通话", InteractionChannel.Phone), ("打给", InteractionChannel.Phone), ("call", InteractionChannel.Phone),
+        ("去厂里", InteractionChannel.Visit), ("来公司", InteractionChannel.Visit), ("拜访", InteractionChannel.Visit), ("上门", InteractionChannel.Visit), ("上门拜访", InteractionChannel.Visit), ("面谈", InteractionChannel.Visit), ("见面", InteractionChannel.Visit),
         ("微信", InteractionChannel.WeChat), ("企微", InteractionChannel.WeChat), ("企业微信", InteractionChannel.WeChat),
         ("邮件", InteractionChannel.Email), ("邮箱", InteractionChannel.Email), ("email", InteractionChannel.Email),
         ("会议", InteractionChannel.Meeting), ("开会", InteractionChannel.Meeting), ("视频会", InteractionChannel.Meeting), ("视频会议", InteractionChannel.Meeting), ("腾讯会议", InteractionChannel.Meeting),

@@ -17,23 +17,16 @@ public static class Appointments
     // "明天10点提醒我给金禾打电话" asks for a reminder, not about a meeting the rep set up with the customer.
     private static readonly string[] ReminderWords = ["提醒", "记得", "别忘", "叫我", "通知我"];
 
-    private static readonly (string Word, InteractionChannel Channel)[] ChannelWords =
-    [
-        ("视频", InteractionChannel.Meeting), ("会议", InteractionChannel.Meeting), ("开会", InteractionChannel.Meeting), ("zoom", InteractionChannel.Meeting),
-        ("电话", InteractionChannel.Phone), ("打给", InteractionChannel.Phone), ("通话", InteractionChannel.Phone), ("call", InteractionChannel.Phone),
-        ("拜访", InteractionChannel.Visit), ("上门", InteractionChannel.Visit), ("去厂里", InteractionChannel.Visit), ("来公司", InteractionChannel.Visit), ("吃饭", InteractionChannel.Meeting),
-    ];
-
     /// <summary>The appointment a reminder message sets, or null when it is a plain reminder.</summary>
     public static Appointment? Read(string text, DateTimeOffset at, bool hasClockTime, bool hasCustomer)
     {
         if (!hasCustomer || !hasClockTime)
             return null;
-        var channel = ChannelWords.FirstOrDefault(w => text.Contains(w.Word, StringComparison.OrdinalIgnoreCase));
+        var channel = InteractionChannels.FindIn(text) is [var first, ..] ? first.Channel : (InteractionChannel?)null;
         var agreed = MeetingWords.Any(text.Contains);
-        if (!agreed && (channel.Word is null || ReminderWords.Any(text.Contains)))
+        if (!agreed && (channel is null || ReminderWords.Any(text.Contains)))
             return null;
-        return new Appointment(at, channel.Word is null ? InteractionChannel.Visit : channel.Channel);
+        return new Appointment(at, channel ?? InteractionChannel.Visit);
     }
 
     /// <summary>An hour before, or at once when that hour has begun (never after the appointment itself).</summary>

@@ -26,11 +26,10 @@ public sealed partial class AssignFollowUpHandler(
         if (manager.Role == UserRole.Rep)
             return [Reply.Plain("给同事安排跟进需要主管来做。要提醒自己，可以说「明天上午10点提醒我拜访金禾」。")];
         var text = context.Parsed.Text;
-        var team = manager.Role == UserRole.Manager ? await users.ListTeamAsync(manager.Id, ct) : await users.ListActiveAsync(ct);
-        var rep = ReportAudience.NamedIn(text, team.Where(u => u.Id != manager.Id && u.Active));
-        if (rep is null)
+        var named = await NamedColleague.InAsync(text, manager, users, ct);
+        if (named.Within is not { } rep)
         {
-            if (ReportAudience.NamedIn(text, (await users.ListActiveAsync(ct)).Where(u => u.Id != manager.Id)) is { } outside)
+            if (named.Outside is { } outside)
                 return [Reply.Plain($"{outside.Name}不在你的团队里，请TA的主管来安排。")];
             return [Reply.Plain("让谁去跟进？请带上同事的名字，比如「让张伟明天去拜访金禾」。")];
         }

@@ -20,7 +20,7 @@ public sealed record ReportAudience(string Whose, IReadOnlySet<long>? OwnerIds, 
         if (user.Role == UserRole.Rep)
             return new ReportAudience("你的", new HashSet<long> { user.Id }, [user], null);
         var visible = user.Role == UserRole.Manager ? [.. await users.ListTeamAsync(user.Id, ct), user] : await users.ListActiveAsync(ct);
-        if (NamedIn(text, visible.Where(u => u.Id != user.Id)) is { } named)
+        if (NamedColleague.NameIn(text, visible.Where(u => u.Id != user.Id)) is { } named)
             return new ReportAudience(named.Name + "的", new HashSet<long> { named.Id }, [named], named);
         if (user.Role == UserRole.Manager && visible.Count == 1)
             return new ReportAudience("你的", new HashSet<long> { user.Id }, [user], null);
@@ -32,8 +32,4 @@ public sealed record ReportAudience(string Whose, IReadOnlySet<long>? OwnerIds, 
     /// <summary>Everyone's figures, each member who sells listed (the command line's default, and an admin's).</summary>
     public static async Task<ReportAudience> CompanyAsync(IUserDirectory users, CancellationToken ct) =>
         new("全公司", null, [.. (await users.ListActiveAsync(ct)).Where(u => u.Role != UserRole.Admin)], null);
-
-    /// <summary>The person a message names, longest name first (张伟 in 「张伟华」 is not 张伟 when both exist).</summary>
-    public static SalesUser? NamedIn(string text, IEnumerable<SalesUser> people) =>
-        people.OrderByDescending(u => u.Name.Length).FirstOrDefault(u => u.Name.Length >= 2 && text.Contains(u.Name, StringComparison.Ordinal));
 }

@@ -26,15 +26,15 @@ public sealed partial class SetTargetHandler(IUserDirectory users, ITargetReposi
         if (user.Role == UserRole.Rep)
             return [Reply.Plain("销售目标由主管设定。想看自己的进度，问我「本月目标完成情况」。")];
         var text = context.Parsed.Text;
-        var visible = user.Role == UserRole.Manager ? await users.ListTeamAsync(user.Id, ct) : await users.ListActiveAsync(ct);
-        var named = ReportAudience.NamedIn(text, visible.Where(u => u.Id != user.Id));
-        if (named is null && ReportAudience.NamedIn(text, (await users.ListActiveAsync(ct)).Where(u => u.Id != user.Id)) is { } outside)
+        var colleague = await NamedColleague.InAsync(text, user, users, ct);
+        var named = colleague.Within;
+        if (colleague.Outside is { } outside)
             return [Reply.Plain($"{outside.Name}不在你的团队里，目标请由TA的主管来设。")];
         var team = named is null && TeamWord().IsMatch(text);
         var self = named is null && !team && SelfWord().IsMatch(text);
         if (named is null && !team && !self)
         {
-            var members = visible.Where(u => u.Id != user.Id).Take(3).Select(u => u.Name).ToList();
+            var members = colleague.Reach.Take(3).Select(u => u.Name).ToList();
             return [Reply.Plain($"这是谁的目标？比如「{(members.Count > 0 ? members[0] : "张伟")}12月目标50万」，或「团队12月目标300万」。")];
         }
         var period = TargetPeriods.Of(context.Parsed.Period, text, context.Today);

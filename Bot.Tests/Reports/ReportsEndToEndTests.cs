@@ -3,6 +3,7 @@ using Bot.Tests.Fixtures;
 using Dapper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -81,6 +82,19 @@ public sealed class ReportsEndToEndTests : IAsyncLifetime
         var reply = await SayAsync("lina", "张伟下个月目标50万", 1);
 
         Assert.StartsWith("销售目标由主管设定。", reply[0].Content);
+        Assert.Equal(0, await ScalarAsync<int>("select count(*) from sales_targets where period_start = '2027-01-01'"));
+    }
+
+    [Fact]
+    public async Task SetTarget_MemberOfAnotherTeam_IsRefused_AndNothingIsStored()
+    {
+        var users = _bot.Services.GetRequiredService<Bot.Conversations.Team.IUserDirectory>();
+        var other = await users.UpsertAsync("zhaomin", "赵敏", Bot.Conversations.Team.UserRole.Manager, null, CancellationToken.None);
+        await users.UpsertAsync("sunli", "孙丽", Bot.Conversations.Team.UserRole.Rep, other.Id, CancellationToken.None);
+
+        var reply = await SayAsync("wangqiang", "孙丽下个月目标50万", 1);
+
+        Assert.Equal("孙丽不在你的团队里，目标请由TA的主管来设。", reply[0].Content);
         Assert.Equal(0, await ScalarAsync<int>("select count(*) from sales_targets where period_start = '2027-01-01'"));
     }
 

@@ -1,5 +1,6 @@
 using Bot.Tests.Fixtures;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -120,5 +121,19 @@ public sealed class AssignedFollowUpEndToEndTests : IAsyncLifetime
         Assert.StartsWith($"{linas}是李娜的客户", overOwner);
         Assert.Empty(await RemindersAsync("zhangwei", linas));
         Assert.Empty(await RemindersAsync("zhangwei", zhangweis));
+    }
+
+    [Fact]
+    public async Task Manager_RepOfAnotherTeam_Refused_NothingStored()
+    {
+        var users = _bot.Services.GetRequiredService<Bot.Conversations.Team.IUserDirectory>();
+        var other = await users.UpsertAsync("zhaomin", "赵敏", Bot.Conversations.Team.UserRole.Manager, null, CancellationToken.None);
+        await users.UpsertAsync("sunli", "孙丽", Bot.Conversations.Team.UserRole.Rep, other.Id, CancellationToken.None);
+        var zhangweis = await OwnCustomerAsync("zhangwei");
+
+        var reply = await SayAsync("wangqiang", $"让孙丽明天去拜访{zhangweis}");
+
+        Assert.Equal("孙丽不在你的团队里，请TA的主管来安排。", reply);
+        Assert.Empty(await RemindersAsync("sunli", zhangweis));
     }
 }
