@@ -101,35 +101,6 @@ public sealed partial class CustomerRecords
     private static string? MaskStrings(string json, CustomerMentions mentions, bool linked)
     {
         var root = JsonNode.Parse(json);
-        var changed = false;
-        void Visit(JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject o:
-                    foreach (var key in o.Select(p => p.Key).ToList())
-                    {
-                        if (o[key] is JsonValue v && v.TryGetValue<string>(out var text))
-                        {
-                            if (mentions.MaskIn(text, linked) is { } masked)
-                            {
-                                o[key] = masked;
-                                changed = true;
-                            }
-                        }
-                        else
-                        {
-                            Visit(o[key]);
-                        }
-                    }
-                    break;
-                case JsonArray a:
-                    foreach (var item in a)
-                        Visit(item);
-                    break;
-            }
-        }
-        Visit(root);
-        return changed ? root!.ToJsonString() : null;
+        return JsonStrings.Rewrite(root, text => mentions.MaskIn(text, linked)) ? root!.ToJsonString() : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
+using Bot.Conversations.Privacy;
 using Bot.Conversations.Understanding;
 
 namespace Bot.Host.WeCom.Callback;
@@ -28,30 +29,6 @@ public static class CallbackMasking
         }
     }
 
-    public static void AiBot(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (name, value) in o.ToList())
-                {
-                    if (AiBotIdentifiers.Contains(name))
-                        continue;
-                    if (value is JsonValue v && v.TryGetValue<string>(out var text))
-                        o[name] = PersonalData.Redact(text).Text;
-                    else
-                        AiBot(value);
-                }
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var text))
-                        a[i] = PersonalData.Redact(text).Text;
-                    else
-                        AiBot(a[i]);
-                }
-                break;
-        }
-    }
+    public static void AiBot(JsonNode? node) =>
+        JsonStrings.Rewrite(node, text => PersonalData.Redact(text).Text, AiBotIdentifiers.Contains);
 }
